@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration comes from environment variables, parsed here and only here.
+ * Every other module receives the typed `Config` object (tests build one with `testConfig`).
+ */
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: 'must be a whole number' })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { error: 'must be at least 1' }).max(max, { error: `must be at most ${max}` }));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test'], { error: 'must be production, development or test' }).default('production'),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, { error: 'must be a port number (0-65535)' })
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535, { error: 'must be a port number (0-65535)' }))
+    .default(3000),
+  HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1, { error: 'must not be empty' }).default(path.join('data', 'powershare.db')),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://powershare.example.org' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }).default('auto'),
+  TRUST_PROXY: boolean.default(false),
+  SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt(24 * 30).default(12),
+  DRAFT_TTL_DAYS: positiveInt(365).default(30),
+});
+
+export type Env = Record<string, string | undefined>;
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  /** Show error messages and stacks in pages; only in development. */
+  exposeErrors: boolean;
+  port: number;
+  host: string;
+  databasePath: string;
+  publicUrl?: string;
+  sessionSecret?: string;
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  draftTtlMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  // Treat empty strings as unset, so `PORT= npm start` means the default.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        return `${name}=${JSON.stringify(cleaned[name] ?? '')} ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    exposeErrors: e.NODE_ENV === 'development',
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    publicUrl: e.PUBLIC_URL,
+    sessionSecret: e.SESSION_SECRET,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,
+  };
+}
+
+/** The configuration tests use: defaults with an in-memory database, overridable. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:' }), ...overrides };
+}

@@ -1,0 +1,108 @@
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type Config, type Env } from './config';
+import { migrate, MigrationError, openDatabase, type Db } from './db';
+import { createServices, type Services } from './services';
+import { createApp } from './web/app';
+
+export interface RunningServer {
+  server: Server;
+  db: Db;
+  services: Services;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, closes the database. */
+  shutdown(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+const MAINTENANCE_EVERY_MS = 60 * 60_000;
+
+/** Composition root: config -> db -> migrate -> services -> app -> listen. */
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const db = openDatabase(config.databasePath);
+  try {
+    const applied = migrate(db);
+    if (applied.length > 0) log(`Applied database migrations: ${applied.join(', ')}`);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const services = createServices({ db, config });
+  const app = createApp(services, config);
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host);
+    s.once('listening', () => resolve(s));
+    s.once('error', (err) => {
+      db.close();
+      reject(err);
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  const maintenance = setInterval(() => {
+    try {
+      services.sessions.pruneExpired(services.clock.now());
+    } catch (err) {
+      console.error('[maintenance] failed:', err);
+    }
+  }, MAINTENANCE_EVERY_MS);
+  maintenance.unref();
+
+  let closing: Promise<void> | undefined;
+  const shutdown = () => {
+    closing ??= new Promise<void>((resolve) => {
+      clearInterval(maintenance);
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      force.unref();
+      // Keep-alive connections become idle once their last response is sent: close them as they do.
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      server.close(() => {
+        clearTimeout(force);
+        clearInterval(idle);
+        db.close();
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { server, db, services, url, shutdown };
+}
+
+/** Entry point. Returns the exit code to use when start-up fails. */
+export async function main(env: Env = process.env, exit: (code: number) => void = process.exit): Promise<RunningServer | undefined> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Powershare cannot start. ${err.message}`);
+      exit(1);
+      return undefined;
+    }
+    throw err;
+  }
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (err) {
+    if (err instanceof MigrationError) console.error(`Powershare cannot start. ${err.message}`);
+    else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Powershare cannot start. Port ${config.port} on ${config.host} is in use: set PORT to another port.`);
+    } else console.error('Powershare cannot start.', err);
+    exit(1);
+    return undefined;
+  }
+  console.log(`Powershare is running at ${running.url} (database: ${config.databasePath})`);
+  const onSignal = (signal: string) => {
+    console.log(`${signal} received: finishing requests in progress, then stopping.`);
+    void running.shutdown().then(() => exit(0));
+  };
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
+  return running;
+}
+
+if (require.main === module) void main();

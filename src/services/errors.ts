@@ -1,0 +1,27 @@
+/**
+ * Small errors that services throw; the web layer maps each to a status code.
+ * Messages are written for the person who will read them.
+ */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}
+/** Something that existed and is no longer available (e.g. a closed round). */
+export class GoneError extends Error {
+  override name = 'GoneError';
+}
+/** Input that passed parsing but breaks a rule only the service can check. */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+  constructor(
+    message: string,
+    readonly fieldErrors: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import express, { type Express } from 'express';
+import session from 'express-session';
+import type { Config } from '../config';
+import type { Services } from '../services';
+import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
+import { errorHandler, notFoundHandler } from './errors';
+import { homeRoutes } from './routes/home';
+import { csrfProtection, securityHeaders } from './security';
+import { SqliteSessionStore } from './session-store';
+
+export const VIEWS_DIR = path.join(__dirname, '..', '..', 'views');
+const SESSION_COOKIE = 'ps_session';
+
+/** Builds the Express app. Tests use exactly this, on an in-memory database. */
+export function createApp(services: Services, config: Config): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('view engine', 'ejs');
+  app.set('views', VIEWS_DIR);
+  app.locals.asset = assetUrls();
+  app.locals.appName = 'Powershare';
+  // Defaults for pages rendered before the per-request middleware ran (e.g. early errors).
+  app.locals.flash = [];
+  app.locals.csrfToken = () => '';
+
+  app.use(securityHeaders());
+  app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
+
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: services.sessions.secret(),
+      store: new SqliteSessionStore(services.sessions, services.clock),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        maxAge: config.sessionAbsoluteMs,
+      },
+    }),
+  );
+  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
+  app.use(express.json({ limit: '64kb' }));
+  app.use(csrfProtection());
+  app.use((req, res, next) => {
+    // Pages are personal or time-sensitive by default; public assets were served above.
+    res.setHeader('Cache-Control', 'no-store');
+    res.locals.flash = req.session.flash ?? [];
+    if (req.session.flash) delete req.session.flash;
+    res.locals.currentPath = req.path;
+    next();
+  });
+
+  // Routes, one line an area. Order matters only where noted.
+  app.use(homeRoutes(services));
+
+  app.use(notFoundHandler());
+  app.use(errorHandler(config));
+  return app;
+}

@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Response } from 'express';
+
+export const PUBLIC_DIR = path.join(__dirname, '..', '..', 'public');
+
+/**
+ * Asset URLs carry a hash of the file's content, so browsers may cache them for a year
+ * and still see a new version at once after an upgrade.
+ */
+export function assetUrls(publicDir: string = PUBLIC_DIR) {
+  const cache = new Map<string, string>();
+  return (urlPath: string): string => {
+    let url = cache.get(urlPath);
+    if (!url) {
+      let version = 'missing';
+      try {
+        version = crypto.createHash('sha256').update(fs.readFileSync(path.join(publicDir, urlPath))).digest('hex').slice(0, 12);
+      } catch {
+        // A missing asset still gets a URL; the 404 shows up in the browser and in tests.
+      }
+      url = `${urlPath}?v=${version}`;
+      cache.set(urlPath, url);
+    }
+    return url;
+  };
+}
+
+/** Versioned requests are immutable; anything else is cached briefly. */
+export function setStaticCacheHeaders(res: Response): void {
+  const versioned = typeof res.req.query?.v === 'string';
+  res.setHeader('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+}

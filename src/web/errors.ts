@@ -1,0 +1,81 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { Config } from '../config';
+import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
+import { CsrfError } from './security';
+
+interface ErrorView {
+  status: number;
+  title: string;
+  message: string;
+}
+
+/** Maps what was thrown to a status and words a person can act on. */
+export function describeError(err: unknown): ErrorView {
+  if (err instanceof CsrfError) {
+    return {
+      status: 403,
+      title: 'This form has expired',
+      message:
+        'For your security we could not accept this form: it may have been open for a long time, or sent from another site. Go back, reload the page and try again.',
+    };
+  }
+  if (err instanceof NotFoundError) return { status: 404, title: 'Page not found', message: err.message };
+  if (err instanceof GoneError) return { status: 410, title: 'No longer available', message: err.message };
+  if (err instanceof ConflictError) return { status: 409, title: 'That could not be done', message: err.message };
+  if (err instanceof ForbiddenError) return { status: 403, title: 'Not allowed', message: err.message };
+  if (err instanceof ValidationError) return { status: 400, title: 'There is a problem', message: err.message };
+  const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
+  const type = (err as { type?: unknown })?.type;
+  if (type === 'entity.too.large' || status === 413) {
+    return { status: 413, title: 'Too much to send', message: 'What you sent is larger than this server accepts.' };
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, title: 'There is a problem with the request', message: 'The request could not be understood.' };
+  }
+  return {
+    status: 500,
+    title: 'Sorry, something went wrong',
+    message: 'Something went wrong on our side. Nothing you did caused it. Please try again in a few minutes.',
+  };
+}
+
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path === '/healthz';
+}
+
+export function notFoundHandler(): RequestHandler {
+  return (req, res) => {
+    res.status(404);
+    if (wantsJson(req)) {
+      res.json({ error: 'Not found' });
+      return;
+    }
+    res.render('errors/not-found', { title: 'Page not found' });
+  };
+}
+
+/** The one error handler: hides details unless `exposeErrors` (development) is set. */
+export function errorHandler(config: Config): ErrorRequestHandler {
+  return (err: unknown, req: Request, res: Response, next) => {
+    if (res.headersSent) return next(err);
+    const view = describeError(err);
+    if (view.status >= 500) {
+      // Method and route only: never a client address, user agent or query string.
+      console.error(`[error] ${req.method} ${req.baseUrl}${req.route?.path ?? ''}:`, err);
+    }
+    const detail = config.exposeErrors && err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : undefined;
+    res.status(view.status);
+    if (wantsJson(req)) {
+      res.json({ error: view.status >= 500 ? view.title : view.message, ...(detail ? { detail } : {}) });
+      return;
+    }
+    res.render('errors/error', { title: view.title, message: view.message, detail, status: view.status }, (renderErr, html) => {
+      if (renderErr) {
+        console.error('[error] the error page failed to render:', renderErr);
+        res.type('text/plain').send(`${view.title}\n\n${view.message}`);
+        return;
+      }
+      res.send(html);
+    });
+  };
+}

@@ -1,0 +1,53 @@
+import session from 'express-session';
+import type { Services } from '../services';
+
+const DAY_MS = 86_400_000;
+
+/** express-session store on our own SQLite connection (through the sessions service). */
+export class SqliteSessionStore extends session.Store {
+  constructor(private readonly sessions: Services['sessions'], private readonly clock: Services['clock']) {
+    super();
+  }
+
+  private expiry(sess: session.SessionData): number {
+    const expires = sess.cookie?.expires;
+    return expires ? new Date(expires).getTime() : this.clock.now() + DAY_MS;
+  }
+
+  override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
+    try {
+      const row = this.sessions.find(sid);
+      if (!row || row.expiresAt <= this.clock.now()) return cb(null, null);
+      cb(null, JSON.parse(row.data) as session.SessionData);
+    } catch (err) {
+      cb(err);
+    }
+  }
+
+  override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
+    try {
+      this.sessions.save(sid, JSON.stringify(sess), this.expiry(sess));
+      cb?.();
+    } catch (err) {
+      cb?.(err);
+    }
+  }
+
+  override touch(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
+    try {
+      this.sessions.touch(sid, this.expiry(sess));
+      cb?.();
+    } catch (err) {
+      cb?.(err);
+    }
+  }
+
+  override destroy(sid: string, cb?: (err?: unknown) => void): void {
+    try {
+      this.sessions.destroy(sid);
+      cb?.();
+    } catch (err) {
+      cb?.(err);
+    }
+  }
+}

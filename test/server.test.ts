@@ -1,0 +1,27 @@
+import net from 'node:net';
+import { testConfig } from '../src/config';
+import { startServer } from '../src/server';
+
+describe('startServer', () => {
+  it('serves on 127.0.0.1 and shuts down gracefully, finishing a request in flight', async () => {
+    const running = await startServer(testConfig({ port: 0, host: '127.0.0.1' }), () => undefined);
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const port = Number(new URL(running.url).port);
+
+    // A request whose headers are still arriving when shutdown begins.
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n');
+    await new Promise((r) => setTimeout(r, 50));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    const closed = running.shutdown();
+    socket.write('\r\n');
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(received).toContain('"database":"ok"');
+    expect(running.db.open).toBe(false);
+    expect(running.server.listening).toBe(false);
+    socket.destroy();
+  });
+});
