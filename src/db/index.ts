@@ -1,14 +1,22 @@
 import type { Db } from './connection';
+import { responseRepository } from './responses';
+import { organisationRepository, questionnaireRepository, roundRepository } from './rounds';
 import { sessionRepository, settingsRepository } from './sessions';
 
 export { openDatabase, pingDatabase, type Db } from './connection';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
+export type * from './rounds';
+export type * from './responses';
 
 /** Every repository, built once on the one connection. */
 export function createRepositories(db: Db) {
   return {
     sessions: sessionRepository(db),
     settings: settingsRepository(db),
+    organisations: organisationRepository(db),
+    rounds: roundRepository(db),
+    questionnaires: questionnaireRepository(db),
+    responses: responseRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -5,7 +5,9 @@ import type { Config } from '../config';
 import type { Services } from '../services';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { errorHandler, notFoundHandler } from './errors';
+import { adminRoutes } from './routes/admin';
 import { homeRoutes } from './routes/home';
+import { respondRoutes } from './routes/respond';
 import { csrfProtection, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
 
@@ -58,6 +60,8 @@ export function createApp(services: Services, config: Config): Express {
 
   // Routes, one line an area. Order matters only where noted.
   app.use(homeRoutes(services));
+  app.use(respondRoutes(services, config));
+  app.use('/admin', adminRoutes(services, config));
 
   app.use(notFoundHandler());
   app.use(errorHandler(config));

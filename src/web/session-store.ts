@@ -9,9 +9,10 @@ export class SqliteSessionStore extends session.Store {
     super();
   }
 
+  /** Expiry on the injected clock (express-session's own dates use the system clock). */
   private expiry(sess: session.SessionData): number {
-    const expires = sess.cookie?.expires;
-    return expires ? new Date(expires).getTime() : this.clock.now() + DAY_MS;
+    const maxAge = sess.cookie?.originalMaxAge;
+    return this.clock.now() + (typeof maxAge === 'number' ? maxAge : DAY_MS);
   }
 
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {

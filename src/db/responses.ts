@@ -1,0 +1,88 @@
+import type { Db } from './connection';
+
+export interface DraftRecord {
+  id: string;
+  roundId: number;
+  resumeCode: string;
+  role: string | null;
+  answers: unknown;
+  submittedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+}
+
+export interface NewResponse {
+  roundId: number;
+  role: string;
+  questionnaireVersion: number;
+  /** YYYY-MM-DD: the day only. */
+  submittedOn: string;
+  answers: { themeId: string; itemId: string; value: number | null }[];
+  themeScores: { themeId: string; score: number }[];
+  comments: { themeId: string; itemId: string; body: string }[];
+}
+
+type DraftRow = Omit<DraftRecord, 'answers'> & { answers: string };
+const DRAFT_COLUMNS = `id, round_id AS roundId, resume_code AS resumeCode, role, answers, submitted_at AS submittedAt,
+  created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt`;
+const toDraft = (row: DraftRow | undefined): DraftRecord | undefined => row && { ...row, answers: JSON.parse(row.answers) as unknown };
+
+/** Drafts and responses: everything a respondent writes. */
+export function responseRepository(db: Db) {
+  const draftById = db.prepare(`SELECT ${DRAFT_COLUMNS} FROM drafts WHERE id = ? AND expires_at > ?`);
+  const draftByCode = db.prepare(`SELECT ${DRAFT_COLUMNS} FROM drafts WHERE resume_code = ? AND expires_at > ?`);
+  const codeTaken = db.prepare('SELECT 1 FROM drafts WHERE resume_code = ?');
+  const insertDraft = db.prepare(`INSERT INTO drafts (id, round_id, resume_code, created_at, updated_at, expires_at)
+    VALUES (@id, @roundId, @resumeCode, @now, @now, @expiresAt)`);
+  const saveDraft = db.prepare(`UPDATE drafts SET role = @role, answers = @answers, updated_at = @now, expires_at = @expiresAt
+    WHERE id = @id AND submitted_at IS NULL`);
+  const markSubmitted = db.prepare(`UPDATE drafts SET submitted_at = ?, role = NULL, answers = '{}' WHERE id = ? AND submitted_at IS NULL`);
+  const deleteExpired = db.prepare('DELETE FROM drafts WHERE expires_at <= ?');
+  const insertResponse = db.prepare(`INSERT INTO responses (round_id, role, questionnaire_version, submitted_on)
+    VALUES (?, ?, ?, ?)`);
+  const insertAnswer = db.prepare(`INSERT INTO answers (response_id, round_id, role, theme_id, item_id, value, dont_know)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertThemeScore = db.prepare(`INSERT INTO response_theme_scores (response_id, round_id, role, theme_id, score)
+    VALUES (?, ?, ?, ?, ?)`);
+  const insertComment = db.prepare('INSERT INTO comments (round_id, theme_id, item_id, body) VALUES (?, ?, ?, ?)');
+  const countByRole = db.prepare('SELECT role, COUNT(*) AS n FROM responses WHERE round_id = ? GROUP BY role ORDER BY role');
+  const anyResponse = db.prepare('SELECT 1 FROM responses WHERE round_id = ? LIMIT 1');
+
+  const writeResponse = (r: NewResponse): number => {
+    const responseId = Number(insertResponse.run(r.roundId, r.role, r.questionnaireVersion, r.submittedOn).lastInsertRowid);
+    for (const a of r.answers) {
+      insertAnswer.run(responseId, r.roundId, r.role, a.themeId, a.itemId, a.value, a.value === null ? 1 : 0);
+    }
+    for (const s of r.themeScores) insertThemeScore.run(responseId, r.roundId, r.role, s.themeId, s.score);
+    for (const c of r.comments) insertComment.run(r.roundId, c.themeId, c.itemId, c.body);
+    return responseId;
+  };
+
+  return {
+    findDraft: (id: string, now: number) => toDraft(draftById.get(id, now) as DraftRow | undefined),
+    findDraftByResumeCode: (code: string, now: number) => toDraft(draftByCode.get(code, now) as DraftRow | undefined),
+    isResumeCodeTaken: (code: string) => codeTaken.get(code) !== undefined,
+    createDraft: (d: { id: string; roundId: number; resumeCode: string; now: number; expiresAt: number }) => void insertDraft.run(d),
+    saveDraft(d: { id: string; role: string | null; answers: unknown; now: number; expiresAt: number }): boolean {
+      return saveDraft.run({ ...d, answers: JSON.stringify(d.answers) }).changes === 1;
+    },
+    deleteExpiredDrafts: (now: number) => deleteExpired.run(now).changes,
+
+    /**
+     * Turns a draft into exactly one response, in one transaction: the response, its answers,
+     * theme scores and comments, and the draft marked submitted (its answers wiped). Returns
+     * false, writing nothing, when the draft was already submitted.
+     */
+    submitDraft: db.transaction((draftId: string, response: NewResponse, now: number): boolean => {
+      if (markSubmitted.run(now, draftId).changes !== 1) return false;
+      writeResponse(response);
+      return true;
+    }),
+    /** Writes a response directly (synthetic data for benchmarks and the demo). */
+    insertResponses: db.transaction((responses: NewResponse[]) => responses.map(writeResponse)),
+    countByRole: (roundId: number) => countByRole.all(roundId) as { role: string; n: number }[],
+    hasResponses: (roundId: number) => anyResponse.get(roundId) !== undefined,
+  };
+}
+export type ResponseRepository = ReturnType<typeof responseRepository>;

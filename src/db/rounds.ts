@@ -1,0 +1,126 @@
+import type { Db } from './connection';
+
+export type RoundStatus = 'draft' | 'open' | 'closed';
+export type RoundMode = 'survey' | 'workshop';
+export type RoundForm = 'full' | 'short';
+export interface RoundRole {
+  id: string;
+  label: string;
+}
+
+export interface RoundRecord {
+  id: number;
+  organisationId: number;
+  name: string;
+  questionnaireId: string;
+  questionnaireVersion: number;
+  form: RoundForm;
+  mode: RoundMode;
+  roles: RoundRole[];
+  minGroupSize: number;
+  opensAt: number | null;
+  closesAt: number | null;
+  intro: string;
+  status: RoundStatus;
+  linkToken: string;
+  joinCode: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type NewRound = Omit<RoundRecord, 'id' | 'updatedAt'>;
+export type RoundSettings = Pick<
+  RoundRecord,
+  'name' | 'questionnaireId' | 'questionnaireVersion' | 'form' | 'mode' | 'roles' | 'minGroupSize' | 'opensAt' | 'closesAt' | 'intro'
+>;
+
+const COLUMNS = `id, organisation_id AS organisationId, name, questionnaire_id AS questionnaireId,
+  questionnaire_version AS questionnaireVersion, form, mode, roles, min_group_size AS minGroupSize,
+  opens_at AS opensAt, closes_at AS closesAt, intro, status, link_token AS linkToken,
+  join_code AS joinCode, created_at AS createdAt, updated_at AS updatedAt`;
+
+type RoundRow = Omit<RoundRecord, 'roles'> & { roles: string };
+const toRecord = (row: RoundRow | undefined): RoundRecord | undefined =>
+  row && { ...row, roles: JSON.parse(row.roles) as RoundRole[] };
+
+export function roundRepository(db: Db) {
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE id = ?`);
+  const byToken = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE link_token = ?`);
+  const byLiveCode = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE join_code = ? AND status <> 'closed'`);
+  const byOrganisation = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE organisation_id = ? ORDER BY created_at DESC, id DESC`);
+  const liveCodeTaken = db.prepare(`SELECT 1 FROM rounds WHERE join_code = ? AND status <> 'closed' AND id <> ?`);
+  const insert = db.prepare(`INSERT INTO rounds (organisation_id, name, questionnaire_id, questionnaire_version, form, mode,
+      roles, min_group_size, opens_at, closes_at, intro, status, link_token, join_code, created_at, updated_at)
+    VALUES (@organisationId, @name, @questionnaireId, @questionnaireVersion, @form, @mode, @roles, @minGroupSize,
+      @opensAt, @closesAt, @intro, @status, @linkToken, @joinCode, @createdAt, @createdAt)`);
+  const updateSettings = db.prepare(`UPDATE rounds SET name = @name, questionnaire_id = @questionnaireId,
+      questionnaire_version = @questionnaireVersion, form = @form, mode = @mode, roles = @roles,
+      min_group_size = @minGroupSize, opens_at = @opensAt, closes_at = @closesAt, intro = @intro, updated_at = @now
+    WHERE id = @id`);
+  const setStatus = db.prepare('UPDATE rounds SET status = ?, join_code = ?, updated_at = ? WHERE id = ?');
+  const remove = db.prepare('DELETE FROM rounds WHERE id = ?');
+
+  return {
+    findById: (id: number) => toRecord(byId.get(id) as RoundRow | undefined),
+    findByToken: (token: string) => toRecord(byToken.get(token) as RoundRow | undefined),
+    /** The round that currently holds a join code (closed rounds give theirs up). */
+    findByLiveJoinCode: (code: string) => toRecord(byLiveCode.get(code) as RoundRow | undefined),
+    listByOrganisation: (organisationId: number) => (byOrganisation.all(organisationId) as RoundRow[]).map((r) => toRecord(r)!),
+    isJoinCodeTaken: (code: string, exceptRoundId = -1) => liveCodeTaken.get(code, exceptRoundId) !== undefined,
+    insert(round: NewRound): number {
+      return Number(insert.run({ ...round, roles: JSON.stringify(round.roles) }).lastInsertRowid);
+    },
+    updateSettings(id: number, settings: RoundSettings, now: number): void {
+      updateSettings.run({ ...settings, roles: JSON.stringify(settings.roles), id, now });
+    },
+    setStatus(id: number, status: RoundStatus, joinCode: string, now: number): void {
+      setStatus.run(status, joinCode, now, id);
+    },
+    delete: (id: number) => void remove.run(id),
+  };
+}
+export type RoundRepository = ReturnType<typeof roundRepository>;
+
+export interface OrganisationRecord {
+  id: number;
+  name: string;
+  createdAt: number;
+}
+
+export function organisationRepository(db: Db) {
+  const byId = db.prepare('SELECT id, name, created_at AS createdAt FROM organisations WHERE id = ?');
+  const all = db.prepare('SELECT id, name, created_at AS createdAt FROM organisations ORDER BY name COLLATE NOCASE, id');
+  const insert = db.prepare('INSERT INTO organisations (name, created_at) VALUES (?, ?)');
+  const rename = db.prepare('UPDATE organisations SET name = ? WHERE id = ?');
+  return {
+    findById: (id: number) => byId.get(id) as OrganisationRecord | undefined,
+    listAll: () => all.all() as OrganisationRecord[],
+    insert: (name: string, now: number) => Number(insert.run(name, now).lastInsertRowid),
+    rename: (id: number, name: string) => void rename.run(name, id),
+  };
+}
+export type OrganisationRepository = ReturnType<typeof organisationRepository>;
+
+export interface StoredQuestionnaire {
+  id: string;
+  version: number;
+  title: string;
+  definition: unknown;
+  importedAt: number;
+}
+
+/** Imported questionnaire definitions (stored as the JSON that was validated). */
+export function questionnaireRepository(db: Db) {
+  const all = db.prepare('SELECT id, version, title, definition, imported_at AS importedAt FROM questionnaires ORDER BY id, version');
+  const one = db.prepare('SELECT id, version, title, definition, imported_at AS importedAt FROM questionnaires WHERE id = ? AND version = ?');
+  const insert = db.prepare('INSERT INTO questionnaires (id, version, title, definition, imported_at) VALUES (?, ?, ?, ?, ?)');
+  const parse = (row: (Omit<StoredQuestionnaire, 'definition'> & { definition: string }) | undefined): StoredQuestionnaire | undefined =>
+    row && { ...row, definition: JSON.parse(row.definition) as unknown };
+  return {
+    listAll: () => (all.all() as (Omit<StoredQuestionnaire, 'definition'> & { definition: string })[]).map((r) => parse(r)!),
+    find: (id: string, version: number) => parse(one.get(id, version) as never),
+    insert: (q: { id: string; version: number; title: string; definition: unknown }, now: number) =>
+      void insert.run(q.id, q.version, q.title, JSON.stringify(q.definition), now),
+  };
+}
+export type QuestionnaireRepository = ReturnType<typeof questionnaireRepository>;

@@ -1,0 +1,225 @@
+import {
+  answersSchema,
+  formThemes,
+  isScored,
+  mergeThemeAnswers,
+  parseThemeAnswers,
+  type Answers,
+  type FieldError,
+  type FormTheme,
+  type Questionnaire,
+} from '../domain/questionnaire';
+import { bandFor, respondentThemeScores } from '../domain/rubric';
+import type { Repositories, RoundRecord } from '../db';
+import { GoneError, NotFoundError, ValidationError } from './errors';
+import type { RoundService } from './rounds';
+import { JOIN_CODE_ALPHABET } from './rounds';
+import { randomFromAlphabet, randomToken, type Clock, type RandomSource } from './runtime';
+
+export const RESUME_CODE_LENGTH = 8;
+
+/** "ABCD-EFGH" for people to write down; any case, spaces and dashes are forgiven when typed. */
+export function formatResumeCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+export function normaliseResumeCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]+/g, '');
+}
+
+export interface Draft {
+  id: string;
+  roundId: number;
+  resumeCode: string;
+  role: string | null;
+  answers: Answers;
+  submitted: boolean;
+}
+
+export interface OwnThemeScore {
+  themeId: string;
+  title: string;
+  score: number | null;
+  band: string | null;
+  bandText: string | null;
+}
+
+interface Deps {
+  repos: Repositories;
+  rounds: RoundService;
+  clock: Clock;
+  random: RandomSource;
+  draftTtlMs: number;
+}
+
+/** A respondent's journey: start a draft, save each page, resume by code, submit once. */
+export function respondingService({ repos, rounds, clock, random, draftTtlMs }: Deps) {
+  const questionnaireFor = (round: RoundRecord) => rounds.questionnaireFor(round);
+
+  /** The respondent may answer now, or the reason why not becomes an error the web layer shows. */
+  const requireOpen = (round: RoundRecord) => {
+    const availability = rounds.availability(round);
+    if (availability.state === 'closed') throw new GoneError('This round has closed, so it no longer takes answers.');
+    if (availability.state !== 'open') throw new RoundNotOpenError(availability.state);
+  };
+
+  const toDraft = (round: RoundRecord, record: NonNullable<ReturnType<Repositories['responses']['findDraft']>>): Draft => {
+    const q = questionnaireFor(round);
+    // Stored answers were validated when saved; parse again so nothing unchecked reaches scoring.
+    const parsed = answersSchema(q, round.form).safeParse(record.answers);
+    return {
+      id: record.id,
+      roundId: record.roundId,
+      resumeCode: record.resumeCode,
+      role: record.role,
+      answers: parsed.success ? parsed.data : {},
+      submitted: record.submittedAt !== null,
+    };
+  };
+
+  const findDraft = (round: RoundRecord, draftId: string | undefined): Draft | undefined => {
+    if (!draftId) return undefined;
+    const record = repos.responses.findDraft(draftId, clock.now());
+    return record && record.roundId === round.id ? toDraft(round, record) : undefined;
+  };
+
+  const requireDraft = (round: RoundRecord, draftId: string | undefined): Draft => {
+    const draft = findDraft(round, draftId);
+    if (!draft) throw new DraftMissingError();
+    return draft;
+  };
+
+  const save = (draft: Draft, role: string | null, answers: Answers) => {
+    if (!repos.responses.saveDraft({ id: draft.id, role, answers, now: clock.now(), expiresAt: clock.now() + draftTtlMs })) {
+      throw new DraftMissingError();
+    }
+  };
+
+  return {
+    questionnaireFor,
+    requireOpen,
+    findDraft,
+    requireDraft,
+    pages: (round: RoundRecord): FormTheme[] => formThemes(questionnaireFor(round), round.form),
+
+    /** Starts a new draft for a round; returns it with its resume code. */
+    startDraft(round: RoundRecord): Draft {
+      requireOpen(round);
+      let resumeCode = '';
+      do resumeCode = randomFromAlphabet(random, JOIN_CODE_ALPHABET, RESUME_CODE_LENGTH);
+      while (repos.responses.isResumeCodeTaken(resumeCode));
+      const id = randomToken(random, 32);
+      repos.responses.createDraft({ id, roundId: round.id, resumeCode, now: clock.now(), expiresAt: clock.now() + draftTtlMs });
+      return { id, roundId: round.id, resumeCode, role: null, answers: {}, submitted: false };
+    },
+
+    /** Finds an unexpired draft by its resume code, with its round. */
+    resume(input: string): { draft: Draft; round: RoundRecord } | undefined {
+      const code = normaliseResumeCode(input);
+      if (code.length !== RESUME_CODE_LENGTH) return undefined;
+      const record = repos.responses.findDraftByResumeCode(code, clock.now());
+      if (!record) return undefined;
+      const round = rounds.get(record.roundId);
+      return { draft: toDraft(round, record), round };
+    },
+
+    saveRole(round: RoundRecord, draftId: string | undefined, roleId: unknown): Draft {
+      requireOpen(round);
+      const draft = requireDraft(round, draftId);
+      if (typeof roleId !== 'string' || !round.roles.some((r) => r.id === roleId)) {
+        throw new ValidationError('Choose a role', [{ field: 'role', message: 'Choose the description that fits you best' }]);
+      }
+      save(draft, roleId, draft.answers);
+      return { ...draft, role: roleId };
+    },
+
+    /**
+     * Saves one theme page. Invalid input changes nothing and returns every error; the page's
+     * blank questions become unanswered (so a changed mind can clear an answer).
+     */
+    saveThemeAnswers(round: RoundRecord, draftId: string | undefined, themeId: string, body: unknown):
+      { ok: true; draft: Draft } | { ok: false; errors: FieldError[] } {
+      requireOpen(round);
+      const draft = requireDraft(round, draftId);
+      const q = questionnaireFor(round);
+      const parsed = parseThemeAnswers(q, round.form, themeId, body);
+      if (!parsed.ok) return parsed;
+      const answers = mergeThemeAnswers(q, round.form, themeId, draft.answers, parsed.answers);
+      save(draft, draft.role, answers);
+      return { ok: true, draft: { ...draft, answers } };
+    },
+
+    /**
+     * Turns the draft into exactly one response. A repeated submission (double click, back
+     * button, replayed request) changes nothing and reports `alreadySubmitted`.
+     */
+    submit(round: RoundRecord, draftId: string | undefined): { status: 'submitted'; ownScores: OwnThemeScore[] } | { status: 'alreadySubmitted' } {
+      const draft = draftId ? findDraft(round, draftId) : undefined;
+      if (draft?.submitted) return { status: 'alreadySubmitted' };
+      requireOpen(round);
+      if (!draft) throw new DraftMissingError();
+      if (!draft.role) throw new ValidationError('Choose a role first', [{ field: 'role', message: 'Choose the description that fits you best' }]);
+      const q = questionnaireFor(round);
+      const scores = respondentThemeScores(q, round.form, draft.answers);
+      const items = new Map(q.items.map((i) => [i.id, i] as const));
+      const answers: { themeId: string; itemId: string; value: number | null }[] = [];
+      const comments: { themeId: string; itemId: string; body: string }[] = [];
+      for (const [itemId, answer] of Object.entries(draft.answers)) {
+        const item = items.get(itemId);
+        if (!item) continue;
+        if (isScored(item) && answer.type !== 'text') {
+          answers.push({ themeId: item.theme, itemId, value: answer.type === 'choice' ? answer.value : null });
+        } else if (item.kind === 'comment' && answer.type === 'text') {
+          comments.push({ themeId: item.theme, itemId, body: answer.text });
+        }
+      }
+      const submitted = repos.responses.submitDraft(
+        draft.id,
+        {
+          roundId: round.id,
+          role: draft.role,
+          questionnaireVersion: q.version,
+          submittedOn: new Date(clock.now()).toISOString().slice(0, 10),
+          answers,
+          themeScores: Object.entries(scores)
+            .filter((e): e is [string, number] => e[1] !== null)
+            .map(([themeId, score]) => ({ themeId, score })),
+          comments,
+        },
+        clock.now(),
+      );
+      if (!submitted) return { status: 'alreadySubmitted' };
+      return { status: 'submitted', ownScores: ownScores(q, round.form, scores) };
+    },
+  };
+}
+export type RespondingService = ReturnType<typeof respondingService>;
+
+function ownScores(q: Questionnaire, form: RoundRecord['form'], scores: Record<string, number | null>): OwnThemeScore[] {
+  return formThemes(q, form).map(({ theme }) => {
+    const score = scores[theme.id] ?? null;
+    const band = bandFor(q, score);
+    return {
+      themeId: theme.id,
+      title: theme.title,
+      score: score === null ? null : Math.round(score),
+      band: band?.label ?? null,
+      bandText: band ? (theme.bandText[band.id] ?? null) : null,
+    };
+  });
+}
+
+/** The round exists but is not taking answers yet. */
+export class RoundNotOpenError extends Error {
+  override name = 'RoundNotOpenError';
+  constructor(readonly state: 'draft' | 'notYetOpen') {
+    super(state === 'draft' ? 'This round is not open yet.' : 'This round has not opened yet.');
+  }
+}
+
+/** No usable draft: it expired, was never started, or belongs to another round. */
+export class DraftMissingError extends NotFoundError {
+  override name = 'DraftMissingError';
+  constructor() {
+    super('We could not find your answers in progress. They may have expired.');
+  }
+}

@@ -1,0 +1,175 @@
+import { normaliseMinGroupSize } from '../domain/anonymity';
+import type { FormId, Questionnaire } from '../domain/questionnaire';
+import type { Repositories, RoundRecord, RoundRole, RoundSettings, RoundStatus } from '../db';
+import { ConflictError, NotFoundError, ValidationError } from './errors';
+import type { QuestionnaireRegistry } from './questionnaires';
+import { randomFromAlphabet, randomToken, type Clock, type RandomSource } from './runtime';
+
+/** Join codes avoid characters people confuse when reading a projector: 0/O, 1/I/L. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+
+/** Forgives case, spaces and dashes: " ab3-k7q " -> "AB3K7Q". */
+export function normaliseJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]+/g, '');
+}
+
+export type RoundInput = RoundSettings;
+
+/** Whether a respondent may answer now, and if not, why. */
+export type RoundAvailability =
+  | { state: 'open' }
+  | { state: 'draft' }
+  | { state: 'notYetOpen'; opensAt: number }
+  | { state: 'closed'; closedAt: number | null };
+
+export function roundAvailability(round: RoundRecord, now: number): RoundAvailability {
+  if (round.status === 'draft') return { state: 'draft' };
+  if (round.status === 'closed') return { state: 'closed', closedAt: round.closesAt };
+  if (round.opensAt !== null && now < round.opensAt) return { state: 'notYetOpen', opensAt: round.opensAt };
+  if (round.closesAt !== null && now >= round.closesAt) return { state: 'closed', closedAt: round.closesAt };
+  return { state: 'open' };
+}
+
+interface Deps {
+  repos: Repositories;
+  questionnaires: QuestionnaireRegistry;
+  clock: Clock;
+  random: RandomSource;
+}
+
+/** Rounds: creating, changing, opening and closing them, and finding them for respondents. */
+export function roundService({ repos, questionnaires, clock, random }: Deps) {
+  const newJoinCode = (exceptRoundId?: number): string => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const code = randomFromAlphabet(random, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
+      if (!repos.rounds.isJoinCodeTaken(code, exceptRoundId)) return code;
+    }
+    // 31^6 ≈ 887 million codes: fifty collisions in a row means something is badly wrong.
+    throw new ConflictError('Could not find a free join code. Please try again.');
+  };
+
+  /** Checks rules that depend on stored data; returns the settings with defaults applied. */
+  const checkSettings = (input: RoundInput): RoundInput => {
+    const errors: { field: string; message: string }[] = [];
+    const q = questionnaires.find(input.questionnaireId, input.questionnaireVersion);
+    if (!q) errors.push({ field: 'questionnaire', message: 'Choose a questionnaire that exists' });
+    else if (q.forms[input.form].length === 0) errors.push({ field: 'form', message: `This questionnaire has no ${input.form} form` });
+    const ids = new Set<string>();
+    for (const role of input.roles) {
+      if (ids.has(role.id)) errors.push({ field: 'roles', message: `The role “${role.label}” is listed twice` });
+      ids.add(role.id);
+    }
+    if (input.roles.length === 0) errors.push({ field: 'roles', message: 'Offer at least one role' });
+    if (input.opensAt !== null && input.closesAt !== null && input.opensAt >= input.closesAt) {
+      errors.push({ field: 'closesAt', message: 'The closing time must be after the opening time' });
+    }
+    if (errors.length > 0) throw new ValidationError('The round settings need changing', errors);
+    return { ...input, minGroupSize: normaliseMinGroupSize(input.minGroupSize) };
+  };
+
+  const get = (id: number): RoundRecord => {
+    const round = repos.rounds.findById(id);
+    if (!round) throw new NotFoundError('That round was not found');
+    return round;
+  };
+
+  const setStatus = (round: RoundRecord, status: RoundStatus): RoundRecord => {
+    // A round that gave up its code when it closed takes a fresh one if another round has it now.
+    const code = status !== 'closed' && repos.rounds.isJoinCodeTaken(round.joinCode, round.id) ? newJoinCode(round.id) : round.joinCode;
+    repos.rounds.setStatus(round.id, status, code, clock.now());
+    return get(round.id);
+  };
+
+  return {
+    get,
+    listByOrganisation: (organisationId: number) => repos.rounds.listByOrganisation(organisationId),
+    questionnaireFor: (round: RoundRecord): Questionnaire => questionnaires.get(round.questionnaireId, round.questionnaireVersion),
+
+    create(organisationId: number, input: RoundInput): RoundRecord {
+      if (!repos.organisations.findById(organisationId)) throw new NotFoundError('That organisation was not found');
+      const settings = checkSettings(input);
+      const id = repos.rounds.insert({
+        ...settings,
+        organisationId,
+        status: 'draft',
+        linkToken: randomToken(random, 18),
+        joinCode: newJoinCode(),
+        createdAt: clock.now(),
+      });
+      return get(id);
+    },
+
+    /** Changes settings; the questionnaire, form and roles are fixed once anyone has answered. */
+    update(id: number, input: RoundInput): RoundRecord {
+      const round = get(id);
+      const settings = checkSettings(input);
+      if (repos.responses.hasResponses(id)) {
+        const fixed: string[] = [];
+        if (settings.questionnaireId !== round.questionnaireId || settings.questionnaireVersion !== round.questionnaireVersion) {
+          fixed.push('questionnaire');
+        }
+        if (settings.form !== round.form) fixed.push('form');
+        if (JSON.stringify(settings.roles) !== JSON.stringify(round.roles)) fixed.push('roles');
+        if (fixed.length > 0) {
+          throw new ConflictError(
+            `This round already has responses, so its ${fixed.join(', ')} cannot change: the results would no longer compare. Duplicate the round instead.`,
+          );
+        }
+      }
+      repos.rounds.updateSettings(id, settings, clock.now());
+      return get(id);
+    },
+
+    open: (id: number) => setStatus(get(id), 'open'),
+    close: (id: number) => setStatus(get(id), 'closed'),
+
+    /** A new draft round with the same settings and a new link and code (next year, next workshop). */
+    duplicate(id: number, name?: string): RoundRecord {
+      const round = get(id);
+      const newId = repos.rounds.insert({
+        organisationId: round.organisationId,
+        name: (name ?? `${round.name} (copy)`).slice(0, 200),
+        questionnaireId: round.questionnaireId,
+        questionnaireVersion: round.questionnaireVersion,
+        form: round.form,
+        mode: round.mode,
+        roles: round.roles,
+        minGroupSize: round.minGroupSize,
+        opensAt: null,
+        closesAt: null,
+        intro: round.intro,
+        status: 'draft',
+        linkToken: randomToken(random, 18),
+        joinCode: newJoinCode(),
+        createdAt: clock.now(),
+      });
+      return get(newId);
+    },
+
+    /** Deletes a round and everything answered in it, only when its name is typed exactly. */
+    delete(id: number, typedName: string): void {
+      const round = get(id);
+      if (typedName.trim() !== round.name.trim()) {
+        throw new ValidationError('The name did not match', [
+          { field: 'confirmName', message: `Type the round's name exactly, “${round.name}”, to delete it` },
+        ]);
+      }
+      repos.rounds.delete(id);
+    },
+
+    findByJoinCode: (input: string) => repos.rounds.findByLiveJoinCode(normaliseJoinCode(input)),
+    findByLinkToken: (token: string) => repos.rounds.findByToken(token),
+    availability: (round: RoundRecord) => roundAvailability(round, clock.now()),
+    responseCounts: (id: number) => repos.responses.countByRole(id),
+    hasResponses: (id: number) => repos.responses.hasResponses(id),
+  };
+}
+export type RoundService = ReturnType<typeof roundService>;
+
+/** The roles a questionnaire offers by default, as a round stores them. */
+export function defaultRoles(q: Questionnaire): RoundRole[] {
+  return q.roles.map((r) => ({ id: r.id, label: r.label }));
+}
+
+export type { FormId };

@@ -1,0 +1,267 @@
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Services } from '../../services';
+import type { RoundRecord } from '../../db';
+import { GoneError, ValidationError } from '../../services/errors';
+import { DraftMissingError, formatResumeCode, RoundNotOpenError } from '../../services/responding';
+import { readCookie, setCookie } from '../cookies';
+import { answerSummary, minutesToAnswer, themeQuestions } from '../respond-views';
+import { rateLimiter } from '../security';
+
+const DRAFT_COOKIE = 'ps_draft';
+const codeForm = z.object({ code: z.string().trim().max(40).default('') });
+const pageNumber = z.coerce.number().int().min(1).max(100);
+
+/**
+ * The respondent journey. Routes (all under one round are guarded by the round's state):
+ *   GET  /join                     enter a join code      POST /join   -> /r/<token>
+ *   GET  /resume                   enter a resume code    POST /resume -> the next page to answer
+ *   GET  /r/:token                 welcome                POST /r/:token/start -> role
+ *   GET  /r/:token/role            choose a role          POST -> first theme
+ *   GET  /r/:token/themes/:n       theme n of N           POST -> next theme, check page or "saved"
+ *   GET  /r/:token/check           check your answers     POST /r/:token/submit -> thanks
+ *   GET  /r/:token/saved           resume code to write down
+ *   GET  /r/:token/thanks          thank you (+ own scores, privately)
+ */
+export function respondRoutes(services: Services, config: Config): Router {
+  const router = Router();
+  const { rounds, responding } = services;
+  // Count only failed attempts: guessing codes is what we slow down.
+  const joinLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: 20, action: 'enter a code', skipSuccessfulRequests: true });
+
+  router.get('/join', (req, res) => {
+    res.render('respond/join', { title: 'Enter your code', code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
+  });
+
+  router.post('/join', joinLimiter, (req, res) => {
+    const { code } = codeForm.parse(req.body ?? {});
+    const round = code ? rounds.findByJoinCode(code) : undefined;
+    if (!round) {
+      const message = code
+        ? 'We could not find a round with that code. Check the code and try again: it has 6 letters and numbers.'
+        : 'Enter the code you were given';
+      res.status(code ? 404 : 400).render('respond/join', { title: 'Enter your code', code, errors: [{ field: 'code', message }] });
+      return;
+    }
+    res.redirect(303, `/r/${round.linkToken}`);
+  });
+
+  router.get('/resume', (_req, res) => {
+    res.render('respond/resume', { title: 'Continue your answers', code: '', errors: [] });
+  });
+
+  router.post('/resume', joinLimiter, (req, res) => {
+    const { code } = codeForm.parse(req.body ?? {});
+    const found = code ? responding.resume(code) : undefined;
+    if (!found || found.draft.submitted) {
+      const message = !code
+        ? 'Enter the resume code you wrote down'
+        : found?.draft.submitted
+          ? 'The answers saved with that code have already been sent. Thank you.'
+          : 'We could not find answers saved with that code. Check the code: it has 8 letters and numbers. Saved answers are kept for ' +
+            `${Math.round(config.draftTtlMs / 86_400_000)} days.`;
+      res.status(code ? 404 : 400).render('respond/resume', { title: 'Continue your answers', code, errors: [{ field: 'code', message }] });
+      return;
+    }
+    const { draft, round } = found;
+    setDraftCookie(req, res, round, draft.id);
+    res.redirect(303, nextPage(round, draft.role, draft.answers));
+  });
+
+  const r = Router({ mergeParams: true });
+  router.use('/r/:token', (req, res, next) => {
+    const round = rounds.findByLinkToken(String(req.params.token));
+    if (!round) {
+      res.status(404).render('errors/not-found', { title: 'Page not found' });
+      return;
+    }
+    res.locals.round = round;
+    res.locals.base = `/r/${round.linkToken}`;
+    res.locals.questionnaire = responding.questionnaireFor(round);
+    next();
+  }, r);
+
+  const roundOf = (res: Response) => res.locals.round as RoundRecord;
+  const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
+
+  const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
+    setCookie(req, res, config, DRAFT_COOKIE, draftId, { path: `/r/${round.linkToken}`, maxAgeMs: config.draftTtlMs });
+
+  /** Where someone coming back should land: the role page, the first unanswered theme, or the check page. */
+  const nextPage = (round: RoundRecord, role: string | null, answers: Record<string, unknown>): string => {
+    const base = `/r/${round.linkToken}`;
+    if (!role) return `${base}/role`;
+    const pages = responding.pages(round);
+    const firstEmpty = pages.findIndex((p) => !p.items.some((i) => i.id in answers));
+    return firstEmpty === -1 ? `${base}/check` : `${base}/themes/${firstEmpty + 1}`;
+  };
+
+  r.get('/', (req, res) => {
+    const round = roundOf(res);
+    responding.requireOpen(round);
+    const draft = responding.findDraft(round, draftIdOf(req));
+    const pages = responding.pages(round);
+    res.render('respond/welcome', {
+      title: round.name,
+      pages,
+      minutes: minutesToAnswer(pages),
+      draft: draft && { submitted: draft.submitted, next: nextPage(round, draft.role, draft.answers), resumeCode: formatResumeCode(draft.resumeCode) },
+    });
+  });
+
+  r.post('/start', (req, res) => {
+    const round = roundOf(res);
+    const draft = responding.startDraft(round);
+    setDraftCookie(req, res, round, draft.id);
+    res.redirect(303, `/r/${round.linkToken}/role`);
+  });
+
+  r.get('/role', (req, res) => {
+    const round = roundOf(res);
+    responding.requireOpen(round);
+    const draft = responding.requireDraft(round, draftIdOf(req));
+    if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
+    res.render('respond/role', { title: 'Which of these describes you best?', chosen: draft.role, resumeCode: formatResumeCode(draft.resumeCode), returnTo: req.query.return === 'check' ? 'check' : '', errors: [] });
+  });
+
+  r.post('/role', (req, res) => {
+    const round = roundOf(res);
+    const role = (req.body as Record<string, unknown> | undefined)?.role;
+    const returnTo = (req.body as Record<string, unknown> | undefined)?._return === 'check' ? 'check' : '';
+    try {
+      const draft = responding.saveRole(round, draftIdOf(req), role);
+      res.redirect(303, returnTo === 'check' ? `/r/${round.linkToken}/check` : nextPage(round, draft.role, draft.answers));
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const draft = responding.requireDraft(round, draftIdOf(req));
+      res.status(400).render('respond/role', { title: 'Which of these describes you best?', chosen: null, resumeCode: formatResumeCode(draft.resumeCode), returnTo, errors: err.fieldErrors });
+    }
+  });
+
+  const themePage = (req: Request, res: Response) => {
+    const round = roundOf(res);
+    const pages = responding.pages(round);
+    const parsed = pageNumber.safeParse(req.params.n);
+    if (!parsed.success || parsed.data > pages.length) {
+      res.status(404).render('errors/not-found', { title: 'Page not found' });
+      return undefined;
+    }
+    return { round, pages, n: parsed.data, page: pages[parsed.data - 1] };
+  };
+
+  const renderTheme = (res: Response, view: NonNullable<ReturnType<typeof themePage>>, draft: { resumeCode: string }, questions: unknown, returnTo: string, errors: unknown[]) => {
+    res.render('respond/theme', {
+      title: view.page.theme.title,
+      theme: view.page.theme,
+      n: view.n,
+      total: view.pages.length,
+      questions,
+      resumeCode: formatResumeCode(draft.resumeCode),
+      returnTo,
+      back: view.n === 1 ? 'role' : `themes/${view.n - 1}`,
+      errors,
+    });
+  };
+
+  r.get('/themes/:n', (req, res) => {
+    const view = themePage(req, res);
+    if (!view) return;
+    responding.requireOpen(view.round);
+    const draft = responding.requireDraft(view.round, draftIdOf(req));
+    if (draft.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
+    if (!draft.role) return res.redirect(303, `/r/${view.round.linkToken}/role`);
+    const q = responding.questionnaireFor(view.round);
+    renderTheme(res, view, draft, themeQuestions(q, view.page, draft.answers), req.query.return === 'check' ? 'check' : '', []);
+  });
+
+  r.post('/themes/:n', (req, res) => {
+    const view = themePage(req, res);
+    if (!view) return;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const returnTo = body._return === 'check' ? 'check' : '';
+    const draftId = draftIdOf(req);
+    const existing = responding.findDraft(view.round, draftId);
+    if (existing?.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
+    const result = responding.saveThemeAnswers(view.round, draftId, view.page.theme.id, body);
+    const base = `/r/${view.round.linkToken}`;
+    if (!result.ok) {
+      const q = responding.questionnaireFor(view.round);
+      res.status(400);
+      renderTheme(res, view, existing!, themeQuestions(q, view.page, {}, body, result.errors), returnTo, result.errors);
+      return;
+    }
+    if (body._action === 'later') return res.redirect(303, `${base}/saved`);
+    if (returnTo === 'check' || view.n === view.pages.length) return res.redirect(303, `${base}/check`);
+    res.redirect(303, `${base}/themes/${view.n + 1}`);
+  });
+
+  r.get('/saved', (req, res) => {
+    const round = roundOf(res);
+    const draft = responding.requireDraft(round, draftIdOf(req));
+    if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
+    res.render('respond/saved', {
+      title: 'Your answers are saved',
+      resumeCode: formatResumeCode(draft.resumeCode),
+      days: Math.round(config.draftTtlMs / 86_400_000),
+      next: nextPage(round, draft.role, draft.answers),
+    });
+  });
+
+  r.get('/check', (req, res) => {
+    const round = roundOf(res);
+    responding.requireOpen(round);
+    const draft = responding.requireDraft(round, draftIdOf(req));
+    if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
+    if (!draft.role) return res.redirect(303, `/r/${round.linkToken}/role`);
+    const q = responding.questionnaireFor(round);
+    const pages = responding.pages(round);
+    const sections = pages.map((page, i) => ({ n: i + 1, title: page.theme.title, rows: answerSummary(q, page, draft.answers) }));
+    const answered = sections.reduce((s, sec) => s + sec.rows.filter((row) => row.answered).length, 0);
+    res.render('respond/check', {
+      title: 'Check your answers',
+      role: round.roles.find((role) => role.id === draft.role)?.label ?? '',
+      sections,
+      answered,
+      total: sections.reduce((s, sec) => s + sec.rows.length, 0),
+      resumeCode: formatResumeCode(draft.resumeCode),
+    });
+  });
+
+  r.post('/submit', (req, res) => {
+    const round = roundOf(res);
+    const result = responding.submit(round, draftIdOf(req));
+    if (result.status === 'submitted') {
+      req.session.ownScores = { ...req.session.ownScores, [String(round.id)]: result.ownScores };
+    }
+    res.redirect(303, `/r/${round.linkToken}/thanks`);
+  });
+
+  r.get('/thanks', (req, res) => {
+    const round = roundOf(res);
+    const draft = responding.findDraft(round, draftIdOf(req));
+    const own = req.session.ownScores?.[String(round.id)];
+    if (!draft?.submitted && !own) return res.redirect(303, `/r/${round.linkToken}`);
+    res.render('respond/thanks', { title: 'Thank you', ownScores: own ?? null });
+  });
+
+  // Pages a respondent can reach in a round that is not taking answers explain themselves.
+  const roundStates: ErrorRequestHandler = (err, req, res, next) => {
+    const round = res.locals.round as RoundRecord | undefined;
+    if (round && err instanceof GoneError) {
+      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed' });
+    } else if (round && err instanceof RoundNotOpenError) {
+      res.status(403).render('respond/unavailable', {
+        title: 'This round is not open yet',
+        state: err.state,
+        opensAt: round.opensAt === null ? null : new Date(round.opensAt).toUTCString(),
+      });
+    } else if (round && err instanceof DraftMissingError) {
+      res.status(404).render('respond/no-draft', { title: 'We could not find your answers' });
+    } else if (round && err instanceof ValidationError && req.path === '/submit') {
+      res.redirect(303, `/r/${round.linkToken}/role`);
+    } else next(err);
+  };
+  r.use(roundStates);
+  return router;
+}

@@ -1,0 +1,26 @@
+import type { RoundRecord } from '../../src/db';
+import { DEFAULT_QUESTIONNAIRE_ID } from '../../src/questionnaires';
+import { defaultRoles, type RoundInput } from '../../src/services/rounds';
+import type { TestContext } from './app';
+
+/** Creates an organisation and an open round of the default questionnaire through the services. */
+export function openRound(ctx: Pick<TestContext, 'services'>, overrides: Partial<RoundInput> = {}, status: 'open' | 'draft' | 'closed' = 'open'): RoundRecord {
+  const org = ctx.services.organisations.create('Riverside Mental Health Trust');
+  const q = ctx.services.questionnaires.get(DEFAULT_QUESTIONNAIRE_ID, 1);
+  const round = ctx.services.rounds.create(org.id, {
+    name: 'Annual check 2026',
+    questionnaireId: q.id,
+    questionnaireVersion: q.version,
+    form: 'full',
+    mode: 'survey',
+    roles: defaultRoles(q),
+    minGroupSize: 5,
+    opensAt: null,
+    closesAt: null,
+    intro: 'Please tell us honestly how it feels from where you stand.',
+    ...overrides,
+  });
+  if (status === 'draft') return round;
+  const opened = ctx.services.rounds.open(round.id);
+  return status === 'closed' ? ctx.services.rounds.close(opened.id) : opened;
+}
