@@ -41,13 +41,15 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
-  const maintenance = setInterval(() => {
+  const runMaintenance = () => {
     try {
-      services.sessions.pruneExpired(services.clock.now());
+      services.maintenance.run();
     } catch (err) {
       console.error('[maintenance] failed:', err);
     }
-  }, MAINTENANCE_EVERY_MS);
+  };
+  runMaintenance();
+  const maintenance = setInterval(runMaintenance, MAINTENANCE_EVERY_MS);
   maintenance.unref();
 
   let closing: Promise<void> | undefined;

@@ -1,4 +1,4 @@
-import signature from 'cookie-signature';
+import crypto from 'node:crypto';
 import request from 'supertest';
 import { makeTestApp } from '../helpers/app';
 
@@ -122,7 +122,9 @@ describe('error handler', () => {
   const failingStore = (exposeErrors: boolean) => {
     const ctx = makeTestApp({ config: { exposeErrors } });
     ctx.services.sessions.find = boom('disk I/O error at page 7');
-    const cookie = `ps_session=${encodeURIComponent('s:' + signature.sign('some-session-id', ctx.services.sessions.secret()))}`;
+    // express-session's cookie format: s:<id>.<base64 HMAC-SHA256 of the id, without padding>.
+    const mac = crypto.createHmac('sha256', ctx.services.sessions.secret()).update('some-session-id').digest('base64').replace(/=+$/, '');
+    const cookie = `ps_session=${encodeURIComponent(`s:some-session-id.${mac}`)}`;
     return { ...ctx, cookie };
   };
 
