@@ -1,5 +1,7 @@
+import { adminRepository } from './admins';
 import type { Db } from './connection';
 import { responseRepository } from './responses';
+import { resultsRepository } from './results';
 import { organisationRepository, questionnaireRepository, roundRepository } from './rounds';
 import { sessionRepository, settingsRepository } from './sessions';
 
@@ -7,6 +9,8 @@ export { openDatabase, pingDatabase, type Db } from './connection';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';
 export type * from './responses';
+export type * from './admins';
+export type * from './results';
 
 /** Every repository, built once on the one connection. */
 export function createRepositories(db: Db) {
@@ -17,6 +21,8 @@ export function createRepositories(db: Db) {
     rounds: roundRepository(db),
     questionnaires: questionnaireRepository(db),
     responses: responseRepository(db),
+    admins: adminRepository(db),
+    results: resultsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { projectPath } from '../paths';
 import type { Db } from './connection';
 
-export const MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'migrations');
+export const MIGRATIONS_DIR = projectPath('migrations');
 
 export interface Migration {
   version: number;

@@ -3,6 +3,7 @@ import { createRepositories, pingDatabase, type Db } from '../db';
 import { organisationService } from './organisations';
 import { questionnaireRegistry } from './questionnaires';
 import { respondingService } from './responding';
+import { resultsService } from './results';
 import { roundService } from './rounds';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
 
@@ -20,6 +21,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const rounds = roundService({ repos, questionnaires, clock, random });
   const organisations = organisationService({ repos, clock });
   const responding = respondingService({ repos, rounds, clock, random, draftTtlMs: config.draftTtlMs });
+  const results = resultsService({ repos, rounds, clock });
   return {
     config,
     clock,
@@ -28,6 +30,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     organisations,
     rounds,
     responding,
+    results,
     health: {
       check: () => ({ database: pingDatabase(db) ? ('ok' as const) : ('unavailable' as const) }),
     },

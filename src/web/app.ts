@@ -1,7 +1,7 @@
-import path from 'node:path';
 import express, { type Express } from 'express';
 import session from 'express-session';
 import type { Config } from '../config';
+import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { errorHandler, notFoundHandler } from './errors';
@@ -11,7 +11,7 @@ import { respondRoutes } from './routes/respond';
 import { csrfProtection, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
 
-export const VIEWS_DIR = path.join(__dirname, '..', '..', 'views');
+export const VIEWS_DIR = projectPath('views');
 const SESSION_COOKIE = 'ps_session';
 
 /** Builds the Express app. Tests use exactly this, on an in-memory database. */

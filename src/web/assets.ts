@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Response } from 'express';
+import { projectPath } from '../paths';
 
-export const PUBLIC_DIR = path.join(__dirname, '..', '..', 'public');
+export const PUBLIC_DIR = projectPath('public');
 
 /**
  * Asset URLs carry a hash of the file's content, so browsers may cache them for a year

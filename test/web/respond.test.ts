@@ -17,7 +17,7 @@ async function startAs(b: Browser, token: string, role = 'lived') {
   const start = await b.submit(`/r/${token}`, {}, `/r/${token}/start`);
   expect(start.status).toBe(303);
   expect(start.headers.location).toBe(`/r/${token}/role`);
-  expect(start.headers['set-cookie']?.join(';')).toMatch(new RegExp(`ps_draft=[^;]+; Max-Age=\\d+; Path=/r/${token}; Expires=[^;]+; HttpOnly; SameSite=Lax`));
+  expect(String(start.headers['set-cookie'])).toMatch(new RegExp(`ps_draft=[^;]+; Max-Age=\\d+; Path=/r/${token}; Expires=[^;]+; HttpOnly; SameSite=Lax`));
   const role_ = await b.submit(`/r/${token}/role`, { role });
   expect(role_.status).toBe(303);
   expect(role_.headers.location).toBe(`/r/${token}/themes/1`);

@@ -1,0 +1,191 @@
+import type { Questionnaire } from '../domain/questionnaire';
+import { formThemes } from '../domain/questionnaire';
+import {
+  buildRoundResults,
+  emptyGroup,
+  type FlagResult,
+  type GroupResult,
+  type RoundAggregate,
+  type ThemeResult,
+} from '../domain/rubric';
+import type { Repositories, RoundRecord } from '../db';
+import { NotFoundError } from './errors';
+import type { RoundService } from './rounds';
+import type { Clock } from './runtime';
+
+/** The default highlight threshold when the questionnaire declares no gap flag. */
+const DEFAULT_GAP_THRESHOLD = 15;
+
+export interface RoleCount {
+  roleId: string;
+  label: string;
+  /** null: not shown, to protect a small group */
+  n: number | null;
+}
+
+export interface GroupThemeScore {
+  roleId: string;
+  label: string;
+  n: number;
+  mean: number | null;
+  ci95: ThemeResult['ci95'];
+  /** part of a gap of at least the threshold on this theme */
+  highlighted: boolean;
+}
+
+export interface ThemeSection {
+  themeId: string;
+  title: string;
+  description: string;
+  overall: ThemeResult;
+  groups: GroupThemeScore[];
+  /** the largest gap between two shown groups, when it reaches the threshold */
+  gap: { a: string; b: string; difference: number } | null;
+  flags: FlagResult[];
+  comments: { id: number; body: string; hidden: boolean }[];
+}
+
+export interface RoundReport {
+  round: RoundRecord;
+  organisationName: string;
+  questionnaire: { id: string; version: number; title: string };
+  generatedAt: number;
+  minGroupSize: number;
+  gapThreshold: number;
+  total: number;
+  belowMinimum: boolean;
+  roles: RoleCount[];
+  overall: GroupResult | null;
+  groups: { roleId: string; label: string; result: GroupResult }[];
+  themes: ThemeSection[];
+  flags: FlagResult[];
+  summary: { strongest: ThemeResult[]; weakest: ThemeResult[]; raised: FlagResult[] } | null;
+  comments: { shown: boolean; count: number; minimum: number };
+}
+
+export interface ReportOptions {
+  /** Comments are included only when asked for (admins; share links that allow them). */
+  comments: 'none' | 'visible' | 'all';
+}
+
+/**
+ * One results service: every output (report page, CSV, JSON API, later the live workshop view
+ * and trends) is built from this, so suppression cannot differ between them.
+ */
+export function resultsService({ repos, rounds, clock }: { repos: Repositories; rounds: RoundService; clock: Clock }) {
+  /** Per-role aggregates from SQL, in the shape the rubric works on. */
+  const aggregate = (round: RoundRecord, q: Questionnaire): RoundAggregate => {
+    const out: RoundAggregate = {};
+    const group = (role: string) => (out[role] ??= emptyGroup());
+    for (const r of repos.results.respondentsByRole(round.id)) group(r.role).respondents = r.n;
+    for (const m of repos.results.themeMoments(round.id)) {
+      group(m.role).themes[m.themeId] = { n: m.n, sum: m.sum, sumSq: m.sumSq, dontKnow: 0 };
+    }
+    const themeOf = new Map(q.items.map((i) => [i.id, i.theme] as const));
+    const optionCount = new Map(
+      q.items.map((i) => [i.id, i.kind === 'practice' ? q.scale.practice.length : i.kind === 'ladder' ? i.options.length : 0] as const),
+    );
+    for (const c of repos.results.itemCounts(round.id)) {
+      const size = optionCount.get(c.itemId);
+      if (!size) continue; // an item no longer in this version: cannot be scored here
+      const g = group(c.role);
+      const item = (g.items[c.itemId] ??= { counts: new Array<number>(size).fill(0), dontKnow: 0 });
+      if (c.value === null) {
+        item.dontKnow += c.n;
+        const themeId = themeOf.get(c.itemId)!;
+        (g.themes[themeId] ??= { n: 0, sum: 0, sumSq: 0, dontKnow: 0 }).dontKnow += c.n;
+      } else if (c.value < size) item.counts[c.value] += c.n;
+    }
+    return out;
+  };
+
+  const build = (round: RoundRecord, options: ReportOptions): RoundReport => {
+    const q = rounds.questionnaireFor(round);
+    const org = repos.organisations.findById(round.organisationId);
+    if (!org) throw new NotFoundError('That organisation was not found');
+    const agg = aggregate(round, q);
+    // Every role the round offers takes part in the decision, so an empty role is known to be empty.
+    for (const role of round.roles) agg[role.id] ??= emptyGroup();
+    const results = buildRoundResults(q, round.form, agg, round.minGroupSize);
+    const { visibility } = results;
+    const labelOf = (roleId: string) => round.roles.find((r) => r.id === roleId)?.label ?? q.roles.find((r) => r.id === roleId)?.label ?? roleId;
+    const gapThreshold = q.flags.find((f) => f.kind === 'gap')?.threshold ?? DEFAULT_GAP_THRESHOLD;
+
+    const roleIds = [...round.roles.map((r) => r.id), ...Object.keys(agg).filter((id) => !round.roles.some((r) => r.id === id))];
+    const roles: RoleCount[] = roleIds.map((roleId) => {
+      const display = visibility.counts[roleId];
+      return { roleId, label: labelOf(roleId), n: display?.shown ? display.n : null };
+    });
+    const groups = results.groups.map((g) => ({ ...g, label: labelOf(g.roleId) }));
+
+    const commentsMinimum = visibility.minGroupSize * 2;
+    const commentsShown = options.comments !== 'none' && visibility.total >= commentsMinimum;
+    const comments = commentsShown ? repos.results.comments(round.id, options.comments === 'all') : [];
+
+    const themes: ThemeSection[] = results.overall
+      ? formThemes(q, round.form).map(({ theme }, i) => {
+          const scores = groups.map((g) => {
+            const t = g.result.themes[i];
+            return { roleId: g.roleId, label: g.label, n: t.n, mean: t.mean, ci95: t.ci95, highlighted: false };
+          });
+          const withMean = scores.filter((s) => s.mean !== null && s.n >= visibility.minGroupSize);
+          let gap: ThemeSection['gap'] = null;
+          if (withMean.length >= 2) {
+            const hi = withMean.reduce((a, b) => (b.mean! > a.mean! ? b : a));
+            const lo = withMean.reduce((a, b) => (b.mean! < a.mean! ? b : a));
+            const difference = hi.mean! - lo.mean!;
+            if (difference >= gapThreshold) {
+              gap = { a: hi.label, b: lo.label, difference };
+              hi.highlighted = true;
+              lo.highlighted = true;
+            }
+          }
+          return {
+            themeId: theme.id,
+            title: theme.title,
+            description: theme.description,
+            overall: results.overall!.themes[i],
+            groups: scores,
+            gap,
+            flags: results.flags.filter((f) => f.themeId === theme.id && f.status !== 'notInForm'),
+            comments: comments.filter((c) => c.themeId === theme.id).map((c) => ({ id: c.id, body: c.body, hidden: c.hidden })),
+          };
+        })
+      : [];
+
+    const ranked = results.overall ? results.overall.themes.filter((t) => t.mean !== null).sort((a, b) => b.mean! - a.mean!) : [];
+    return {
+      round,
+      organisationName: org.name,
+      questionnaire: { id: q.id, version: q.version, title: q.title },
+      generatedAt: clock.now(),
+      minGroupSize: visibility.minGroupSize,
+      gapThreshold,
+      total: visibility.total,
+      belowMinimum: visibility.belowMinimum,
+      roles,
+      overall: results.overall,
+      groups,
+      themes,
+      flags: results.flags,
+      summary: results.overall
+        ? {
+            strongest: ranked.slice(0, Math.min(2, ranked.length)),
+            weakest: ranked.length > 2 ? ranked.slice(-2).reverse() : [],
+            raised: results.flags.filter((f) => f.raised),
+          }
+        : null,
+      comments: { shown: commentsShown, count: comments.length, minimum: commentsMinimum },
+    };
+  };
+
+  return {
+    /** The round's report with suppression applied. */
+    forRound: (roundId: number, options: ReportOptions = { comments: 'none' }) => build(rounds.get(roundId), options),
+    /** Hides or shows a comment; hidden comments are gone from every output. */
+    setCommentHidden(roundId: number, commentId: number, hidden: boolean): void {
+      if (!repos.results.setCommentHidden(roundId, commentId, hidden)) throw new NotFoundError('That comment was not found');
+    },
+  };
+}
+export type ResultsService = ReturnType<typeof resultsService>;
