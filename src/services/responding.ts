@@ -104,9 +104,8 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
     /** Starts a new draft for a round; returns it with its resume code. */
     startDraft(round: RoundRecord): Draft {
       requireOpen(round);
-      let resumeCode = '';
-      do resumeCode = randomFromAlphabet(random, JOIN_CODE_ALPHABET, RESUME_CODE_LENGTH);
-      while (repos.responses.isResumeCodeTaken(resumeCode));
+      let resumeCode = randomFromAlphabet(random, JOIN_CODE_ALPHABET, RESUME_CODE_LENGTH);
+      while (repos.responses.isResumeCodeTaken(resumeCode)) resumeCode = randomFromAlphabet(random, JOIN_CODE_ALPHABET, RESUME_CODE_LENGTH);
       const id = randomToken(random, 32);
       repos.responses.createDraft({ id, roundId: round.id, resumeCode, now: clock.now(), expiresAt: clock.now() + draftTtlMs });
       return { id, roundId: round.id, resumeCode, role: null, answers: {}, submitted: false };

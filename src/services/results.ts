@@ -168,13 +168,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       groups,
       themes,
       flags: results.flags,
-      summary: results.overall
-        ? {
-            strongest: ranked.slice(0, Math.min(2, ranked.length)),
-            weakest: ranked.length > 2 ? ranked.slice(-2).reverse() : [],
-            raised: results.flags.filter((f) => f.raised),
-          }
-        : null,
+      summary: results.overall ? { ...strongestAndWeakest(ranked), raised: results.flags.filter((f) => f.raised) } : null,
       comments: { shown: commentsShown, count: comments.length, minimum: commentsMinimum },
     };
   };
@@ -189,3 +183,9 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
   };
 }
 export type ResultsService = ReturnType<typeof resultsService>;
+
+/** Up to two strongest and two weakest themes, never the same theme in both lists. */
+export function strongestAndWeakest(ranked: ThemeResult[]): { strongest: ThemeResult[]; weakest: ThemeResult[] } {
+  const k = ranked.length >= 4 ? 2 : ranked.length >= 2 ? 1 : ranked.length;
+  return { strongest: ranked.slice(0, k), weakest: ranked.length >= 2 ? ranked.slice(-k).reverse() : [] };
+}

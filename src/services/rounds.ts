@@ -172,4 +172,4 @@ export function defaultRoles(q: Questionnaire): RoundRole[] {
   return q.roles.map((r) => ({ id: r.id, label: r.label }));
 }
 
-export type { FormId };
+export type { FormId, RoundRecord, RoundRole };

@@ -2,7 +2,7 @@ import { Router, type ErrorRequestHandler, type Request, type Response } from 'e
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
-import type { RoundRecord } from '../../db';
+import type { RoundRecord } from '../../services/rounds';
 import { GoneError, ValidationError } from '../../services/errors';
 import { DraftMissingError, formatResumeCode, RoundNotOpenError } from '../../services/responding';
 import { readCookie, setCookie } from '../cookies';

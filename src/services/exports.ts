@@ -1,0 +1,77 @@
+import { formItems, isScored } from '../domain/questionnaire';
+import type { Repositories } from '../db';
+import { ConflictError } from './errors';
+import type { ResultsService, RoundReport } from './results';
+import type { RoundService } from './rounds';
+import { toCsv } from './csv';
+
+const round1 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+
+/** CSV files built from the same results as the report, so suppression is identical. */
+export function exportService({ repos, rounds, results }: { repos: Repositories; rounds: RoundService; results: ResultsService }) {
+  return {
+    /** One row per theme and group, as the report shows them; hidden groups say "not shown" and nothing else. */
+    resultsCsv(roundId: number): { filename: string; body: string; report: RoundReport } {
+      const report = results.forRound(roundId);
+      const header = ['theme', 'group', 'respondents', 'mean', 'ci95_low', 'ci95_high', 'band', 'dont_know_answers', 'note'];
+      const rows: (string | number | null)[][] = [];
+      if (report.belowMinimum) {
+        rows.push(['All themes', 'Everyone', report.total, null, null, null, null, null,
+          `Fewer than ${report.minGroupSize} people answered, so only the count is shown`]);
+      }
+      for (const theme of report.themes) {
+        const o = theme.overall;
+        rows.push([theme.title, 'Everyone', o.n, round1(o.mean), round1(o.ci95?.low), round1(o.ci95?.high), o.band?.label ?? null, o.dontKnow, '']);
+        for (const role of report.roles) {
+          const group = report.groups.find((g) => g.roleId === role.roleId);
+          const t = group?.result.themes.find((x) => x.themeId === theme.themeId);
+          if (!group || !t) {
+            rows.push([theme.title, role.label, null, null, null, null, null, null, 'Not shown, to protect anonymity']);
+            continue;
+          }
+          rows.push([theme.title, role.label, t.n, round1(t.mean), round1(t.ci95?.low), round1(t.ci95?.high), t.band?.label ?? null, t.dontKnow, '']);
+        }
+      }
+      return { filename: fileName(report, 'results'), body: toCsv(header, rows), report };
+    },
+
+    /**
+     * One row per response, with roles that are not shown merged into "other" and no dates or
+     * comments. Rows are sorted by content, so their order says nothing about when anyone answered.
+     */
+    answersCsv(roundId: number): { filename: string; body: string } {
+      const round = rounds.get(roundId);
+      const q = rounds.questionnaireFor(round);
+      const report = results.forRound(roundId);
+      if (report.belowMinimum) {
+        throw new ConflictError(`The answers can be exported once at least ${report.minGroupSize} people have answered.`);
+      }
+      const shown = new Set(report.groups.map((g) => g.roleId));
+      const labelOf = new Map(report.roles.map((r) => [r.roleId, r.label] as const));
+      const items = formItems(q, round.form).filter(isScored);
+      const column = new Map(items.map((item, i) => [item.id, i] as const));
+      const rows = new Map<number, { role: string; values: (string | number | null)[] }>();
+      for (const r of repos.results.iterateResponses(roundId)) {
+        rows.set(r.id, { role: shown.has(r.role) ? (labelOf.get(r.role) ?? r.role) : 'Other', values: items.map(() => null) });
+      }
+      for (const a of repos.results.iterateAnswers(roundId)) {
+        const i = column.get(a.itemId);
+        const row = rows.get(a.responseId);
+        if (i !== undefined && row) row.values[i] = a.value === null ? 'dont_know' : a.value;
+      }
+      const body = [...rows.values()].map((r) => [r.role, ...r.values]);
+      body.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      return {
+        filename: fileName(report, 'answers'),
+        body: toCsv(['role', ...items.map((i) => i.id)], body),
+      };
+    },
+  };
+}
+export type ExportService = ReturnType<typeof exportService>;
+
+function fileName(report: RoundReport, what: string): string {
+  const slug = `${report.organisationName}-${report.round.name}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return `powershare-${slug || 'round'}-${what}.csv`;
+}
+

@@ -1,0 +1,156 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Services } from '../../services';
+import type { Admin } from '../../services/accounts';
+import type { RoundReport } from '../../services/results';
+import { NotFoundError } from '../../services/errors';
+import { percent, reportCharts, score } from '../report-views';
+
+const idParam = z.coerce.number().int().positive();
+const shareForm = z.object({
+  label: z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' }).default(''),
+  showComments: z.literal('yes').optional(),
+});
+const commentForm = z.object({ hidden: z.enum(['true', 'false']) });
+
+const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function renderReport(res: Response, report: RoundReport, extra: Record<string, unknown>) {
+  res.render('report/round', {
+    title: `${report.round.name}: results`,
+    report,
+    charts: reportCharts(report),
+    generatedOn: day(report.generatedAt),
+    score,
+    percent,
+    newShareUrl: null,
+    shareLinks: [],
+    links: {},
+    ...extra,
+  });
+}
+
+function sendCsv(res: Response, file: { filename: string; body: string }) {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  res.send(file.body);
+}
+
+/** The JSON form of a report: exactly what the page shows, suppression applied. */
+export function reportJson(report: RoundReport) {
+  return {
+    round: { id: report.round.id, name: report.round.name, status: report.round.status, form: report.round.form, organisation: report.organisationName },
+    questionnaire: report.questionnaire,
+    generatedAt: new Date(report.generatedAt).toISOString(),
+    minGroupSize: report.minGroupSize,
+    respondents: { total: report.total, byRole: report.roles.map((r) => ({ role: r.roleId, label: r.label, n: r.n })) },
+    belowMinimum: report.belowMinimum,
+    overall: report.overall,
+    groups: report.groups,
+    themes: report.themes.map((t) => ({ themeId: t.themeId, title: t.title, gap: t.gap, groups: t.groups, flags: t.flags, comments: t.comments.filter((c) => !c.hidden).map((c) => c.body) })),
+    flags: report.flags,
+  };
+}
+
+/** Admin report routes, mounted behind the admin guard (which sets res.locals.admin). */
+export function adminReportRoutes(services: Services, config: Config): Router {
+  const router = Router();
+  const roundFor = (req: Request, res: Response) => services.access.round(res.locals.admin as Admin, idParam.parse(req.params.id));
+  const base = (id: number) => `/admin/rounds/${id}`;
+
+  router.get('/rounds/:id/report', (req, res) => {
+    const round = roundFor(req, res);
+    const report = services.results.forRound(round.id, { comments: 'all' });
+    const token = req.session.newShareLink?.roundId === round.id ? req.session.newShareLink.token : null;
+    delete req.session.newShareLink;
+    const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    renderReport(res, report, {
+      mode: 'admin',
+      newShareUrl: token ? `${origin}/share/${token}` : null,
+      shareLinks: services.shareLinks.listForRound(round.id).map((s) => ({ ...s, created: day(s.createdAt), revoked: s.revokedAt !== null })),
+      links: {
+        round: base(round.id),
+        resultsCsv: `${base(round.id)}/results.csv`,
+        answersCsv: `${base(round.id)}/answers.csv`,
+        json: `/api/rounds/${round.id}/results`,
+        shareLinks: `${base(round.id)}/share-links`,
+        comments: `${base(round.id)}/comments`,
+      },
+    });
+  });
+
+  router.get('/rounds/:id/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(roundFor(req, res).id)));
+  router.get('/rounds/:id/answers.csv', (req, res) => sendCsv(res, services.exports.answersCsv(roundFor(req, res).id)));
+
+  router.post('/rounds/:id/comments/:commentId', (req, res) => {
+    const round = roundFor(req, res);
+    const { hidden } = commentForm.parse(req.body ?? {});
+    services.results.setCommentHidden(round.id, idParam.parse(req.params.commentId), hidden === 'true');
+    req.session.flash = [{ kind: 'success', text: hidden === 'true' ? 'The comment is hidden from every output.' : 'The comment is shown again.' }];
+    res.redirect(303, `${base(round.id)}/report`);
+  });
+
+  router.post('/rounds/:id/share-links', (req, res) => {
+    const round = roundFor(req, res);
+    const parsed = shareForm.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      req.session.flash = [{ kind: 'error', text: parsed.error.issues[0].message }];
+      return res.redirect(303, `${base(round.id)}/report#share`);
+    }
+    const link = services.shareLinks.createForRound(round.id, { label: parsed.data.label, showComments: parsed.data.showComments === 'yes' });
+    req.session.newShareLink = { roundId: round.id, token: link.token };
+    res.redirect(303, `${base(round.id)}/report#share`);
+  });
+
+  router.post('/rounds/:id/share-links/:linkId/revoke', (req, res) => {
+    const round = roundFor(req, res);
+    services.shareLinks.revoke(round.id, idParam.parse(req.params.linkId));
+    req.session.flash = [{ kind: 'success', text: 'The share link is revoked: it no longer opens the report.' }];
+    res.redirect(303, `${base(round.id)}/report#share`);
+  });
+  return router;
+}
+
+/**
+ * Read-only routes for a board: /share/<token> and its CSV; and the JSON API, which takes either
+ * a signed-in admin of the organisation or a share token (?token= or "Authorization: Bearer").
+ */
+export function publicReportRoutes(services: Services, currentAdmin: (req: Request) => Admin | undefined): Router {
+  const router = Router();
+
+  const shared = (req: Request) => {
+    const link = services.shareLinks.resolve(String(req.params.token));
+    if (link.scope !== 'round' || link.roundId === null) throw new NotFoundError('This link does not open a round report.');
+    return link;
+  };
+
+  router.get('/share/:token', (req, res) => {
+    const link = shared(req);
+    const report = services.results.forRound(link.roundId!, { comments: link.showComments ? 'visible' : 'none' });
+    res.setHeader('X-Robots-Tag', 'noindex');
+    renderReport(res, report, { mode: 'share', links: { resultsCsv: `/share/${req.params.token}/results.csv` } });
+  });
+
+  router.get('/share/:token/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(shared(req).roundId!)));
+
+  router.get('/api/rounds/:id/results', (req, res) => {
+    const id = idParam.safeParse(req.params.id);
+    if (!id.success) return res.status(404).json({ error: 'Not found' });
+    const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const token = typeof req.query.token === 'string' ? req.query.token : bearer;
+    let comments: 'none' | 'visible' = 'none';
+    if (token) {
+      const link = services.shareLinks.resolve(token);
+      if (link.roundId !== id.data) return res.status(404).json({ error: 'Not found' });
+      comments = link.showComments ? 'visible' : 'none';
+    } else {
+      const admin = currentAdmin(req);
+      if (!admin) return res.status(401).json({ error: 'Sign in as an admin, or pass a share token as ?token= or an Authorization: Bearer header.' });
+      services.access.round(admin, id.data);
+      comments = 'visible';
+    }
+    res.json(reportJson(services.results.forRound(id.data, { comments })));
+  });
+  return router;
+}

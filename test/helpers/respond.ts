@@ -1,0 +1,19 @@
+import type { RoundRecord } from '../../src/services/rounds';
+import type { TestContext } from './app';
+
+/**
+ * Submits one response through the real responding service (draft, role, each theme page,
+ * submit), with answers as a theme page would send them: item id -> "0".."6" | "dk" | text.
+ */
+export function respond(ctx: Pick<TestContext, 'services'>, round: RoundRecord, role: string, answers: Record<string, string>) {
+  const { responding } = ctx.services;
+  const draft = responding.startDraft(round);
+  responding.saveRole(round, draft.id, role);
+  for (const page of responding.pages(round)) {
+    const body = Object.fromEntries(page.items.filter((i) => i.id in answers).map((i) => [i.id, answers[i.id]]));
+    const saved = responding.saveThemeAnswers(round, draft.id, page.theme.id, body);
+    if (!saved.ok) throw new Error(`Bad fixture answers: ${JSON.stringify(saved.errors)}`);
+  }
+  const result = responding.submit(round, draft.id);
+  if (result.status !== 'submitted') throw new Error('Fixture response was not submitted');
+}
