@@ -13,7 +13,7 @@ import { createRepositories, migrate, openDatabase } from '../../src/db';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../src/questionnaires';
 import { createServices } from '../../src/services';
 import { defaultRoles } from '../../src/services/rounds';
-import { fillRound } from './synthetic';
+import { fillRound } from '../helpers/synthetic';
 
 const RESPONSES = Number(process.env.RESPONSES ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 30);
