@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../src/questionnaires';
 import { defaultRoles, type RoundRecord } from '../../src/services/rounds';
