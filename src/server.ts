@@ -70,7 +70,23 @@ export async function startServer(config: Config, log: (line: string) => void = 
     });
     return closing;
   };
+  announceSetup(services, config.publicUrl ?? url, log);
   return { server, db, services, url, shutdown };
+}
+
+/** While no owner exists, prints a fresh one-time set-up code (only its hash is kept, in memory). */
+function announceSetup(services: Services, baseUrl: string, log: (line: string) => void): void {
+  const code = services.accounts.issueSetupCode();
+  if (!code) return;
+  log(
+    [
+      'No admin account exists yet. To create the owner account, open',
+      `  ${baseUrl}/admin/setup`,
+      `and enter this one-time set-up code: ${code}`,
+      'It works until an owner exists; a new code is printed at each start until then.',
+      'Or, on this machine: npm run cli -- create-admin --email you@example.org',
+    ].join('\n'),
+  );
 }
 
 /** Entry point. Returns the exit code to use when start-up fails. */

@@ -85,7 +85,7 @@
       if (printing) config.options.devicePixelRatio = 2;
       new Chart(canvas, config);
       canvas.setAttribute('data-drawn', 'true');
-    } catch (err) {
+    } catch {
       // Leave the table to speak for itself.
       canvas.hidden = true;
     }

@@ -4,6 +4,7 @@ import { responseRepository } from './responses';
 import { resultsRepository } from './results';
 import { organisationRepository, questionnaireRepository, roundRepository } from './rounds';
 import { sessionRepository, settingsRepository } from './sessions';
+import { shareLinkRepository } from './share-links';
 
 export { openDatabase, pingDatabase, type Db } from './connection';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
@@ -11,6 +12,7 @@ export type * from './rounds';
 export type * from './responses';
 export type * from './admins';
 export type * from './results';
+export type * from './share-links';
 
 /** Every repository, built once on the one connection. */
 export function createRepositories(db: Db) {
@@ -23,6 +25,7 @@ export function createRepositories(db: Db) {
     responses: responseRepository(db),
     admins: adminRepository(db),
     results: resultsRepository(db),
+    shareLinks: shareLinkRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

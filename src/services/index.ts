@@ -1,9 +1,14 @@
 import type { Config } from '../config';
 import { createRepositories, pingDatabase, type Db } from '../db';
+import { accessService } from './access';
+import { accountService } from './accounts';
 import { organisationService } from './organisations';
+import { questionnaireImportService } from './questionnaire-import';
 import { questionnaireRegistry } from './questionnaires';
 import { respondingService } from './responding';
 import { resultsService } from './results';
+import { shareLinkService } from './share-links';
+import { exportService } from './exports';
 import { roundService } from './rounds';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
 
@@ -20,17 +25,27 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const questionnaires = questionnaireRegistry(repos.questionnaires);
   const rounds = roundService({ repos, questionnaires, clock, random });
   const organisations = organisationService({ repos, clock });
+  const accounts = accountService({ repos, clock, random });
+  const access = accessService({ repos });
+  const questionnaireImport = questionnaireImportService({ registry: questionnaires, repo: repos.questionnaires, clock });
   const responding = respondingService({ repos, rounds, clock, random, draftTtlMs: config.draftTtlMs });
   const results = resultsService({ repos, rounds, clock });
+  const shareLinks = shareLinkService({ repos, rounds, clock, random });
+  const exports = exportService({ repos, rounds, results });
   return {
     config,
     clock,
     random,
     questionnaires,
     organisations,
+    accounts,
+    access,
+    questionnaireImport,
     rounds,
     responding,
     results,
+    shareLinks,
+    exports,
     health: {
       check: () => ({ database: pingDatabase(db) ? ('ok' as const) : ('unavailable' as const) }),
     },
@@ -44,6 +59,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
       run: () => ({
         sessions: repos.sessions.pruneExpired(clock.now()),
         drafts: repos.responses.deleteExpiredDrafts(clock.now()),
+        passwordLinks: accounts.pruneExpiredTokens(),
       }),
     },
   };

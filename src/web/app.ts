@@ -5,8 +5,10 @@ import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { errorHandler, notFoundHandler } from './errors';
+import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
 import { homeRoutes } from './routes/home';
+import { publicReportRoutes } from './routes/report';
 import { respondRoutes } from './routes/respond';
 import { csrfProtection, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
@@ -61,6 +63,12 @@ export function createApp(services: Services, config: Config): Express {
   // Routes, one line an area. Order matters only where noted.
   app.use(homeRoutes(services));
   app.use(respondRoutes(services, config));
+  app.use(publicReportRoutes(services, (req) => {
+    const found = sessionAdmin(services, config, req);
+    return 'admin' in found ? found.admin : undefined;
+  }));
+  // The set-up page lives with the admin area; /setup is the short address to type.
+  app.get('/setup', (_req, res) => res.redirect(303, '/admin/setup'));
   app.use('/admin', adminRoutes(services, config));
 
   app.use(notFoundHandler());

@@ -1,8 +1,75 @@
 import { Router } from 'express';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
+import { accountHandlers } from '../admin/accounts';
+import { authHandlers } from '../admin/auth';
+import { questionnaireHandlers } from '../admin/questionnaires';
+import { roundHandlers } from '../admin/rounds';
+import { requireAdmin } from '../admin/session';
+import { adminReportRoutes } from './report';
 
-/** The admin area (placeholder wiring: the admin issue fills this in). */
-export function adminRoutes(_services: Services, _config: Config): Router {
-  return Router();
+/**
+ * The admin area, mounted at /admin. One line a route: method, path, guards, handler.
+ * Every POST is CSRF-checked by the app-wide middleware (the multipart import checks its token
+ * right after parsing the upload). Pages outside an admin's organisations answer 404.
+ */
+export function adminRoutes(services: Services, config: Config): Router {
+  const router = Router();
+  const auth = authHandlers(services, config);
+  const rounds = roundHandlers(services, config);
+  const qs = questionnaireHandlers(services);
+  const accounts = accountHandlers(services, config);
+  const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
+  const signedIn = requireAdmin(services, config);
+
+  // Open to anyone (order matters: these come before the signed-in guard below).
+  router.get('/setup', auth.setupPage);
+  router.post('/setup', setupLimiter, auth.setup);
+  router.get('/login', auth.loginPage);
+  router.post('/login', clientLimiter, accountLimiter, auth.login);
+  router.post('/logout', auth.logout);
+  router.get('/set-password/:token', auth.setPasswordPage);
+  router.post('/set-password/:token', setupLimiter, auth.setPassword);
+
+  // Everything below needs a signed-in admin whose session has not timed out.
+  router.use(signedIn);
+  router.get('/', rounds.dashboard);
+  router.get('/account', auth.accountPage);
+  router.post('/account/password', auth.changePassword);
+
+  router.post('/organisations', rounds.createOrganisation); // owners only
+  router.get('/organisations/:orgId', rounds.organisation);
+  router.post('/organisations/:orgId/name', rounds.renameOrganisation);
+  router.get('/organisations/:orgId/rounds/new', rounds.newRound);
+  router.post('/organisations/:orgId/rounds', rounds.createRound);
+
+  router.get('/rounds/:roundId', rounds.round);
+  router.get('/rounds/:roundId/edit', rounds.editRound);
+  router.post('/rounds/:roundId/edit', rounds.updateRound);
+  router.post('/rounds/:roundId/open', rounds.openRound); // also reopens a closed round
+  router.post('/rounds/:roundId/close', rounds.closeRound);
+  router.post('/rounds/:roundId/duplicate', rounds.duplicateRound);
+  router.post('/rounds/:roundId/delete', rounds.deleteRound);
+  router.get('/rounds/:roundId/qr.svg', rounds.qrCode);
+  // The report, its exports, comment moderation and board share links (routes/report.ts).
+  router.use(adminReportRoutes(services, config));
+
+  router.get('/questionnaires', qs.list);
+  router.get('/questionnaires/import', qs.importPage);
+  router.post('/questionnaires/import', qs.upload, qs.importFile); // multipart: upload() checks CSRF
+  router.get('/questionnaires/import/confirm', qs.confirmPage);
+  router.post('/questionnaires/import/confirm', qs.confirm);
+  router.post('/questionnaires/import/cancel', qs.cancel);
+  router.get('/questionnaires/:qid/versions/:version', qs.show);
+  router.get('/questionnaires/:qid/versions/:version/export', qs.exportJson);
+
+  // Owners only (members get 403).
+  router.get('/accounts', accounts.list);
+  router.get('/accounts/new', accounts.newPage);
+  router.post('/accounts', accounts.create);
+  router.get('/accounts/:adminId', accounts.show);
+  router.post('/accounts/:adminId/access', accounts.setAccess);
+  router.post('/accounts/:adminId/link', accounts.newLink);
+  router.post('/accounts/:adminId/delete', accounts.remove);
+  return router;
 }

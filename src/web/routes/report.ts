@@ -139,7 +139,7 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
     if (!id.success) return res.status(404).json({ error: 'Not found' });
     const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     const token = typeof req.query.token === 'string' ? req.query.token : bearer;
-    let comments: 'none' | 'visible' = 'none';
+    let comments: 'none' | 'visible';
     if (token) {
       const link = services.shareLinks.resolve(token);
       if (link.roundId !== id.data) return res.status(404).json({ error: 'Not found' });

@@ -1,0 +1,140 @@
+import type { Readable, Writable } from 'node:stream';
+import { ConfigError, loadConfig, type Env } from './config';
+import { migrate, MigrationError, openDatabase } from './db';
+import { createServices } from './services';
+import { ConflictError, ValidationError } from './services/errors';
+
+/** Where the CLI reads and writes; tests pass their own streams. */
+export interface CliIo {
+  stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  stdout: Writable;
+  stderr: Writable;
+  env: Env;
+}
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  create-admin --email <email>   Create the owner account (only while the server has none).
+                                 The password is read from standard input: typed twice, hidden,
+                                 at a terminal, or the first line of what is piped in.
+  help                           Show this help.
+`;
+
+class UsageError extends Error {}
+
+/** `--email x` or `--email=x`. */
+function option(args: string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === `--${name}`) return args[i + 1];
+    if (args[i].startsWith(`--${name}=`)) return args[i].slice(name.length + 3);
+  }
+  return undefined;
+}
+
+/** Reads a line at a terminal without echoing it. */
+function promptHidden(prompt: string, io: CliIo): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { stdin, stdout } = io;
+    stdout.write(prompt);
+    stdin.setRawMode?.(true);
+    stdin.setEncoding('utf8');
+    stdin.resume();
+    let value = '';
+    const finish = (result: () => void) => {
+      stdin.removeListener('data', onData);
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      stdout.write('\n');
+      result();
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(() => resolve(value));
+        if (ch === '\u0003') return finish(() => reject(new UsageError('Cancelled.')));
+        if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** The first line piped in (a trailing newline or CR is not part of the password). */
+async function readFirstLine(stdin: Readable): Promise<string> {
+  let text = '';
+  for await (const chunk of stdin) {
+    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    if (text.includes('\n') || text.length > 4096) break;
+  }
+  return text.split(/\r?\n/)[0];
+}
+
+async function readPassword(io: CliIo): Promise<string> {
+  if (!io.stdin.isTTY) return readFirstLine(io.stdin);
+  const first = await promptHidden('Password (at least 12 characters, not shown): ', io);
+  const second = await promptHidden('Type it again: ', io);
+  if (first !== second) throw new UsageError('The two passwords are not the same. Nothing was created.');
+  return first;
+}
+
+async function createAdmin(args: string[], io: CliIo): Promise<number> {
+  if (args.some((a) => a === '--password' || a.startsWith('--password='))) {
+    throw new UsageError('Passwords are never taken on the command line (other users could see them). Leave out --password: you will be asked for it.');
+  }
+  const email = option(args, 'email');
+  if (!email) throw new UsageError('Give the email address: create-admin --email you@example.org');
+  const config = loadConfig(io.env);
+  const db = openDatabase(config.databasePath);
+  try {
+    migrate(db);
+    const services = createServices({ db, config });
+    if (services.accounts.hasOwner()) {
+      io.stderr.write('This server already has an owner account, so create-admin does nothing. An owner can add admins on the Admin accounts page.\n');
+      return 1;
+    }
+    const password = await readPassword(io);
+    const admin = await services.accounts.createFirstOwner(email, password);
+    io.stdout.write(`Owner account created for ${admin.email}. Sign in at ${config.publicUrl ?? `http://${config.host}:${config.port}`}/admin/login\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs one command; returns the exit code. Problems are explained on stderr, never as a stack. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'create-admin':
+        return await createAdmin(args, io);
+      case undefined:
+      case 'help':
+      case '--help':
+        io.stdout.write(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`Unknown command “${command}”.\n\n${USAGE}`);
+    }
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      io.stderr.write(`Nothing was created:\n${err.fieldErrors.map((e) => `  - ${e.message}\n`).join('')}`);
+    } else if (err instanceof UsageError || err instanceof ConflictError || err instanceof ConfigError || err instanceof MigrationError) {
+      io.stderr.write(`${err.message}\n`);
+    } else {
+      throw err;
+    }
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error('The command failed:', err);
+      process.exit(1);
+    },
+  );
+}

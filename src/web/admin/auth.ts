@@ -1,0 +1,137 @@
+import type { Request, Response } from 'express';
+import type { Config } from '../../config';
+import type { Services } from '../../services';
+import { normaliseEmail } from '../../services/accounts';
+import { GoneError, ValidationError } from '../../services/errors';
+import { rateLimiter } from '../security';
+import { changePasswordSchema, loginSchema, parseForm, setPasswordSchema, setupSchema, type FieldError } from './forms';
+import { adminOf, flash, regenerateSession, signIn } from './session';
+
+/** Sign-in limits. Failures only; windows expire, so nobody is ever locked out for good. */
+export const LOGIN_LIMITS = {
+  windowMs: 15 * 60_000,
+  /** failed sign-ins for one email address, from anywhere */
+  perAccount: 5,
+  /** failed sign-ins from one client address, whatever the email */
+  perClient: 20,
+  /** wrong set-up codes or set-password attempts from one client address */
+  setup: 10,
+};
+
+const emailKey = (req: Request) => {
+  const email = (req.body as Record<string, unknown> | undefined)?.email;
+  return `login:${typeof email === 'string' ? normaliseEmail(email).slice(0, 320) : ''}`;
+};
+
+export function authHandlers(services: Services, _config: Config) {
+  const { accounts } = services;
+  const clientLimiter = rateLimiter({ windowMs: LOGIN_LIMITS.windowMs, limit: LOGIN_LIMITS.perClient, action: 'sign in', skipSuccessfulRequests: true });
+  const accountLimiter = rateLimiter({ windowMs: LOGIN_LIMITS.windowMs, limit: LOGIN_LIMITS.perAccount, action: 'sign in to this account', key: emailKey, skipSuccessfulRequests: true });
+  const setupLimiter = rateLimiter({ windowMs: LOGIN_LIMITS.windowMs, limit: LOGIN_LIMITS.setup, action: 'set up this server', skipSuccessfulRequests: true });
+
+  const renderSetup = (res: Response, status: number, values: { code: string; email: string }, errors: FieldError[]) =>
+    res.status(status).render('admin/setup', { title: 'Set up Powershare', values, errors });
+
+  const renderLogin = (res: Response, status: number, email: string, errors: FieldError[]) =>
+    res.status(status).render('admin/login', { title: 'Sign in', email, errors, hasOwner: accounts.hasOwner() });
+
+  const renderSetPassword = (req: Request, res: Response, status: number, email: string, errors: FieldError[]) =>
+    res.status(status).render('admin/set-password', { title: 'Choose your password', email, action: req.originalUrl, errors });
+
+  const renderAccount = (res: Response, status: number, errors: FieldError[]) =>
+    res.status(status).render('admin/account', { title: 'Your account', errors, organisations: services.access.organisations(adminOf(res)) });
+
+  return {
+    limiters: { clientLimiter, accountLimiter, setupLimiter },
+
+    setupPage(_req: Request, res: Response) {
+      if (accounts.hasOwner()) return res.status(410).render('admin/setup-done', { title: 'This server is set up' });
+      renderSetup(res, 200, { code: '', email: '' }, []);
+    },
+
+    async setup(req: Request, res: Response) {
+      if (accounts.hasOwner()) return res.status(410).render('admin/setup-done', { title: 'This server is set up' });
+      const form = parseForm(setupSchema, req.body);
+      const raw = req.body as Record<string, unknown> | undefined;
+      const values = { code: typeof raw?.code === 'string' ? raw.code.slice(0, 40) : '', email: typeof raw?.email === 'string' ? raw.email.slice(0, 320) : '' };
+      if (!form.ok) return renderSetup(res, 400, values, form.errors);
+      try {
+        const admin = await accounts.setupOwner(form.data);
+        await signIn(req, admin, services.clock.now());
+        flash(req, 'success', 'Your owner account is ready and you are signed in. Start by adding an organisation.');
+        res.redirect(303, '/admin');
+      } catch (err) {
+        if (err instanceof GoneError) return res.status(410).render('admin/setup-done', { title: 'This server is set up' });
+        if (!(err instanceof ValidationError)) throw err;
+        renderSetup(res, 400, values, err.fieldErrors);
+      }
+    },
+
+    loginPage(req: Request, res: Response) {
+      if (req.session.adminId !== undefined && accounts.find(req.session.adminId)) return res.redirect(303, '/admin');
+      renderLogin(res, 200, '', []);
+    },
+
+    async login(req: Request, res: Response) {
+      const form = parseForm(loginSchema, req.body);
+      const email = typeof (req.body as Record<string, unknown>)?.email === 'string' ? String((req.body as Record<string, unknown>).email).slice(0, 320) : '';
+      // 400 counts as a failure for the limiters, like a wrong password.
+      if (!form.ok) return renderLogin(res, 400, email, form.errors);
+      const admin = await accounts.authenticate(form.data.email, form.data.password);
+      if (!admin) {
+        return renderLogin(res, 401, email, [{ field: 'email', message: 'The email address or password is not right' }]);
+      }
+      res.redirect(303, await signIn(req, admin, services.clock.now()));
+    },
+
+    async logout(req: Request, res: Response) {
+      // Regenerating destroys the old session in the store; the new one only carries the message.
+      await regenerateSession(req);
+      flash(req, 'success', 'You have signed out.');
+      res.redirect(303, '/admin/login');
+    },
+
+    setPasswordPage(req: Request, res: Response) {
+      const admin = accounts.accountForToken(String(req.params.token));
+      if (!admin) throw new GoneError('This link has expired or has already been used. Ask an owner of this Powershare server for a new one.');
+      renderSetPassword(req, res, 200, admin.email, []);
+    },
+
+    async setPassword(req: Request, res: Response) {
+      const token = String(req.params.token);
+      const admin = accounts.accountForToken(token);
+      if (!admin) throw new GoneError('This link has expired or has already been used. Ask an owner of this Powershare server for a new one.');
+      const form = parseForm(setPasswordSchema, req.body);
+      if (!form.ok) return renderSetPassword(req, res, 400, admin.email, form.errors);
+      try {
+        await accounts.setPasswordWithToken(token, form.data.password, form.data.confirm);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return renderSetPassword(req, res, 400, admin.email, err.fieldErrors);
+      }
+      await regenerateSession(req);
+      flash(req, 'success', 'Your password is set. Sign in with your email address and the new password.');
+      res.redirect(303, '/admin/login');
+    },
+
+    accountPage(_req: Request, res: Response) {
+      renderAccount(res, 200, []);
+    },
+
+    async changePassword(req: Request, res: Response) {
+      const form = parseForm(changePasswordSchema, req.body);
+      if (!form.ok) return renderAccount(res, 400, form.errors);
+      let admin;
+      try {
+        admin = await accounts.changePassword(adminOf(res), form.data.current, form.data.password, form.data.confirm);
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        return renderAccount(res, 400, err.fieldErrors);
+      }
+      // Every other session of this account ends (it signed in before the change); this one goes on, on a new id.
+      await signIn(req, admin, services.clock.now());
+      flash(req, 'success', 'Your password has been changed. Any other place where you were signed in has been signed out.');
+      res.redirect(303, '/admin/account');
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Request } from 'express';
+import type { Config } from '../../config';
+import type { Services } from '../../services';
+
+type Round = ReturnType<Services['rounds']['get']>;
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "1 March 2026 at 09:00 UTC": admin pages state times in UTC, as the forms take them. */
+export const formatDateTime = (ms: number) => `${dateTimeFormat.format(ms)} UTC`;
+export const formatDate = (ms: number) => dateFormat.format(ms);
+
+/** "AB3K7Q" -> "AB3 K7Q": easier to read aloud and off a projector. Typed with or without the space. */
+export const formatJoinCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
+
+/** The address people use: PUBLIC_URL when set, otherwise the one this request came to. */
+export const publicBase = (req: Request, config: Config) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+
+export const roundLink = (req: Request, config: Config, round: Round) => `${publicBase(req, config)}/r/${round.linkToken}`;
+
+export const STATUS_LABELS = { draft: 'Draft', open: 'Open', closed: 'Closed' } as const;
+export const FORM_LABELS = { full: 'Full form', short: 'Short form' } as const;
+export const MODE_LABELS = { survey: 'Survey', workshop: 'Workshop' } as const;
+
+/** What a respondent would meet now, in words for the admin. */
+export function availabilityText(services: Services, round: Round): string {
+  const a = services.rounds.availability(round);
+  switch (a.state) {
+    case 'open':
+      return 'Open: people can answer now.';
+    case 'draft':
+      return 'Draft: nobody can answer until you open it.';
+    case 'notYetOpen':
+      return `Open, but people can answer only from ${formatDateTime(a.opensAt)}.`;
+    case 'closed':
+      return round.status === 'closed'
+        ? 'Closed: nobody can answer. You can reopen it.'
+        : `Closed automatically at ${formatDateTime(a.closedAt ?? 0)}. Change the closing time to let people answer again.`;
+  }
+}
+
+/** Response counts in the round's role order, every role listed (0 included), and the total. */
+export function countsByRole(services: Services, round: Round) {
+  const counts = new Map(services.rounds.responseCounts(round.id).map((c) => [c.role, c.n]));
+  const rows = round.roles.map((r) => ({ id: r.id, label: r.label, n: counts.get(r.id) ?? 0 }));
+  for (const [role, n] of counts) if (!round.roles.some((r) => r.id === role)) rows.push({ id: role, label: role, n });
+  return { rows, total: rows.reduce((sum, r) => sum + r.n, 0) };
+}
