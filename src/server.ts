@@ -81,7 +81,7 @@ function announceSetup(services: Services, baseUrl: string, log: (line: string) 
   log(
     [
       'No admin account exists yet. To create the owner account, open',
-      `  ${baseUrl}/admin/setup`,
+      `  ${baseUrl}/setup`,
       `and enter this one-time set-up code: ${code}`,
       'It works until an owner exists; a new code is printed at each start until then.',
       'Or, on this machine: npm run cli -- create-admin --email you@example.org',

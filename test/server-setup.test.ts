@@ -17,7 +17,7 @@ describe('set-up code at start', () => {
       const first = await start();
       const code1 = /set-up code: ([A-Z0-9-]+)/.exec(first.text)?.[1];
       expect(code1).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-      expect(first.text).toContain(`${first.running.url}/admin/setup`);
+      expect(first.text).toContain(`${first.running.url}/setup`);
       await first.running.shutdown();
 
       const second = await start();

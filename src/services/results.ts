@@ -45,6 +45,14 @@ export interface ThemeSection {
   comments: { id: number; body: string; hidden: boolean }[];
 }
 
+/** A raised flag for the summary: once per flag, with every theme it was raised on. */
+export interface RaisedFlag {
+  id: string;
+  title: string;
+  description: string;
+  themes: string[];
+}
+
 export interface RoundReport {
   round: RoundRecord;
   organisationName: string;
@@ -59,7 +67,7 @@ export interface RoundReport {
   groups: { roleId: string; label: string; result: GroupResult }[];
   themes: ThemeSection[];
   flags: FlagResult[];
-  summary: { strongest: ThemeResult[]; weakest: ThemeResult[]; raised: FlagResult[] } | null;
+  summary: { strongest: ThemeResult[]; weakest: ThemeResult[]; raised: RaisedFlag[] } | null;
   comments: { shown: boolean; count: number; minimum: number };
 }
 
@@ -153,6 +161,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
         })
       : [];
 
+    const themeTitle = (id: string) => q.themes.find((t) => t.id === id)?.title ?? id;
     const ranked = results.overall ? results.overall.themes.filter((t) => t.mean !== null).sort((a, b) => b.mean! - a.mean!) : [];
     return {
       round,
@@ -168,7 +177,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       groups,
       themes,
       flags: results.flags,
-      summary: results.overall ? { ...strongestAndWeakest(ranked), raised: results.flags.filter((f) => f.raised) } : null,
+      summary: results.overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle) } : null,
       comments: { shown: commentsShown, count: comments.length, minimum: commentsMinimum },
     };
   };
@@ -188,4 +197,16 @@ export type ResultsService = ReturnType<typeof resultsService>;
 export function strongestAndWeakest(ranked: ThemeResult[]): { strongest: ThemeResult[]; weakest: ThemeResult[] } {
   const k = ranked.length >= 4 ? 2 : ranked.length >= 2 ? 1 : ranked.length;
   return { strongest: ranked.slice(0, k), weakest: ranked.length >= 2 ? ranked.slice(-k).reverse() : [] };
+}
+
+/** Raised flags once each, in definition order, listing the themes they were raised on. */
+export function groupRaisedFlags(flags: FlagResult[], themeTitle: (id: string) => string): RaisedFlag[] {
+  const byId = new Map<string, RaisedFlag>();
+  for (const f of flags) {
+    if (!f.raised) continue;
+    const entry = byId.get(f.id) ?? { id: f.id, title: f.title, description: f.description, themes: [] };
+    entry.themes.push(themeTitle(f.themeId));
+    byId.set(f.id, entry);
+  }
+  return [...byId.values()];
 }

@@ -27,6 +27,8 @@ export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'screenshots');
 
 export interface BrowserRig {
   server: RunningServer;
+  /** What the server printed at start (e.g. the one-time set-up code). */
+  logs: string[];
   browser: Browser;
   url: string;
   close(): Promise<void>;
@@ -35,7 +37,8 @@ export interface BrowserRig {
 /** The real server on 127.0.0.1 (random port, fresh database file) and a headless Chromium. */
 export async function startRig(): Promise<BrowserRig> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'powershare-browser-'));
-  const server = await startServer(testConfig({ port: 0, host: '127.0.0.1', databasePath: path.join(dir, 'test.db') }), () => undefined);
+  const logs: string[] = [];
+  const server = await startServer(testConfig({ port: 0, host: '127.0.0.1', databasePath: path.join(dir, 'test.db') }), (line) => void logs.push(line));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -43,6 +46,7 @@ export async function startRig(): Promise<BrowserRig> {
   });
   return {
     server,
+    logs,
     browser,
     url: server.url,
     async close() {
@@ -54,8 +58,10 @@ export async function startRig(): Promise<BrowserRig> {
 }
 
 /** A fresh context; axe is injected later, so our own CSP is bypassed for the test's scripts only. */
-export function newContext(rig: BrowserRig, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return rig.browser.newContext({ baseURL: rig.url, bypassCSP: true, ...options });
+export async function newContext(rig: BrowserRig, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await rig.browser.newContext({ baseURL: rig.url, bypassCSP: true, ...options });
+  context.setDefaultTimeout(10_000); // fail fast, with the step that stalled
+  return context;
 }
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core'), 'utf8');
@@ -90,9 +96,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 /** Saves a full-page screenshot to screenshots/ (ignored by git) for people to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
 /** Presses Tab until `selector` has focus (bounded), as a keyboard user would. */

@@ -86,6 +86,14 @@ describe('results service: every figure by hand', () => {
     expect(status('consultation-not-coproduction').status).toBe('notRaised');
   });
 
+  it('lists each raised flag once in the summary, with its themes', () => {
+    // Gaps (staff minus lived): coproduction 83.3 - 27.8, tokenism 83.3 - 33.3, leadership 87.5 - 50.
+    expect(report.summary!.raised.map((f) => [f.id, f.themes])).toEqual([
+      ['seen-differently', ['Consultation or co-production', 'Tokenism and representation', 'Heroic or shared leadership']],
+      ['tokenism-risk', ['Tokenism and representation']],
+    ]);
+  });
+
   it('summarises strongest and weakest themes without repeating one', () => {
     // Leadership 68.75, tokenism (3×33.3 + 3×83.3)/6 = 58.3, coproduction 55.6.
     expect(report.summary!.strongest.map((t) => t.themeId)).toEqual(['leadership']);

@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+import { createRepositories } from '../../src/db';
+import { fillRound } from '../helpers/synthetic';
+import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, type BrowserRig } from './harness';
+
+jest.setTimeout(90_000);
+
+const EMAIL = 'owner@example.org';
+const PASSWORD = 'copper-lantern-meadow-41';
+
+describeInBrowser('admin set-up, rounds and the report in Chromium', () => {
+  let rig: BrowserRig;
+  beforeAll(async () => {
+    rig = await startRig();
+  });
+  afterAll(async () => rig?.close());
+
+  it('sets up the owner, signs in, creates and opens a round, reads its report, shares it', async () => {
+    const code = /set-up code: ([A-Z0-9-]+)/.exec(rig.logs.join('\n'))?.[1];
+    expect(code).toBeDefined();
+    const context = await newContext(rig);
+    const page = await context.newPage();
+
+    await page.goto('/setup');
+    await page.waitForURL('**/admin/setup');
+    await expectAccessible(page, 'set-up');
+    await page.getByLabel('Set-up code').fill(code!.toLowerCase());
+    await page.getByLabel('Your email address').fill(EMAIL);
+    await page.getByLabel('Choose a password').fill('password');
+    await page.getByLabel('Type the password again').fill('password');
+    await page.getByRole('button', { name: 'Create the owner account' }).click();
+    await expectAccessible(page, 'set-up with errors');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await page.getByLabel('Set-up code').fill(code!);
+    await page.getByLabel('Choose a password').fill(PASSWORD);
+    await page.getByLabel('Type the password again').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create the owner account' }).click();
+    await page.waitForURL('**/admin');
+
+    // Sign out and in again, through a failed attempt.
+    await page.getByRole('button', { name: /Sign out/ }).click();
+    await page.waitForURL('**/admin/login');
+    await expectAccessible(page, 'login');
+    await page.getByLabel('Email address').fill(EMAIL);
+    await page.getByLabel('Password').fill('not-the-password-at-all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectAccessible(page, 'login with error');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/admin');
+    await expectAccessible(page, 'organisations');
+
+    await page.getByLabel('Organisation name').fill('Riverside Mental Health Trust');
+    await page.getByRole('button', { name: 'Add the organisation' }).click();
+    await page.waitForURL(/\/admin\/organisations\/\d+$/);
+    await expectAccessible(page, 'organisation');
+    await page.getByRole('link', { name: 'Create a round' }).click();
+    await expectAccessible(page, 'new round form');
+    await page.getByRole('button', { name: /Create/ }).last().click();
+    await expectAccessible(page, 'new round form with errors');
+    await page.getByLabel('Name of the round').fill('Annual check 2026');
+    await page.getByRole('button', { name: /Create/ }).last().click();
+    await page.waitForURL(/\/admin\/rounds\/\d+$/);
+    await page.getByRole('button', { name: 'Open the round' }).click();
+    await page.waitForLoadState();
+    await expectAccessible(page, 'round page');
+    await screenshot(page, 'admin-round');
+    const roundId = Number(/\/admin\/rounds\/(\d+)/.exec(page.url())![1]);
+
+    // A year's worth of synthetic answers, then the report with its charts drawn.
+    const { services, db } = rig.server;
+    const round = services.rounds.get(roundId);
+    fillRound(createRepositories(db), services.rounds.questionnaireFor(round), round, 120, 11);
+    await page.getByRole('link', { name: 'Read the results' }).click();
+    await page.waitForURL('**/report');
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    const drawn = await page.locator('canvas[data-drawn="true"]').count();
+    expect(drawn).toBe(await page.locator('canvas[data-chart]').count());
+    expect(drawn).toBeGreaterThan(8);
+    await expectAccessible(page, 'report');
+    await screenshot(page, 'report-full');
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    await screenshot(page, 'report', false);
+    await page.locator('#theme-coproduction').scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-theme', false);
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    // In print, navigation and controls are gone and every theme starts a page.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.report-actions').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+
+    // A share link for the board opens the same report without signing in.
+    await page.getByLabel('Label (optional)').fill('Board, January');
+    await page.getByRole('button', { name: 'Create a share link' }).click();
+    const shareUrl = (await page.locator('.notice code').textContent())!.trim();
+    const board = await newContext(rig);
+    const boardPage = await board.newPage();
+    await boardPage.goto(shareUrl);
+    await boardPage.waitForSelector('canvas[data-drawn="true"]');
+    expect(await boardPage.getByText('Create a share link').count()).toBe(0);
+    await expectAccessible(boardPage, 'shared report');
+    await board.close();
+
+    for (const path of ['/admin/questionnaires', '/admin/accounts', '/admin/account', `/admin/rounds/${roundId}/edit`]) {
+      await page.goto(path);
+      await expectAccessible(page, path);
+    }
+    await context.close();
+  });
+});
