@@ -1,5 +1,7 @@
 import type { Db } from './connection';
 
+const DAY_MS = 86_400_000;
+
 export interface DraftRecord {
   id: string;
   roundId: number;
@@ -37,7 +39,11 @@ export function responseRepository(db: Db) {
     VALUES (@id, @roundId, @resumeCode, @now, @now, @expiresAt)`);
   const saveDraft = db.prepare(`UPDATE drafts SET role = @role, answers = @answers, updated_at = @now, expires_at = @expiresAt
     WHERE id = @id AND submitted_at IS NULL`);
-  const markSubmitted = db.prepare(`UPDATE drafts SET submitted_at = ?, role = NULL, answers = '{}' WHERE id = ? AND submitted_at IS NULL`);
+  // Once sent, a draft keeps only "sent" and whole days: exact times could be matched to the
+  // order of responses and so give a response a time.
+  const markSubmitted = db.prepare(`UPDATE drafts SET submitted_at = @day, created_at = @day, updated_at = @day,
+      expires_at = @expiresAt, role = NULL, answers = '{}'
+    WHERE id = @id AND submitted_at IS NULL`);
   const deleteExpired = db.prepare('DELETE FROM drafts WHERE expires_at <= ?');
   const insertResponse = db.prepare(`INSERT INTO responses (round_id, role, questionnaire_version, submitted_on)
     VALUES (?, ?, ?, ?)`);
@@ -75,7 +81,9 @@ export function responseRepository(db: Db) {
      * false, writing nothing, when the draft was already submitted.
      */
     submitDraft: db.transaction((draftId: string, response: NewResponse, now: number): boolean => {
-      if (markSubmitted.run(now, draftId).changes !== 1) return false;
+      const day = Math.floor(now / DAY_MS) * DAY_MS;
+      // Kept two whole days so a replayed or double submission still lands on the thank-you page.
+      if (markSubmitted.run({ id: draftId, day, expiresAt: day + 2 * DAY_MS }).changes !== 1) return false;
       writeResponse(response);
       return true;
     }),

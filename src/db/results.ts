@@ -27,25 +27,25 @@ export interface CommentRow {
  * Each query reads one table through an index that starts with round_id.
  */
 export function resultsRepository(db: Db) {
-  const respondents = db.prepare('SELECT role, COUNT(*) AS n FROM responses WHERE round_id = ? GROUP BY role');
   const themeMoments = db.prepare(`SELECT role, theme_id AS themeId, COUNT(*) AS n, SUM(score) AS sum, SUM(score * score) AS sumSq
     FROM response_theme_scores WHERE round_id = ? GROUP BY theme_id, role`);
   // GROUP BY in the index's column order (round_id, item_id, role, value): a covering index scan.
   const itemCounts = db.prepare(`SELECT item_id AS itemId, role, value, COUNT(*) AS n
     FROM answers WHERE round_id = ? GROUP BY item_id, role, value`);
-  const comments = db.prepare('SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments WHERE round_id = ? ORDER BY theme_id, id');
-  const visibleComments = db.prepare('SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments WHERE round_id = ? AND hidden = 0 ORDER BY theme_id, id');
+  // Ordered by their text, never by id: ids follow submission order, which could tie a
+  // comment to whoever answered last.
+  const comments = db.prepare(`SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments
+    WHERE round_id = ? AND (hidden = 0 OR ?) ORDER BY theme_id, body, id`);
   const setHidden = db.prepare('UPDATE comments SET hidden = ? WHERE id = ? AND round_id = ?');
   const rawAnswers = db.prepare(`SELECT response_id AS responseId, item_id AS itemId, value FROM answers WHERE round_id = ? ORDER BY response_id`);
   const rawResponses = db.prepare('SELECT id, role, questionnaire_version AS questionnaireVersion, submitted_on AS submittedOn FROM responses WHERE round_id = ? ORDER BY id');
 
   const toComment = (r: Omit<CommentRow, 'hidden'> & { hidden: number }): CommentRow => ({ ...r, hidden: r.hidden === 1 });
   return {
-    respondentsByRole: (roundId: number) => respondents.all(roundId) as { role: string; n: number }[],
     themeMoments: (roundId: number) => themeMoments.all(roundId) as ThemeMomentRow[],
     itemCounts: (roundId: number) => itemCounts.all(roundId) as ItemCountRow[],
     comments: (roundId: number, includeHidden: boolean) =>
-      ((includeHidden ? comments : visibleComments).all(roundId) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
+      (comments.all(roundId, includeHidden ? 1 : 0) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
     setCommentHidden: (roundId: number, commentId: number, hidden: boolean) => setHidden.run(hidden ? 1 : 0, commentId, roundId).changes === 1,
     /** Raw rows for the anonymised answers export, streamed in response order. */
     iterateResponses: (roundId: number) => rawResponses.iterate(roundId) as IterableIterator<{ id: number; role: string; questionnaireVersion: number; submittedOn: string }>,

@@ -178,7 +178,12 @@ export function accountService({ repos, clock, random }: Deps) {
     },
 
     /** False when the password changed after this session signed in (sign every other session out). */
-    sessionStillValid: (admin: Admin, loginAt: number) => admin.passwordChangedAt === null || admin.passwordChangedAt <= loginAt,
+    /**
+     * A session is valid only for the account it signed in to: one created before the sign-in
+     * (SQLite can reuse a deleted account's id) whose password has not changed since.
+     */
+    sessionStillValid: (admin: Admin, loginAt: number) =>
+      admin.createdAt <= loginAt && (admin.passwordChangedAt === null || admin.passwordChangedAt <= loginAt),
 
     /** An owner adds an account; the person sets their own password through the returned one-time token. */
     createAccount(actor: Admin, input: { email: string; role: AdminRole; organisationIds: number[] }): { admin: Admin; token: string } {

@@ -9,7 +9,8 @@ export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '""';
   let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
   // Numbers we write are never negative; any text that could start a formula is neutralised.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Spreadsheets ignore leading spaces before a formula, so look past them.
+  if (typeof value === 'string' && /^[\s]*[=+\-@]|^[\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 

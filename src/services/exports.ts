@@ -5,13 +5,14 @@ import type { ResultsService, RoundReport } from './results';
 import type { RoundService } from './rounds';
 import { toCsv } from './csv';
 
+const NOT_SHOWN = 'Not shown, to protect anonymity';
 const round1 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 
 /** CSV files built from the same results as the report, so suppression is identical. */
 export function exportService({ repos, rounds, results }: { repos: Repositories; rounds: RoundService; results: ResultsService }) {
   return {
     /** One row per theme and group, as the report shows them; hidden groups say "not shown" and nothing else. */
-    resultsCsv(roundId: number): { filename: string; body: string; report: RoundReport } {
+    resultsCsv(roundId: number): { filename: string; body: string } {
       const report = results.forRound(roundId);
       const header = ['theme', 'group', 'respondents', 'mean', 'ci95_low', 'ci95_high', 'band', 'dont_know_answers', 'note'];
       const rows: (string | number | null)[][] = [];
@@ -21,18 +22,22 @@ export function exportService({ repos, rounds, results }: { repos: Repositories;
       }
       for (const theme of report.themes) {
         const o = theme.overall;
-        rows.push([theme.title, 'Everyone', o.n, round1(o.mean), round1(o.ci95?.low), round1(o.ci95?.high), o.band?.label ?? null, o.dontKnow, '']);
+        if (o.n === 0) {
+          rows.push([theme.title, 'Everyone', null, null, null, null, null, null, NOT_SHOWN]);
+        } else {
+          rows.push([theme.title, 'Everyone', o.n, round1(o.mean), round1(o.ci95?.low), round1(o.ci95?.high), o.band?.label ?? null, o.dontKnow, '']);
+        }
         for (const role of report.roles) {
           const group = report.groups.find((g) => g.roleId === role.roleId);
           const t = group?.result.themes.find((x) => x.themeId === theme.themeId);
-          if (!group || !t) {
-            rows.push([theme.title, role.label, null, null, null, null, null, null, 'Not shown, to protect anonymity']);
+          if (!group || !t || t.n === 0) {
+            rows.push([theme.title, role.label, null, null, null, null, null, null, NOT_SHOWN]);
             continue;
           }
           rows.push([theme.title, role.label, t.n, round1(t.mean), round1(t.ci95?.low), round1(t.ci95?.high), t.band?.label ?? null, t.dontKnow, '']);
         }
       }
-      return { filename: fileName(report, 'results'), body: toCsv(header, rows), report };
+      return { filename: fileName(report, 'results'), body: toCsv(header, rows) };
     },
 
     /**

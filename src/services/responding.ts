@@ -124,6 +124,7 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
     saveRole(round: RoundRecord, draftId: string | undefined, roleId: unknown): Draft {
       requireOpen(round);
       const draft = requireDraft(round, draftId);
+      if (draft.submitted) return draft;
       if (typeof roleId !== 'string' || !round.roles.some((r) => r.id === roleId)) {
         throw new ValidationError('Choose a role', [{ field: 'role', message: 'Choose the description that fits you best' }]);
       }
@@ -158,6 +159,13 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
       if (!draft) throw new DraftMissingError();
       if (!draft.role) throw new ValidationError('Choose a role first', [{ field: 'role', message: 'Choose the description that fits you best' }]);
       const q = questionnaireFor(round);
+      // An empty response would count towards a group's size while adding nothing to its
+      // results, letting a group look large enough when its figures describe fewer people.
+      if (Object.keys(draft.answers).length === 0) {
+        throw new ValidationError('Answer at least one question', [
+          { field: 'answers', message: 'Answer at least one question before sending. “Don\'t know” counts as an answer.' },
+        ]);
+      }
       const scores = respondentThemeScores(q, round.form, draft.answers);
       const items = new Map(q.items.map((i) => [i.id, i] as const));
       const answers: { themeId: string; itemId: string; value: number | null }[] = [];

@@ -9,6 +9,7 @@ import {
   type ThemeResult,
 } from '../domain/rubric';
 import type { Repositories, RoundRecord } from '../db';
+import { decideVisibility } from '../domain/anonymity';
 import { NotFoundError } from './errors';
 import type { RoundService } from './rounds';
 import type { Clock } from './runtime';
@@ -85,7 +86,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
   const aggregate = (round: RoundRecord, q: Questionnaire): RoundAggregate => {
     const out: RoundAggregate = {};
     const group = (role: string) => (out[role] ??= emptyGroup());
-    for (const r of repos.results.respondentsByRole(round.id)) group(r.role).respondents = r.n;
+    for (const r of repos.responses.countByRole(round.id)) group(r.role).respondents = r.n;
     for (const m of repos.results.themeMoments(round.id)) {
       group(m.role).themes[m.themeId] = { n: m.n, sum: m.sum, sumSq: m.sumSq, dontKnow: 0 };
     }
@@ -124,15 +125,15 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       const display = visibility.counts[roleId];
       return { roleId, label: labelOf(roleId), n: display?.shown ? display.n : null };
     });
-    const groups = results.groups.map((g) => ({ ...g, label: labelOf(g.roleId) }));
+    const { overall, groups } = suppressThemes(results.overall, results.groups.map((g) => ({ ...g, label: labelOf(g.roleId) })), visibility.minGroupSize);
 
     const commentsMinimum = visibility.minGroupSize * 2;
     const commentsShown = options.comments !== 'none' && visibility.total >= commentsMinimum;
     const comments = commentsShown ? repos.results.comments(round.id, options.comments === 'all') : [];
 
-    const themes: ThemeSection[] = results.overall
+    const themes: ThemeSection[] = overall
       ? formThemes(q, round.form).map(({ theme }, i) => {
-          const scores = groups.map((g) => {
+          const scores = groups.filter((g) => g.result.themes[i].n > 0).map((g) => {
             const t = g.result.themes[i];
             return { roleId: g.roleId, label: g.label, n: t.n, mean: t.mean, ci95: t.ci95, highlighted: false };
           });
@@ -152,7 +153,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
             themeId: theme.id,
             title: theme.title,
             description: theme.description,
-            overall: results.overall!.themes[i],
+            overall: overall.themes[i],
             groups: scores,
             gap,
             flags: results.flags.filter((f) => f.themeId === theme.id && f.status !== 'notInForm'),
@@ -162,7 +163,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       : [];
 
     const themeTitle = (id: string) => q.themes.find((t) => t.id === id)?.title ?? id;
-    const ranked = results.overall ? results.overall.themes.filter((t) => t.mean !== null).sort((a, b) => b.mean! - a.mean!) : [];
+    const ranked = overall ? overall.themes.filter((t) => t.mean !== null).sort((a, b) => b.mean! - a.mean!) : [];
     return {
       round,
       organisationName: org.name,
@@ -173,11 +174,11 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       total: visibility.total,
       belowMinimum: visibility.belowMinimum,
       roles,
-      overall: results.overall,
+      overall,
       groups,
       themes,
       flags: results.flags,
-      summary: results.overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle) } : null,
+      summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle) } : null,
       comments: { shown: commentsShown, count: comments.length, minimum: commentsMinimum },
     };
   };
@@ -209,4 +210,38 @@ export function groupRaisedFlags(flags: FlagResult[], themeTitle: (id: string) =
     byId.set(f.id, entry);
   }
   return [...byId.values()];
+}
+
+/** A theme result with nothing in it: what is shown where too few people answered that theme. */
+function withheld(t: ThemeResult): ThemeResult {
+  return { ...t, n: 0, mean: null, sd: null, ci95: null, band: null, dontKnow: 0, items: [] };
+}
+
+/**
+ * Anonymity per theme. People may skip whole themes, so a group shown for the round may have
+ * fewer than k answers on one theme. For each theme the same rule as for the round is applied to
+ * the shown groups' theme counts, with the hidden groups together as one more group (what a
+ * reader could get by subtracting the shown groups from everyone), so complementary suppression
+ * holds per theme too. Withheld cells keep their place but carry no figures.
+ */
+export function suppressThemes<G extends { roleId: string; result: GroupResult }>(
+  overall: GroupResult | null,
+  groups: G[],
+  minGroupSize: number,
+): { overall: GroupResult | null; groups: G[] } {
+  if (!overall) return { overall, groups };
+  const REST = '\u0000rest';
+  const outOverall = { ...overall, themes: [...overall.themes] };
+  const outGroups = groups.map((g) => ({ ...g, result: { ...g.result, themes: [...g.result.themes] } }));
+  overall.themes.forEach((theme, i) => {
+    const counts: Record<string, number> = {};
+    for (const g of groups) counts[g.roleId] = g.result.themes[i].n;
+    counts[REST] = theme.n - groups.reduce((sum, g) => sum + g.result.themes[i].n, 0);
+    const decision = decideVisibility(counts, minGroupSize);
+    if (decision.belowMinimum) outOverall.themes[i] = withheld(theme);
+    for (const g of outGroups) {
+      if (!decision.shown.includes(g.roleId)) g.result.themes[i] = withheld(g.result.themes[i]);
+    }
+  });
+  return { overall: outOverall, groups: outGroups };
 }

@@ -1,4 +1,4 @@
-import { normaliseMinGroupSize } from '../domain/anonymity';
+import { decideVisibility, normaliseMinGroupSize } from '../domain/anonymity';
 import type { FormId, Questionnaire } from '../domain/questionnaire';
 import type { Repositories, RoundRecord, RoundRole, RoundSettings, RoundStatus } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
@@ -111,6 +111,8 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
         }
         if (settings.form !== round.form) fixed.push('form');
         if (JSON.stringify(settings.roles) !== JSON.stringify(round.roles)) fixed.push('roles');
+        // People answered having been told the minimum group size: it may rise, never fall.
+        if (settings.minGroupSize < round.minGroupSize) fixed.push(`minimum group size (it can go up, not below ${round.minGroupSize})`);
         if (fixed.length > 0) {
           throw new ConflictError(
             `This round already has responses, so its ${fixed.join(', ')} cannot change: the results would no longer compare. Duplicate the round instead.`,
@@ -162,6 +164,24 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
     findByLinkToken: (token: string) => repos.rounds.findByToken(token),
     availability: (round: RoundRecord) => roundAvailability(round, clock.now()),
     responseCounts: (id: number) => repos.responses.countByRole(id),
+    /**
+     * Counts by role as the report shows them: exact for groups that may be shown, "not shown"
+     * (null) otherwise, so the round page reveals no more than the results do.
+     */
+    visibleResponseCounts(id: number): { total: number; rows: { roleId: string; label: string; n: number | null }[] } {
+      const round = get(id);
+      const counts: Record<string, number> = Object.fromEntries(round.roles.map((r) => [r.id, 0]));
+      for (const { role, n } of repos.responses.countByRole(id)) counts[role] = n;
+      const decision = decideVisibility(counts, round.minGroupSize);
+      const labelOf = (roleId: string) => round.roles.find((r) => r.id === roleId)?.label ?? roleId;
+      return {
+        total: decision.total,
+        rows: Object.keys(counts).map((roleId) => {
+          const shown = decision.counts[roleId];
+          return { roleId, label: labelOf(roleId), n: shown?.shown ? shown.n : null };
+        }),
+      };
+    },
     hasResponses: (id: number) => repos.responses.hasResponses(id),
   };
 }

@@ -56,7 +56,7 @@ function main() {
 
   const repos = createRepositories(db);
   const baseline = stats(time(RUNS, () => {
-    repos.results.respondentsByRole(round.id);
+    repos.responses.countByRole(round.id);
     repos.results.themeMoments(round.id);
     repos.results.itemCounts(round.id);
   }));

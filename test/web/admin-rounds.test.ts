@@ -185,7 +185,7 @@ describe('creating and changing rounds', () => {
     const before = ctx.services.rounds.get(round.id);
     const forged = await browser.submit(`/admin/rounds/${round.id}/edit`, roundFields({ form: 'short', roles: ['staff'] }));
     expect(forged.status).toBe(409);
-    expect(forged.text).toMatch(/already has responses, so its form, roles cannot change/);
+    expect(forged.text).toMatch(/already has responses, so its form, roles, minimum group size \(it can go up, not below 6\) cannot change/);
     expect(ctx.services.rounds.get(round.id)).toEqual(before);
   });
 });
@@ -195,8 +195,8 @@ describe('the round page', () => {
     const ctx = makeTestApp({ config: { publicUrl: 'https://powershare.example.org' } });
     const { browser } = await ownerSession(ctx);
     const round = openRound(ctx);
-    addResponse(ctx, round.id, 'staff');
-    addResponse(ctx, round.id, 'staff');
+    for (let i = 0; i < 6; i++) addResponse(ctx, round.id, 'staff');
+    for (let i = 0; i < 5; i++) addResponse(ctx, round.id, 'board');
     addResponse(ctx, round.id, 'lived');
     const res = await browser.agent.get(`/admin/rounds/${round.id}`).expect(200);
     expect(res.text).toContain('tag tag-open');
@@ -204,10 +204,14 @@ describe('the round page', () => {
     expect(res.text).toContain('Go to <strong class="mono">powershare.example.org/join</strong> and enter the code');
     expect(res.text).toContain(`${round.joinCode.slice(0, 3)} ${round.joinCode.slice(3)}`);
     expect(res.text).toMatch(new RegExp(`<img src="/admin/rounds/${round.id}/qr.svg" alt="QR code that opens the round's link, https://powershare.example.org/r/${round.linkToken}"`));
-    expect(res.text).toMatch(/<td>Staff member or volunteer<\/td><td class="num">2<\/td>/);
-    expect(res.text).toMatch(/<td>Someone who uses services or has lived experience<\/td><td class="num">1<\/td>/);
-    expect(res.text).toMatch(/<td>Family member or carer<\/td><td class="num">0<\/td>/);
-    expect(res.text).toMatch(/Total<\/th><td class="num"><strong>3<\/strong>/);
+    // Counts follow the report's anonymity rule: 6 staff shown; 1 person with lived experience
+    // is a small group, hidden with the next smallest (board, 5) so subtraction reveals nothing;
+    // empty groups say "not shown" too, so they cannot be told apart.
+    expect(res.text).toMatch(/<td>Staff member or volunteer<\/td><td class="num">6<\/td>/);
+    expect(res.text).toMatch(/<td>Someone who uses services or has lived experience<\/td><td class="num">not shown<\/td>/);
+    expect(res.text).toMatch(/<td>Family member or carer<\/td><td class="num">not shown<\/td>/);
+    expect(res.text).toMatch(/<td>Board member or trustee<\/td><td class="num">not shown<\/td>/);
+    expect(res.text).toMatch(/Total<\/th><td class="num"><strong>12<\/strong>/);
   });
 
   it('uses the address the request came to when PUBLIC_URL is not set', async () => {

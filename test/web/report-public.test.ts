@@ -96,8 +96,7 @@ describe('JSON API', () => {
 });
 
 describe('suppression in every output', () => {
-  // staff 7 and lived 6 shown; carer 1 is small; board 2 is hidden with it (complementary: the
-  // hidden groups must together reach k = 5, so lived... ) — see the expectations below.
+  // Each case: respondents per role, the roles whose figures may appear, and those that must not.
   const cases: [string, Record<string, number>, string[], string[]][] = [
     ['k-1 in the round: counts only', { staff: 2, lived: 2 }, [], ['staff', 'lived']],
     ['exactly k in one group', { staff: 5 }, ['staff'], []],
@@ -155,8 +154,8 @@ describe('CSV', () => {
       fc.property(fc.string(), (s) => {
         const cell = csvCell(s);
         const inner = cell.slice(1, -1).replace(/""/g, '"');
-        expect(/^[=+\-@\t\r]/.test(inner)).toBe(false);
-        expect(inner).toBe(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+        expect(/^\s*[=+\-@]|^[\t\r]/.test(inner)).toBe(false);
+        expect(inner).toBe(/^\s*[=+\-@]|^[\t\r]/.test(s) ? `'${s}` : s);
       }),
     );
   });

@@ -193,9 +193,11 @@ describe('answering', () => {
     expect(scores).toHaveLength(1);
     expect(scores[0]).toMatchObject({ theme_id: first.theme, role: 'carer' });
     expect(scores[0].score).toBeCloseTo(expectedScore, 2);
-    // The draft is kept only as "already sent": no role, no answers, no link to the response.
-    expect(ctx.db.prepare('SELECT role, answers, submitted_at FROM drafts').all()).toEqual([
-      { role: null, answers: '{}', submitted_at: clock.now() },
+    // The draft is kept only as "already sent": no role, no answers, no link to the response,
+    // and only whole days, so its times cannot be matched to the order of responses.
+    const day = Date.UTC(2026, 10, 22);
+    expect(ctx.db.prepare('SELECT role, answers, submitted_at, created_at, updated_at, expires_at FROM drafts').all()).toEqual([
+      { role: null, answers: '{}', submitted_at: day, created_at: day, updated_at: day, expires_at: day + 2 * 86_400_000 },
     ]);
     // No column anywhere that respondents write to can hold identifying data.
     for (const table of ['responses', 'answers', 'response_theme_scores', 'comments', 'drafts', 'sessions']) {

@@ -2,8 +2,10 @@ import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import type { Config } from '../../config';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../questionnaires';
+import { idParam } from '../params';
+export { idParam };
 import type { Services } from '../../services';
-import { ConflictError, NotFoundError, ValidationError } from '../../services/errors';
+import { ConflictError, ValidationError } from '../../services/errors';
 import type { RoundInput, RoundRecord, RoundRole } from '../../services/rounds';
 import {
   confirmNameSchema,
@@ -36,12 +38,6 @@ import {
 /** The QR code's settings; a test regenerates the SVG with these to check the payload. */
 export const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
 
-/** A positive whole-number id from the path, or 404. */
-export function idParam(req: Request, name: string): number {
-  const raw = String(req.params[name]);
-  if (!/^[1-9]\d{0,11}$/.test(raw)) throw new NotFoundError('That page was not found');
-  return Number(raw);
-}
 
 const qKey = (id: string, version: number) => `${id}@${version}`;
 

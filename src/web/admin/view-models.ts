@@ -49,9 +49,8 @@ export function availabilityText(services: Services, round: Round): string {
 }
 
 /** Response counts in the round's role order, every role listed (0 included), and the total. */
+/** Responses by role as the report shows them: small groups say "not shown" here too. */
 export function countsByRole(services: Services, round: Round) {
-  const counts = new Map(services.rounds.responseCounts(round.id).map((c) => [c.role, c.n]));
-  const rows = round.roles.map((r) => ({ id: r.id, label: r.label, n: counts.get(r.id) ?? 0 }));
-  for (const [role, n] of counts) if (!round.roles.some((r) => r.id === role)) rows.push({ id: role, label: role, n });
-  return { rows, total: rows.reduce((sum, r) => sum + r.n, 0) };
+  const { rows, total } = services.rounds.visibleResponseCounts(round.id);
+  return { rows: rows.map((r) => ({ id: r.roleId, label: r.label, n: r.n })), total };
 }

@@ -4,10 +4,10 @@ import type { Config } from '../../config';
 import type { Services } from '../../services';
 import type { Admin } from '../../services/accounts';
 import type { RoundReport } from '../../services/results';
-import { NotFoundError } from '../../services/errors';
+import { NotFoundError, ValidationError } from '../../services/errors';
+import { idParam } from '../params';
 import { percent, reportCharts, score } from '../report-views';
 
-const idParam = z.coerce.number().int().positive();
 const shareForm = z.object({
   label: z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' }).default(''),
   showComments: z.literal('yes').optional(),
@@ -56,7 +56,7 @@ export function reportJson(report: RoundReport) {
 /** Admin report routes, mounted behind the admin guard (which sets res.locals.admin). */
 export function adminReportRoutes(services: Services, config: Config): Router {
   const router = Router();
-  const roundFor = (req: Request, res: Response) => services.access.round(res.locals.admin as Admin, idParam.parse(req.params.id));
+  const roundFor = (req: Request, res: Response) => services.access.round(res.locals.admin as Admin, idParam(req, 'id'));
   const base = (id: number) => `/admin/rounds/${id}`;
 
   router.get('/rounds/:id/report', (req, res) => {
@@ -85,8 +85,10 @@ export function adminReportRoutes(services: Services, config: Config): Router {
 
   router.post('/rounds/:id/comments/:commentId', (req, res) => {
     const round = roundFor(req, res);
-    const { hidden } = commentForm.parse(req.body ?? {});
-    services.results.setCommentHidden(round.id, idParam.parse(req.params.commentId), hidden === 'true');
+    const form = commentForm.safeParse(req.body ?? {});
+    if (!form.success) throw new ValidationError('Say whether to hide or show the comment');
+    const hidden = form.data.hidden;
+    services.results.setCommentHidden(round.id, idParam(req, 'commentId'), hidden === 'true');
     req.session.flash = [{ kind: 'success', text: hidden === 'true' ? 'The comment is hidden from every output.' : 'The comment is shown again.' }];
     res.redirect(303, `${base(round.id)}/report`);
   });
@@ -105,7 +107,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
 
   router.post('/rounds/:id/share-links/:linkId/revoke', (req, res) => {
     const round = roundFor(req, res);
-    services.shareLinks.revoke(round.id, idParam.parse(req.params.linkId));
+    services.shareLinks.revoke(round.id, idParam(req, 'linkId'));
     req.session.flash = [{ kind: 'success', text: 'The share link is revoked: it no longer opens the report.' }];
     res.redirect(303, `${base(round.id)}/report#share`);
   });
@@ -135,22 +137,21 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
   router.get('/share/:token/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(shared(req).roundId!)));
 
   router.get('/api/rounds/:id/results', (req, res) => {
-    const id = idParam.safeParse(req.params.id);
-    if (!id.success) return res.status(404).json({ error: 'Not found' });
+    const roundId = idParam(req, 'id');
     const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     const token = typeof req.query.token === 'string' ? req.query.token : bearer;
     let comments: 'none' | 'visible';
     if (token) {
       const link = services.shareLinks.resolve(token);
-      if (link.roundId !== id.data) return res.status(404).json({ error: 'Not found' });
+      if (link.roundId !== roundId) return res.status(404).json({ error: 'Not found' });
       comments = link.showComments ? 'visible' : 'none';
     } else {
       const admin = currentAdmin(req);
       if (!admin) return res.status(401).json({ error: 'Sign in as an admin, or pass a share token as ?token= or an Authorization: Bearer header.' });
-      services.access.round(admin, id.data);
+      services.access.round(admin, roundId);
       comments = 'visible';
     }
-    res.json(reportJson(services.results.forRound(id.data, { comments })));
+    res.json(reportJson(services.results.forRound(roundId, { comments })));
   });
   return router;
 }

@@ -11,6 +11,11 @@ import { rateLimiter } from '../security';
 
 const DRAFT_COOKIE = 'ps_draft';
 const codeForm = z.object({ code: z.string().trim().max(40).default('') });
+/** The code typed on /join or /resume; anything unreadable (e.g. the field sent twice) counts as blank. */
+const typedCode = (body: unknown) => {
+  const parsed = codeForm.safeParse(body ?? {});
+  return parsed.success ? parsed.data.code : '';
+};
 const pageNumber = z.coerce.number().int().min(1).max(100);
 
 /**
@@ -29,13 +34,16 @@ export function respondRoutes(services: Services, config: Config): Router {
   const { rounds, responding } = services;
   // Count only failed attempts: guessing codes is what we slow down.
   const joinLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: 20, action: 'enter a code', skipSuccessfulRequests: true });
+  // Generous, because a whole workshop room may share one address; enough to stop a script
+  // from stuffing a round with responses.
+  const answerLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: 300, action: 'start or send answers' });
 
   router.get('/join', (req, res) => {
     res.render('respond/join', { title: 'Enter your code', code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
   });
 
   router.post('/join', joinLimiter, (req, res) => {
-    const { code } = codeForm.parse(req.body ?? {});
+    const code = typedCode(req.body);
     const round = code ? rounds.findByJoinCode(code) : undefined;
     if (!round) {
       const message = code
@@ -52,7 +60,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   });
 
   router.post('/resume', joinLimiter, (req, res) => {
-    const { code } = codeForm.parse(req.body ?? {});
+    const code = typedCode(req.body);
     const found = code ? responding.resume(code) : undefined;
     if (!found || found.draft.submitted) {
       const message = !code
@@ -110,7 +118,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     });
   });
 
-  r.post('/start', (req, res) => {
+  r.post('/start', answerLimiter, (req, res) => {
     const round = roundOf(res);
     const draft = responding.startDraft(round);
     setDraftCookie(req, res, round, draft.id);
@@ -131,6 +139,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const returnTo = (req.body as Record<string, unknown> | undefined)?._return === 'check' ? 'check' : '';
     try {
       const draft = responding.saveRole(round, draftIdOf(req), role);
+      if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
       res.redirect(303, returnTo === 'check' ? `/r/${round.linkToken}/check` : nextPage(round, draft.role, draft.answers));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
@@ -228,7 +237,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     });
   });
 
-  r.post('/submit', (req, res) => {
+  r.post('/submit', answerLimiter, (req, res) => {
     const round = roundOf(res);
     const result = responding.submit(round, draftIdOf(req));
     if (result.status === 'submitted') {
@@ -240,7 +249,10 @@ export function respondRoutes(services: Services, config: Config): Router {
   r.get('/thanks', (req, res) => {
     const round = roundOf(res);
     const draft = responding.findDraft(round, draftIdOf(req));
+    // Own scores are shown once, then forgotten: the next person on a shared device must not
+    // see them, and they must not stay in the session store.
     const own = req.session.ownScores?.[String(round.id)];
+    if (own) delete req.session.ownScores![String(round.id)];
     if (!draft?.submitted && !own) return res.redirect(303, `/r/${round.linkToken}`);
     res.render('respond/thanks', { title: 'Thank you', ownScores: own ?? null });
   });
@@ -259,7 +271,10 @@ export function respondRoutes(services: Services, config: Config): Router {
     } else if (round && err instanceof DraftMissingError) {
       res.status(404).render('respond/no-draft', { title: 'We could not find your answers' });
     } else if (round && err instanceof ValidationError && req.path === '/submit') {
-      res.redirect(303, `/r/${round.linkToken}/role`);
+      if (err.fieldErrors.some((e) => e.field === 'answers')) {
+        req.session.flash = [{ kind: 'error', text: err.fieldErrors[0].message }];
+        res.redirect(303, `/r/${round.linkToken}/check`);
+      } else res.redirect(303, `/r/${round.linkToken}/role`);
     } else next(err);
   };
   r.use(roundStates);
