@@ -116,7 +116,10 @@ export async function main(env: Env = process.env, exit: (code: number) => void 
   console.log(`Powershare is running at ${running.url} (database: ${config.databasePath})`);
   const onSignal = (signal: string) => {
     console.log(`${signal} received: finishing requests in progress, then stopping.`);
-    void running.shutdown().then(() => exit(0));
+    void running.shutdown().then(() => {
+      console.log('Powershare stopped.');
+      exit(0);
+    });
   };
   process.once('SIGTERM', () => onSignal('SIGTERM'));
   process.once('SIGINT', () => onSignal('SIGINT'));

@@ -47,6 +47,7 @@ export function roundRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE id = ?`);
   const byToken = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE link_token = ?`);
   const byLiveCode = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE join_code = ? AND status <> 'closed'`);
+  const latestClosedByCode = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE join_code = ? AND status = 'closed' ORDER BY updated_at DESC, id DESC LIMIT 1`);
   const byOrganisation = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE organisation_id = ? ORDER BY created_at DESC, id DESC`);
   const liveCodeTaken = db.prepare(`SELECT 1 FROM rounds WHERE join_code = ? AND status <> 'closed' AND id <> ?`);
   const insert = db.prepare(`INSERT INTO rounds (organisation_id, name, questionnaire_id, questionnaire_version, form, mode,
@@ -65,6 +66,8 @@ export function roundRepository(db: Db) {
     findByToken: (token: string) => toRecord(byToken.get(token) as RoundRow | undefined),
     /** The round that currently holds a join code (closed rounds give theirs up). */
     findByLiveJoinCode: (code: string) => toRecord(byLiveCode.get(code) as RoundRow | undefined),
+    /** The round that last closed holding a code (codes are released on closing, so there may be several). */
+    findLatestClosedByJoinCode: (code: string) => toRecord(latestClosedByCode.get(code) as RoundRow | undefined),
     listByOrganisation: (organisationId: number) => (byOrganisation.all(organisationId) as RoundRow[]).map((r) => toRecord(r)!),
     isJoinCodeTaken: (code: string, exceptRoundId = -1) => liveCodeTaken.get(code, exceptRoundId) !== undefined,
     insert(round: NewRound): number {

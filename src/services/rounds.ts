@@ -160,7 +160,11 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
       repos.rounds.delete(id);
     },
 
-    findByJoinCode: (input: string) => repos.rounds.findByLiveJoinCode(normaliseJoinCode(input)),
+    /** The live round with this code or, failing that, the round that last closed with it (so people are told it closed). */
+    findByJoinCode(input: string) {
+      const code = normaliseJoinCode(input);
+      return repos.rounds.findByLiveJoinCode(code) ?? repos.rounds.findLatestClosedByJoinCode(code);
+    },
     findByLinkToken: (token: string) => repos.rounds.findByToken(token),
     availability: (round: RoundRecord) => roundAvailability(round, clock.now()),
     responseCounts: (id: number) => repos.responses.countByRole(id),

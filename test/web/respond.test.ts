@@ -106,14 +106,21 @@ describe('reaching a round', () => {
     expect(res.text).toContain('opens on Mon, 23 Nov 2026 09:00:00 GMT');
   });
 
-  it('answers a closed round with 410 and a kind page; its code no longer works', async () => {
+  it('answers a closed round with 410 and a kind page, reached by its link or its old code', async () => {
     const ctx = makeTestApp();
     const round = openRound(ctx, {}, 'closed');
     const res = await request(ctx.app).get(`/r/${round.linkToken}`).expect(410);
     expect(res.text).toContain('This round has closed');
     expect(res.text).toContain('Thank you for wanting to take part');
+    // The code typed correctly leads to "it has closed", not "wrong code".
     const b = browserLike(ctx.app);
-    expect((await b.submit('/join', { code: round.joinCode })).status).toBe(404);
+    const join = await b.submit('/join', { code: round.joinCode });
+    expect(join.headers.location).toBe(`/r/${round.linkToken}`);
+    // Once another live round takes the code, the code leads there instead.
+    ctx.db.prepare('UPDATE rounds SET join_code = ? WHERE id <> ?').run('ZZZZZZ', round.id);
+    const other = openRound(ctx);
+    ctx.db.prepare('UPDATE rounds SET join_code = ? WHERE id = ?').run(round.joinCode, other.id);
+    expect((await b.submit('/join', { code: round.joinCode })).headers.location).toBe(`/r/${other.linkToken}`);
   });
 
   it('treats a round past its closing time as closed', async () => {

@@ -90,7 +90,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
     const hidden = form.data.hidden;
     services.results.setCommentHidden(round.id, idParam(req, 'commentId'), hidden === 'true');
     req.session.flash = [{ kind: 'success', text: hidden === 'true' ? 'The comment is hidden from every output.' : 'The comment is shown again.' }];
-    res.redirect(303, `${base(round.id)}/report`);
+    res.redirect(303, `${base(round.id)}/report#comment-${idParam(req, 'commentId')}`);
   });
 
   router.post('/rounds/:id/share-links', (req, res) => {

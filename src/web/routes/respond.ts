@@ -87,6 +87,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.locals.round = round;
     res.locals.base = `/r/${round.linkToken}`;
     res.locals.questionnaire = responding.questionnaireFor(round);
+    res.locals.organisationName = services.organisations.get(round.organisationId).name;
     next();
   }, r);
 
@@ -213,6 +214,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       title: 'Your answers are saved',
       resumeCode: formatResumeCode(draft.resumeCode),
       days: Math.round(config.draftTtlMs / 86_400_000),
+      origin: (config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/^https?:\/\//, ''),
       next: nextPage(round, draft.role, draft.answers),
     });
   });
