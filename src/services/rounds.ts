@@ -81,6 +81,10 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
     return get(round.id);
   };
 
+  /** A new draft round with a fresh secret link and join code. */
+  const insertDraft = (organisationId: number, settings: RoundInput): RoundRecord =>
+    get(repos.rounds.insert({ ...settings, organisationId, status: 'draft', linkToken: randomToken(random, 18), joinCode: newJoinCode(), createdAt: clock.now() }));
+
   return {
     get,
     listByOrganisation: (organisationId: number) => repos.rounds.listByOrganisation(organisationId),
@@ -88,16 +92,7 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
 
     create(organisationId: number, input: RoundInput): RoundRecord {
       if (!repos.organisations.findById(organisationId)) throw new NotFoundError('That organisation was not found');
-      const settings = checkSettings(input);
-      const id = repos.rounds.insert({
-        ...settings,
-        organisationId,
-        status: 'draft',
-        linkToken: randomToken(random, 18),
-        joinCode: newJoinCode(),
-        createdAt: clock.now(),
-      });
-      return get(id);
+      return insertDraft(organisationId, checkSettings(input));
     },
 
     /** Changes settings; the questionnaire, form and roles are fixed once anyone has answered. */
@@ -129,8 +124,7 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
     /** A new draft round with the same settings and a new link and code (next year, next workshop). */
     duplicate(id: number, name?: string): RoundRecord {
       const round = get(id);
-      const newId = repos.rounds.insert({
-        organisationId: round.organisationId,
+      return insertDraft(round.organisationId, {
         name: (name ?? `${round.name} (copy)`).slice(0, 200),
         questionnaireId: round.questionnaireId,
         questionnaireVersion: round.questionnaireVersion,
@@ -141,12 +135,7 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
         opensAt: null,
         closesAt: null,
         intro: round.intro,
-        status: 'draft',
-        linkToken: randomToken(random, 18),
-        joinCode: newJoinCode(),
-        createdAt: clock.now(),
       });
-      return get(newId);
     },
 
     /** Deletes a round and everything answered in it, only when its name is typed exactly. */
