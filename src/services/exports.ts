@@ -1,7 +1,7 @@
 import { formItems, isScored } from '../domain/questionnaire';
 import type { Repositories } from '../db';
 import { ConflictError } from './errors';
-import type { ResultsService, RoundReport } from './results';
+import type { ResultsService } from './results';
 import type { RoundService } from './rounds';
 import { toCsv } from './csv';
 
@@ -37,7 +37,7 @@ export function exportService({ repos, rounds, results }: { repos: Repositories;
           rows.push([theme.title, role.label, t.n, round1(t.mean), round1(t.ci95?.low), round1(t.ci95?.high), t.band?.label ?? null, t.dontKnow, '']);
         }
       }
-      return { filename: fileName(report, 'results'), body: toCsv(header, rows) };
+      return { filename: fileName(report.organisationName, report.round.name, 'results'), body: toCsv(header, rows) };
     },
 
     /**
@@ -47,17 +47,17 @@ export function exportService({ repos, rounds, results }: { repos: Repositories;
     answersCsv(roundId: number): { filename: string; body: string } {
       const round = rounds.get(roundId);
       const q = rounds.questionnaireFor(round);
-      const report = results.forRound(roundId);
-      if (report.belowMinimum) {
-        throw new ConflictError(`The answers can be exported once at least ${report.minGroupSize} people have answered.`);
+      // The same counts decision as the report and the round page; no need to build the report.
+      const counts = rounds.visibleResponseCounts(roundId);
+      if (counts.total < round.minGroupSize) {
+        throw new ConflictError(`The answers can be exported once at least ${round.minGroupSize} people have answered.`);
       }
-      const shown = new Set(report.groups.map((g) => g.roleId));
-      const labelOf = new Map(report.roles.map((r) => [r.roleId, r.label] as const));
+      const labelOf = new Map(counts.rows.filter((r) => r.n !== null).map((r) => [r.roleId, r.label] as const));
       const items = formItems(q, round.form).filter(isScored);
       const column = new Map(items.map((item, i) => [item.id, i] as const));
       const rows = new Map<number, { role: string; values: (string | number | null)[] }>();
       for (const r of repos.results.iterateResponses(roundId)) {
-        rows.set(r.id, { role: shown.has(r.role) ? (labelOf.get(r.role) ?? r.role) : 'Other', values: items.map(() => null) });
+        rows.set(r.id, { role: labelOf.get(r.role) ?? 'Other', values: items.map(() => null) });
       }
       for (const a of repos.results.iterateAnswers(roundId)) {
         const i = column.get(a.itemId);
@@ -67,7 +67,7 @@ export function exportService({ repos, rounds, results }: { repos: Repositories;
       const body = [...rows.values()].map((r) => [r.role, ...r.values]);
       body.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       return {
-        filename: fileName(report, 'answers'),
+        filename: fileName(repos.organisations.findById(round.organisationId)?.name ?? '', round.name, 'answers'),
         body: toCsv(['role', ...items.map((i) => i.id)], body),
       };
     },
@@ -75,8 +75,8 @@ export function exportService({ repos, rounds, results }: { repos: Repositories;
 }
 export type ExportService = ReturnType<typeof exportService>;
 
-function fileName(report: RoundReport, what: string): string {
-  const slug = `${report.organisationName}-${report.round.name}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+function fileName(organisation: string, round: string, what: string): string {
+  const slug = `${organisation}-${round}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
   return `powershare-${slug || 'round'}-${what}.csv`;
 }
 
