@@ -108,3 +108,46 @@ export function decideVisibility(counts: Record<string, number>, minGroupSize: n
   for (const id of ids) countsOut[id] = shown.includes(id) ? { shown: true, n: counts[id] } : { shown: false };
   return { minGroupSize: k, total, belowMinimum, overallShown: !belowMinimum, shown, hidden, empty, reasons, counts: countsOut };
 }
+
+/** What may be shown of one cell (a theme or an item) of a report. */
+export type CellDisclosure = {
+  /** the figure for everyone together may be shown (at least k people in the cell) */
+  overall: boolean;
+  /** the groups whose figure for this cell may be shown, in input order */
+  roles: string[];
+};
+
+/**
+ * The same rule as {@link decideVisibility}, applied inside one cell of a report (a theme, an
+ * item), where fewer people may count than in the round: people skip themes and answer "Don't
+ * know". `counts` holds the cell's count for each group that is shown for the round (or for the
+ * enclosing cell); everyone else in the cell (`total` minus those) is treated as one more group,
+ * because that is what a reader gets by subtracting the shown groups from the overall figure. So a
+ * group is shown for the cell only when it has at least k people in it, and complementary
+ * suppression holds with the rest of the cell as well as with the other groups.
+ */
+export function decideCell(counts: Record<string, number>, total: number, minGroupSize: number = DEFAULT_MIN_GROUP_SIZE): CellDisclosure {
+  const k = normaliseMinGroupSize(minGroupSize);
+  const ids = Object.keys(counts);
+  for (const id of ids) {
+    const n = counts[id];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      throw new RangeError(`The count for group "${id}" must be a whole number >= 0, got ${String(n)}`);
+    }
+  }
+  const rest = total - ids.reduce((s, id) => s + counts[id], 0);
+  if (!Number.isInteger(total) || rest < 0) throw new RangeError(`The cell total ${total} must be a whole number >= the groups' sum`);
+  if (total < k) return { overall: false, roles: [] };
+  // The rest of the cell is never shown, so it counts as hidden from the start.
+  const hidden = new Set(ids.filter((id) => counts[id] > 0 && counts[id] < k));
+  let hiddenTotal = rest + [...hidden].reduce((s, id) => s + counts[id], 0);
+  while (hiddenTotal > 0 && hiddenTotal < k) {
+    const next = ids
+      .filter((id) => counts[id] > 0 && !hidden.has(id))
+      .sort((a, b) => counts[a] - counts[b] || (a < b ? -1 : a > b ? 1 : 0))[0];
+    // There is always one: the hidden people number fewer than k of total >= k.
+    hidden.add(next);
+    hiddenTotal += counts[next];
+  }
+  return { overall: true, roles: ids.filter((id) => counts[id] > 0 && !hidden.has(id)) };
+}

@@ -4,7 +4,6 @@
 // Group results are built from additive aggregates (counts, sums, sums of squares) so that the
 // services layer can aggregate in SQL and never load raw answers; `aggregateAnswers` builds the
 // very same aggregates from raw answers (tests, property tests, a respondent's own view).
-import { DEFAULT_MIN_GROUP_SIZE, decideVisibility, normaliseMinGroupSize, type VisibilityDecision } from './anonymity';
 import {
   formItems,
   formThemes,
@@ -13,15 +12,13 @@ import {
   type Answer,
   type Answers,
   type Band,
-  type Flag,
   type FormId,
   type FormTheme,
   type Item,
-  type LadderItem,
   type Questionnaire,
   type ScoredItem,
 } from './questionnaire';
-import { summaryFromMoments, welchTest, type Interval, type Summary, type WelchResult } from './stats';
+import { summaryFromMoments, type Interval } from './stats';
 
 // ---------------------------------------------------------------------------------------------
 // Scores
@@ -80,6 +77,17 @@ export function bandFor(q: Questionnaire, score: number | null): Band | null {
   // as 49.99999999999999 and must not drop a band.
   const whole = Math.floor(Math.round(score * 1e9) / 1e9);
   return q.bands.find((b) => whole >= b.min && whole <= b.max) ?? null;
+}
+
+/**
+ * A score as people read it: cut (never rounded) to one decimal place, so the number shown and its
+ * band always agree (49.985 shows as 49.9, "Starting out", never 50.0). Float noise below 1e-9 is
+ * absorbed first, as in {@link bandFor}, so a mean of exactly 50 summed in another order is 50.0.
+ * @returns null for a null score
+ */
+export function displayScore(score: number | null | undefined): number | null {
+  if (score === null || score === undefined) return null;
+  return Math.floor(Math.round(score * 1e9) / 1e8) / 10;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,20 +201,28 @@ export function mergeRoles(aggregate: RoundAggregate, roles: readonly string[]):
 /** The band of a theme score, with the theme's own text and next steps for that band. */
 export type BandResult = { id: string; label: string; text: string; nextSteps: string[] };
 
-/** One answer option of an item with its count and share of the non-"Don't know" answers. */
-export type OptionResult = { value: number; label: string; count: number; share: number | null };
+/**
+ * One answer option of an item with its count and share of the non-"Don't know" answers; both
+ * null where the item is withheld for the group.
+ */
+export type OptionResult = { value: number; label: string; count: number | null; share: number | null };
 
-/** Count and share of ladder answers in one ladder group (doing to / for / with). */
-export type LadderGroupResult = { groupId: string; label: string; minRung: number; maxRung: number; count: number; share: number | null };
+/** Count and share of ladder answers in one ladder group (doing to / for / with); null where withheld. */
+export type LadderGroupResult = { groupId: string; label: string; minRung: number; maxRung: number; count: number | null; share: number | null };
 
 /** The distribution of answers to one scored item. */
 export type ItemResult = {
   itemId: string;
   kind: 'practice' | 'ladder';
   text: string;
+  /**
+   * false: fewer than the minimum group size answered this item in this group (or hiding it
+   * protects another group), so every figure below is null and the page says "not shown"
+   */
+  shown: boolean;
   /** answers other than "Don't know" */
-  answered: number;
-  dontKnow: number;
+  answered: number | null;
+  dontKnow: number | null;
   /** dontKnow / (answered + dontKnow); null when nobody answered */
   dontKnowShare: number | null;
   /** mean item score on 0..100 over `answered`; null when 0 */
@@ -218,14 +234,24 @@ export type ItemResult = {
 };
 
 /** A group's result on one theme. */
-export type ThemeResult = Summary & {
+export type ThemeResult = {
   themeId: string;
   title: string;
+  /**
+   * false: too few people in this group scored the theme (or hiding it protects another group),
+   * so every figure is null and its items are withheld too
+   */
+  shown: boolean;
+  /** respondents with a score for the theme */
+  n: number | null;
+  mean: number | null;
+  /** sample standard deviation; null when n < 2 */
+  sd: number | null;
   /** the t-based 95% interval clamped to 0..100 */
   ci95: Interval | null;
   band: BandResult | null;
   /** "Don't know" answers to the theme's items */
-  dontKnow: number;
+  dontKnow: number | null;
   items: ItemResult[];
 };
 
@@ -246,6 +272,25 @@ export function ladderShares(q: Questionnaire, counts: readonly number[]): Ladde
   });
 }
 
+/** An item's place in a table with no figures: withheld to protect anonymity. */
+export function withheldItem(item: ItemResult): ItemResult {
+  return {
+    ...item,
+    shown: false,
+    answered: null,
+    dontKnow: null,
+    dontKnowShare: null,
+    mean: null,
+    options: item.options.map((o) => ({ ...o, count: null, share: null })),
+    ...(item.ladder ? { ladder: item.ladder.map((g) => ({ ...g, count: null, share: null })) } : {}),
+  };
+}
+
+/** A theme's place in a table with no figures (its items withheld too). */
+export function withheldTheme(theme: ThemeResult): ThemeResult {
+  return { ...theme, shown: false, n: null, mean: null, sd: null, ci95: null, band: null, dontKnow: null, items: theme.items.map(withheldItem) };
+}
+
 /** The distribution of answers to a scored item. */
 export function itemResult(q: Questionnaire, item: ScoredItem, c: ItemCounts | undefined): ItemResult {
   const options = itemOptions(q, item);
@@ -258,6 +303,7 @@ export function itemResult(q: Questionnaire, item: ScoredItem, c: ItemCounts | u
     itemId: item.id,
     kind: item.kind,
     text: item.text,
+    shown: true,
     answered,
     dontKnow,
     dontKnowShare: answered + dontKnow > 0 ? dontKnow / (answered + dontKnow) : null,
@@ -271,8 +317,8 @@ export function itemResult(q: Questionnaire, item: ScoredItem, c: ItemCounts | u
 /**
  * A group's results per theme of the form: n, mean, sd, 95% CI (clamped to 0..100), band with the
  * theme's text and next steps, "Don't know" count, and the distribution of every scored item
- * (ladder items also as doing to / for / with shares). Applies no suppression: call it only for
- * groups that {@link decideVisibility} shows.
+ * (ladder items also as doing to / for / with shares). Applies no suppression: see
+ * `buildRoundResults` in round-results.ts, which withholds what may not be shown.
  */
 export function buildGroupResults(q: Questionnaire, form: FormId, group: GroupAggregate): GroupResult {
   const themes = formThemes(q, form).map(({ theme, items }): ThemeResult => {
@@ -284,6 +330,7 @@ export function buildGroupResults(q: Questionnaire, form: FormId, group: GroupAg
     return {
       themeId: theme.id,
       title: theme.title,
+      shown: true,
       n: s.n,
       mean,
       sd: s.sd,
@@ -294,250 +341,4 @@ export function buildGroupResults(q: Questionnaire, form: FormId, group: GroupAg
     };
   });
   return { respondents: group.respondents, themes };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Comparing groups
-
-/** One side of a comparison: which roles were used and their summary on the theme. */
-export type GapSide = { roles: string[]; label: string; summary: Summary };
-
-/** The gap between two sets of roles on one theme. */
-export type ThemeGap = {
-  themeId: string;
-  a: GapSide;
-  b: GapSide;
-  /** mean of a minus mean of b; null when either side has no score */
-  difference: number | null;
-  /** Welch's test of the difference; null when either side has n < 2 or no spread */
-  welch: WelchResult | null;
-};
-
-function rolesLabel(q: Questionnaire, roles: readonly string[]): string {
-  return roles.map((r) => q.roles.find((x) => x.id === r)?.label ?? r).join(', ');
-}
-
-/**
- * The gap between two sets of roles on each theme of the form (each side's aggregates merged).
- * Pass only roles that may be shown.
- */
-export function themeGaps(
-  q: Questionnaire,
-  form: FormId,
-  aggregate: RoundAggregate,
-  rolesA: readonly string[],
-  rolesB: readonly string[],
-  labels: { a?: string; b?: string } = {},
-): ThemeGap[] {
-  const a = mergeRoles(aggregate, rolesA);
-  const b = mergeRoles(aggregate, rolesB);
-  return formThemes(q, form).map(({ theme }) => {
-    const ma = a.themes[theme.id];
-    const mb = b.themes[theme.id];
-    const sa = summaryFromMoments(ma?.n ?? 0, ma?.sum ?? 0, ma?.sumSq ?? 0);
-    const sb = summaryFromMoments(mb?.n ?? 0, mb?.sum ?? 0, mb?.sumSq ?? 0);
-    const difference = sa.mean !== null && sb.mean !== null ? sa.mean - sb.mean : null;
-    const welch =
-      sa.mean !== null && sb.mean !== null && sa.sd !== null && sb.sd !== null
-        ? welchTest({ n: sa.n, mean: sa.mean, sd: sa.sd }, { n: sb.n, mean: sb.mean, sd: sb.sd })
-        : null;
-    return {
-      themeId: theme.id,
-      a: { roles: [...rolesA], label: labels.a ?? rolesLabel(q, rolesA), summary: sa },
-      b: { roles: [...rolesB], label: labels.b ?? rolesLabel(q, rolesB), summary: sb },
-      difference,
-      welch,
-    };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Flags
-
-/**
- * raised / notRaised: evaluated; notEnoughPeople: a side (or the whole) had fewer than the minimum
- * group size of answers among the roles that may be shown, so the flag says nothing either way;
- * notInForm: the item or theme the flag needs is not in this form.
- */
-export type FlagStatus = 'raised' | 'notRaised' | 'notEnoughPeople' | 'notInForm';
-
-/** Evidence for a ladder share: how many answered, how many matched, the share. */
-export type LadderShareEvidence = { roles: string[] | 'all'; label: string; answered: number; matching: number; share: number | null };
-
-export type FlagEvidence =
-  | { kind: 'ladderAtMost'; itemId: string; maxRung: number; maxRungLabel: string; threshold: number; side: LadderShareEvidence }
-  | { kind: 'gap'; threshold: number; gap: ThemeGap }
-  | {
-      kind: 'ladderMismatch';
-      itemId: string;
-      threshold: number;
-      groupAAtLeast: string;
-      groupBAtMost: string;
-      a: LadderShareEvidence;
-      b: LadderShareEvidence;
-    };
-
-/** The outcome of one flag (on one theme, for gap flags). */
-export type FlagResult = {
-  /** the flag's id in the definition (gap flags give one result per theme, all with this id) */
-  id: string;
-  kind: Flag['kind'];
-  title: string;
-  description: string;
-  /** the theme the result concerns: the ladder item's theme, or the theme of a gap */
-  themeId: string;
-  status: FlagStatus;
-  raised: boolean;
-  /** null when the flag's item or theme is not in the form */
-  evidence: FlagEvidence | null;
-};
-
-/** What may be shown: the minimum group size and the roles that decideVisibility shows. */
-export type FlagVisibility = { minGroupSize: number; shownRoles: readonly string[] };
-
-function ladderSide(
-  aggregate: RoundAggregate,
-  roles: readonly string[] | 'all',
-  label: string,
-  itemId: string,
-  match: (rung: number) => boolean,
-): LadderShareEvidence {
-  const group = roles === 'all' ? mergeGroups(...Object.values(aggregate)) : mergeRoles(aggregate, roles);
-  const counts = group.items[itemId]?.counts ?? [];
-  let answered = 0;
-  let matching = 0;
-  counts.forEach((c, rung) => {
-    answered += c;
-    if (match(rung)) matching += c;
-  });
-  return { roles: roles === 'all' ? 'all' : [...roles], label, answered, matching, share: answered > 0 ? matching / answered : null };
-}
-
-/**
- * Evaluate every flag the questionnaire declares.
- *
- * - `ladderAtMost`: raised when more than `share` of the ladder answers (excluding "Don't know")
- *   are at `maxRung` or below. Without `roles` it uses everyone (the round as a whole is shown when
- *   it has at least k respondents); with `roles`, only those that may be shown.
- * - `gap`: per theme, the shown roles of each side are merged; raised when the means differ by
- *   `threshold` points or more (either direction). Welch's test is in the evidence.
- * - `ladderMismatch`: raised when more than `share` of side A answer in `groupAAtLeast` or higher
- *   while more than `share` of side B answer in `groupBAtMost` or lower.
- *
- * Every side must have at least the minimum group size of answers (or theme scores), otherwise the
- * status is `notEnoughPeople`, never a silent "not raised".
- */
-export function evaluateFlags(q: Questionnaire, form: FormId, aggregate: RoundAggregate, visibility: FlagVisibility): FlagResult[] {
-  const k = normaliseMinGroupSize(visibility.minGroupSize);
-  const shown = new Set(visibility.shownRoles);
-  const inForm = new Set(q.forms[form]);
-  const formThemeIds = formThemes(q, form).map((t) => t.theme.id);
-  const visibleRoles = (roles: readonly string[]) => roles.filter((r) => shown.has(r));
-  const out: FlagResult[] = [];
-  const base = (flag: Flag, themeId: string) => ({ id: flag.id, kind: flag.kind, title: flag.title, description: flag.description, themeId });
-  const finish = (status: FlagStatus) => ({ status, raised: status === 'raised' });
-
-  for (const flag of q.flags) {
-    if (flag.kind === 'gap') {
-      const themes = flag.themes === 'all' ? formThemeIds : flag.themes;
-      const a = visibleRoles(flag.groupA);
-      const b = visibleRoles(flag.groupB);
-      const gaps = new Map(themeGaps(q, form, aggregate, a, b, { a: flag.groupALabel, b: flag.groupBLabel }).map((g) => [g.themeId, g]));
-      for (const themeId of themes) {
-        const gap = gaps.get(themeId);
-        if (!gap) {
-          out.push({ ...base(flag, themeId), ...finish('notInForm'), evidence: null });
-          continue;
-        }
-        let status: FlagStatus;
-        if (gap.a.summary.n < k || gap.b.summary.n < k || gap.difference === null) status = 'notEnoughPeople';
-        else status = Math.abs(gap.difference) >= flag.threshold ? 'raised' : 'notRaised';
-        out.push({ ...base(flag, themeId), ...finish(status), evidence: { kind: 'gap', threshold: flag.threshold, gap } });
-      }
-      continue;
-    }
-
-    const item = q.items.find((i): i is LadderItem => i.id === flag.item && i.kind === 'ladder');
-    // The schema guarantees the item exists and is a ladder item.
-    if (!item) continue;
-    if (!inForm.has(item.id)) {
-      out.push({ ...base(flag, item.theme), ...finish('notInForm'), evidence: null });
-      continue;
-    }
-
-    if (flag.kind === 'ladderAtMost') {
-      const roles = flag.roles ? visibleRoles(flag.roles) : 'all';
-      const label = flag.roles ? rolesLabel(q, roles as string[]) : 'Everyone';
-      const side = ladderSide(aggregate, roles, label, item.id, (r) => r <= flag.maxRung);
-      const total = Object.values(aggregate).reduce((s, g) => s + g.respondents, 0);
-      let status: FlagStatus;
-      if (total < k || side.answered < k || side.share === null) status = 'notEnoughPeople';
-      else status = side.share > flag.share ? 'raised' : 'notRaised';
-      out.push({
-        ...base(flag, item.theme),
-        ...finish(status),
-        evidence: { kind: 'ladderAtMost', itemId: item.id, maxRung: flag.maxRung, maxRungLabel: item.options[flag.maxRung], threshold: flag.share, side },
-      });
-      continue;
-    }
-
-    // ladderMismatch
-    const groupA = q.ladderGroups.find((g) => g.id === flag.groupAAtLeast);
-    const groupB = q.ladderGroups.find((g) => g.id === flag.groupBAtMost);
-    if (!groupA || !groupB) continue;
-    const rolesA = visibleRoles(flag.groupA);
-    const rolesB = visibleRoles(flag.groupB);
-    const a = ladderSide(aggregate, rolesA, flag.groupALabel ?? rolesLabel(q, rolesA), item.id, (r) => r >= groupA.minRung);
-    const b = ladderSide(aggregate, rolesB, flag.groupBLabel ?? rolesLabel(q, rolesB), item.id, (r) => r <= groupB.maxRung);
-    let status: FlagStatus;
-    if (a.answered < k || b.answered < k || a.share === null || b.share === null) status = 'notEnoughPeople';
-    else status = a.share > flag.share && b.share > flag.share ? 'raised' : 'notRaised';
-    out.push({
-      ...base(flag, item.theme),
-      ...finish(status),
-      evidence: { kind: 'ladderMismatch', itemId: item.id, threshold: flag.share, groupAAtLeast: groupA.id, groupBAtMost: groupB.id, a, b },
-    });
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A whole round
-
-/** One shown group's results. */
-export type RoleResult = { roleId: string; label: string; result: GroupResult };
-
-/** Everything a round report may show, with suppression applied. */
-export type RoundResults = {
-  visibility: VisibilityDecision;
-  /** null when the round is below the minimum group size */
-  overall: GroupResult | null;
-  /** shown roles only, in the questionnaire's role order (unknown roles last) */
-  groups: RoleResult[];
-  flags: FlagResult[];
-};
-
-/**
- * Results of a round with anonymity applied: the visibility decision over respondents per role,
- * the overall results (unless the round is below the minimum), results for shown roles only, and
- * the flags evaluated on shown roles. When the round is below the minimum, only counts remain.
- */
-export function buildRoundResults(q: Questionnaire, form: FormId, aggregate: RoundAggregate, minGroupSize: number = DEFAULT_MIN_GROUP_SIZE): RoundResults {
-  const known = q.roles.map((r) => r.id);
-  const order = [...known, ...Object.keys(aggregate).filter((r) => !known.includes(r)).sort()];
-  const counts: Record<string, number> = {};
-  for (const r of order) counts[r] = aggregate[r]?.respondents ?? 0;
-  const visibility = decideVisibility(counts, minGroupSize);
-  if (visibility.belowMinimum) {
-    const flags = evaluateFlags(q, form, {}, { minGroupSize: visibility.minGroupSize, shownRoles: [] });
-    return { visibility, overall: null, groups: [], flags: flags.map((f) => (f.status === 'notInForm' ? f : { ...f, status: 'notEnoughPeople', raised: false, evidence: null })) };
-  }
-  const overall = buildGroupResults(q, form, mergeGroups(...Object.values(aggregate)));
-  const groups = visibility.shown.map((roleId) => ({
-    roleId,
-    label: q.roles.find((r) => r.id === roleId)?.label ?? roleId,
-    result: buildGroupResults(q, form, aggregate[roleId]),
-  }));
-  const flags = evaluateFlags(q, form, aggregate, { minGroupSize: visibility.minGroupSize, shownRoles: visibility.shown });
-  return { visibility, overall, groups, flags };
 }

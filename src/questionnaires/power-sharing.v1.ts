@@ -424,7 +424,7 @@ export const powerSharingV1 = {
       id: 'seen-differently',
       title: 'Seen differently',
       description:
-        'People with lived experience and carers see this theme quite differently from staff, leaders and the board. ' +
+        'The people who use services and the people who run them see this theme quite differently. ' +
         'The gap itself is worth talking about together: ask each side what they see that the other does not.',
       themes: 'all',
       groupA: ['lived', 'carer'],

@@ -1,4 +1,5 @@
 import { formItems, isScored } from '../domain/questionnaire';
+import { displayScore } from '../domain/rubric';
 import type { Repositories } from '../db';
 import { ConflictError } from './errors';
 import type { ResultsService } from './results';
@@ -7,6 +8,8 @@ import { toCsv } from './csv';
 
 const NOT_SHOWN = 'Not shown, to protect anonymity';
 const round1 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+/** What the answers export writes in a cell the report withholds for that row's group. */
+export const NOT_SHOWN_CELL = 'not_shown';
 
 /** CSV files built from the same results as the report, so suppression is identical. */
 export function exportService({ repos, rounds, results }: { repos: Repositories; rounds: RoundService; results: ResultsService }) {
@@ -22,49 +25,66 @@ export function exportService({ repos, rounds, results }: { repos: Repositories;
       }
       for (const theme of report.themes) {
         const o = theme.overall;
-        if (o.n === 0) {
+        if (!o.shown) {
           rows.push([theme.title, 'Everyone', null, null, null, null, null, null, NOT_SHOWN]);
         } else {
-          rows.push([theme.title, 'Everyone', o.n, round1(o.mean), round1(o.ci95?.low), round1(o.ci95?.high), o.band?.label ?? null, o.dontKnow, '']);
+          rows.push([theme.title, 'Everyone', o.n, displayScore(o.mean), round1(o.ci95?.low), round1(o.ci95?.high), o.band?.label ?? null, o.dontKnow, '']);
         }
         for (const role of report.roles) {
           const group = report.groups.find((g) => g.roleId === role.roleId);
           const t = group?.result.themes.find((x) => x.themeId === theme.themeId);
-          if (!group || !t || t.n === 0) {
+          if (!group || !t || !t.shown) {
             rows.push([theme.title, role.label, null, null, null, null, null, null, NOT_SHOWN]);
             continue;
           }
-          rows.push([theme.title, role.label, t.n, round1(t.mean), round1(t.ci95?.low), round1(t.ci95?.high), t.band?.label ?? null, t.dontKnow, '']);
+          rows.push([theme.title, role.label, t.n, displayScore(t.mean), round1(t.ci95?.low), round1(t.ci95?.high), t.band?.label ?? null, t.dontKnow, '']);
         }
       }
       return { filename: fileName(report.organisationName, report.round.name, 'results'), body: toCsv(header, rows) };
     },
 
     /**
-     * One row per response, with roles that are not shown merged into "other" and no dates or
+     * One row per response, with roles that are not shown merged into "Other" and no dates or
      * comments. Rows are sorted by content, so their order says nothing about when anyone answered.
+     *
+     * A group's answers to a question appear only where the report shows that group's answers to
+     * it (at least k of the group answered it, see `decideDisclosure`); elsewhere every row of the
+     * group says "not_shown" in that column, whether or not that person answered. "Other" is held
+     * to the same minimum per question. So no column ties fewer than k people's answers to a group.
      */
     answersCsv(roundId: number): { filename: string; body: string } {
       const round = rounds.get(roundId);
       const q = rounds.questionnaireFor(round);
-      // The same counts decision as the report and the round page; no need to build the report.
-      const counts = rounds.visibleResponseCounts(roundId);
-      if (counts.total < round.minGroupSize) {
-        throw new ConflictError(`The answers can be exported once at least ${round.minGroupSize} people have answered.`);
+      const disclosure = results.disclosure(roundId);
+      const { visibility } = disclosure;
+      if (visibility.belowMinimum) {
+        throw new ConflictError(`The answers can be exported once at least ${visibility.minGroupSize} people have answered.`);
       }
-      const labelOf = new Map(counts.rows.filter((r) => r.n !== null).map((r) => [r.roleId, r.label] as const));
+      const OTHER = '\u0000other'; // no role id can be this
+      const labelOf = (roleId: string) =>
+        roleId === OTHER ? 'Other' : (round.roles.find((r) => r.id === roleId)?.label ?? q.roles.find((r) => r.id === roleId)?.label ?? roleId);
       const items = formItems(q, round.form).filter(isScored);
       const column = new Map(items.map((item, i) => [item.id, i] as const));
-      const rows = new Map<number, { role: string; values: (string | number | null)[] }>();
+      const rows = new Map<number, { roleId: string; values: (string | number | null)[] }>();
       for (const r of repos.results.iterateResponses(roundId)) {
-        rows.set(r.id, { role: labelOf.get(r.role) ?? 'Other', values: items.map(() => null) });
+        rows.set(r.id, { roleId: visibility.shown.includes(r.role) ? r.role : OTHER, values: items.map(() => null) });
       }
+      // Answers other than "Don't know" given by "Other" rows, per question: Other is a group too.
+      const otherAnswered = items.map(() => 0);
       for (const a of repos.results.iterateAnswers(roundId)) {
         const i = column.get(a.itemId);
         const row = rows.get(a.responseId);
-        if (i !== undefined && row) row.values[i] = a.value === null ? 'dont_know' : a.value;
+        if (i === undefined || !row) continue;
+        row.values[i] = a.value === null ? 'dont_know' : a.value;
+        if (row.roleId === OTHER && a.value !== null) otherAnswered[i]++;
       }
-      const body = [...rows.values()].map((r) => [r.role, ...r.values]);
+      const k = visibility.minGroupSize;
+      const cellShown = (roleId: string, i: number) => {
+        const cell = disclosure.items[items[i].id];
+        if (!cell?.overall) return false;
+        return roleId === OTHER ? otherAnswered[i] === 0 || otherAnswered[i] >= k : cell.roles.includes(roleId);
+      };
+      const body = [...rows.values()].map((r) => [labelOf(r.roleId), ...r.values.map((v, i) => (cellShown(r.roleId, i) ? v : NOT_SHOWN_CELL))]);
       body.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       return {
         filename: fileName(repos.organisations.findById(round.organisationId)?.name ?? '', round.name, 'answers'),

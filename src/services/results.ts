@@ -1,15 +1,9 @@
 import type { Questionnaire } from '../domain/questionnaire';
 import { formThemes } from '../domain/questionnaire';
-import {
-  buildRoundResults,
-  emptyGroup,
-  type FlagResult,
-  type GroupResult,
-  type RoundAggregate,
-  type ThemeResult,
-} from '../domain/rubric';
+import { emptyGroup, type GroupResult, type RoundAggregate, type ThemeResult } from '../domain/rubric';
+import type { FlagResult } from '../domain/flags';
+import { buildRoundResults, decideDisclosure, type Disclosure } from '../domain/round-results';
 import type { Repositories, RoundRecord } from '../db';
-import { decideVisibility } from '../domain/anonymity';
 import { NotFoundError } from './errors';
 import type { RoundService } from './rounds';
 import type { Clock } from './runtime';
@@ -46,13 +40,19 @@ export interface ThemeSection {
   comments: { id: number; body: string; hidden: boolean }[];
 }
 
-/** A raised flag for the summary: once per flag, with every theme it was raised on. */
+/** A raised flag for the summary: once per flag, with the themes it was raised on, largest gap first. */
 export interface RaisedFlag {
   id: string;
   title: string;
   description: string;
-  themes: string[];
+  /** at most {@link SUMMARY_THEMES_PER_FLAG} themes: for gap flags the largest gaps, otherwise in theme order */
+  themes: { themeId: string; title: string; difference: number | null }[];
+  /** themes it was also raised on, left out of the summary to keep it short (see each theme) */
+  moreThemes: number;
 }
+
+/** A summary lists a flag on this many themes at most; the rest are counted and shown in each theme. */
+export const SUMMARY_THEMES_PER_FLAG = 3;
 
 export interface RoundReport {
   round: RoundRecord;
@@ -115,9 +115,9 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
     const agg = aggregate(round, q);
     // Every role the round offers takes part in the decision, so an empty role is known to be empty.
     for (const role of round.roles) agg[role.id] ??= emptyGroup();
-    const results = buildRoundResults(q, round.form, agg, round.minGroupSize);
-    const { visibility } = results;
     const labelOf = (roleId: string) => round.roles.find((r) => r.id === roleId)?.label ?? q.roles.find((r) => r.id === roleId)?.label ?? roleId;
+    const results = buildRoundResults(q, round.form, agg, round.minGroupSize, labelOf);
+    const { visibility } = results;
     const gapThreshold = q.flags.find((f) => f.kind === 'gap')?.threshold ?? DEFAULT_GAP_THRESHOLD;
 
     const roleIds = [...round.roles.map((r) => r.id), ...Object.keys(agg).filter((id) => !round.roles.some((r) => r.id === id))];
@@ -125,7 +125,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       const display = visibility.counts[roleId];
       return { roleId, label: labelOf(roleId), n: display?.shown ? display.n : null };
     });
-    const { overall, groups } = suppressThemes(results.overall, results.groups.map((g) => ({ ...g, label: labelOf(g.roleId) })), visibility.minGroupSize);
+    const { overall, groups } = results;
 
     const commentsMinimum = visibility.minGroupSize * 2;
     const commentsShown = options.comments !== 'none' && visibility.total >= commentsMinimum;
@@ -133,11 +133,11 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
 
     const themes: ThemeSection[] = overall
       ? formThemes(q, round.form).map(({ theme }, i) => {
-          const scores = groups.filter((g) => g.result.themes[i].n > 0).map((g) => {
+          const scores: GroupThemeScore[] = groups.flatMap((g) => {
             const t = g.result.themes[i];
-            return { roleId: g.roleId, label: g.label, n: t.n, mean: t.mean, ci95: t.ci95, highlighted: false };
+            return t.shown && t.n !== null ? [{ roleId: g.roleId, label: g.label, n: t.n, mean: t.mean, ci95: t.ci95, highlighted: false }] : [];
           });
-          const withMean = scores.filter((s) => s.mean !== null && s.n >= visibility.minGroupSize);
+          const withMean = scores.filter((s) => s.mean !== null);
           let gap: ThemeSection['gap'] = null;
           if (withMean.length >= 2) {
             const hi = withMean.reduce((a, b) => (b.mean! > a.mean! ? b : a));
@@ -164,6 +164,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
 
     const themeTitle = (id: string) => q.themes.find((t) => t.id === id)?.title ?? id;
     const ranked = overall ? overall.themes.filter((t) => t.mean !== null).sort((a, b) => b.mean! - a.mean!) : [];
+    const themeOrder = formThemes(q, round.form).map(({ theme }) => theme.id);
     return {
       round,
       organisationName: org.name,
@@ -178,12 +179,23 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       groups,
       themes,
       flags: results.flags,
-      summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle) } : null,
+      summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle, themeOrder) } : null,
       comments: { shown: commentsShown, count: comments.length, minimum: commentsMinimum },
     };
   };
 
   return {
+    /**
+     * What the round's report may show (round, theme and item level): the answers export asks
+     * this so that it withholds exactly what the report withholds.
+     */
+    disclosure(roundId: number): Disclosure {
+      const round = rounds.get(roundId);
+      const q = rounds.questionnaireFor(round);
+      const agg = aggregate(round, q);
+      for (const role of round.roles) agg[role.id] ??= emptyGroup();
+      return decideDisclosure(q, round.form, agg, round.minGroupSize);
+    },
     /** The round's report with suppression applied. */
     forRound: (roundId: number, options: ReportOptions = { comments: 'none' }) => build(rounds.get(roundId), options),
     /** Hides or shows a comment; hidden comments are gone from every output. */
@@ -200,48 +212,28 @@ export function strongestAndWeakest(ranked: ThemeResult[]): { strongest: ThemeRe
   return { strongest: ranked.slice(0, k), weakest: ranked.length >= 2 ? ranked.slice(-k).reverse() : [] };
 }
 
-/** Raised flags once each, in definition order, listing the themes they were raised on. */
-export function groupRaisedFlags(flags: FlagResult[], themeTitle: (id: string) => string): RaisedFlag[] {
-  const byId = new Map<string, RaisedFlag>();
+/**
+ * Raised flags once each, in definition order, with the themes each was raised on: gap flags
+ * largest gap first, others in theme order; at most {@link SUMMARY_THEMES_PER_FLAG} themes each,
+ * so that a flag raised on every theme reads as one finding, not as noise.
+ */
+export function groupRaisedFlags(flags: FlagResult[], themeTitle: (id: string) => string, themeOrder: readonly string[] = []): RaisedFlag[] {
+  const byId = new Map<string, { flag: FlagResult; themes: RaisedFlag['themes'] }>();
   for (const f of flags) {
     if (!f.raised) continue;
-    const entry = byId.get(f.id) ?? { id: f.id, title: f.title, description: f.description, themes: [] };
-    entry.themes.push(themeTitle(f.themeId));
+    const entry = byId.get(f.id) ?? { flag: f, themes: [] };
+    entry.themes.push({ themeId: f.themeId, title: themeTitle(f.themeId), difference: f.evidence?.kind === 'gap' ? f.evidence.gap.difference : null });
     byId.set(f.id, entry);
   }
-  return [...byId.values()];
-}
-
-/** A theme result with nothing in it: what is shown where too few people answered that theme. */
-function withheld(t: ThemeResult): ThemeResult {
-  return { ...t, n: 0, mean: null, sd: null, ci95: null, band: null, dontKnow: 0, items: [] };
-}
-
-/**
- * Anonymity per theme. People may skip whole themes, so a group shown for the round may have
- * fewer than k answers on one theme. For each theme the same rule as for the round is applied to
- * the shown groups' theme counts, with the hidden groups together as one more group (what a
- * reader could get by subtracting the shown groups from everyone), so complementary suppression
- * holds per theme too. Withheld cells keep their place but carry no figures.
- */
-export function suppressThemes<G extends { roleId: string; result: GroupResult }>(
-  overall: GroupResult | null,
-  groups: G[],
-  minGroupSize: number,
-): { overall: GroupResult | null; groups: G[] } {
-  if (!overall) return { overall, groups };
-  const REST = '\u0000rest';
-  const outOverall = { ...overall, themes: [...overall.themes] };
-  const outGroups = groups.map((g) => ({ ...g, result: { ...g.result, themes: [...g.result.themes] } }));
-  overall.themes.forEach((theme, i) => {
-    const counts: Record<string, number> = {};
-    for (const g of groups) counts[g.roleId] = g.result.themes[i].n;
-    counts[REST] = theme.n - groups.reduce((sum, g) => sum + g.result.themes[i].n, 0);
-    const decision = decideVisibility(counts, minGroupSize);
-    if (decision.belowMinimum) outOverall.themes[i] = withheld(theme);
-    for (const g of outGroups) {
-      if (!decision.shown.includes(g.roleId)) g.result.themes[i] = withheld(g.result.themes[i]);
-    }
+  const place = (id: string) => (themeOrder.includes(id) ? themeOrder.indexOf(id) : themeOrder.length);
+  return [...byId.values()].map(({ flag, themes }) => {
+    const ranked = [...themes].sort((a, b) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0) || place(a.themeId) - place(b.themeId));
+    return {
+      id: flag.id,
+      title: flag.title,
+      description: flag.description,
+      themes: ranked.slice(0, SUMMARY_THEMES_PER_FLAG),
+      moreThemes: Math.max(0, ranked.length - SUMMARY_THEMES_PER_FLAG),
+    };
   });
-  return { overall: outOverall, groups: outGroups };
 }

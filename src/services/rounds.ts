@@ -118,7 +118,17 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
       return get(id);
     },
 
-    open: (id: number) => setStatus(get(id), 'open'),
+    /**
+     * Opens (or reopens) a round. A round whose closing time has passed would say "open" while
+     * turning everyone away, so it is refused until the closing time is moved or cleared.
+     */
+    open(id: number): RoundRecord {
+      const round = get(id);
+      if (round.closesAt !== null && clock.now() >= round.closesAt) {
+        throw new ClosingTimePassedError('Its closing time has passed, so nobody could answer. Change or clear the closing time in its settings, then open it.');
+      }
+      return setStatus(round, 'open');
+    },
     close: (id: number) => setStatus(get(id), 'closed'),
 
     /** A new draft round with the same settings and a new link and code (next year, next workshop). */
@@ -179,6 +189,11 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
   };
 }
 export type RoundService = ReturnType<typeof roundService>;
+
+/** Opening refused: the round's closing time is in the past. */
+export class ClosingTimePassedError extends ConflictError {
+  override name = 'ClosingTimePassedError';
+}
 
 /** The roles a questionnaire offers by default, as a round stores them. */
 export function defaultRoles(q: Questionnaire): RoundRole[] {

@@ -1,16 +1,40 @@
+import type { FlagResult } from '../domain/flags';
+import { displayScore } from '../domain/rubric';
 import type { RoundReport } from '../services/results';
 
 /** Chart descriptions passed to public/js/charts.js in a data-chart attribute (data only, no code). */
 export type ChartSpec =
   | { type: 'radar'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[] }
-  | { type: 'stacked'; title: string; labels: string[]; series: { label: string; data: number[] }[]; palette: 'sequential' };
+  | { type: 'stacked'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[]; palette: 'sequential' };
 
-const one = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
-const pct = (share: number | null) => (share === null ? 0 : Math.round(share * 1000) / 10);
+/** A share as a percentage with one decimal for a chart; null (a gap in the chart) where withheld or nobody answered. */
+const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
-/** Formats a score for people: one decimal place, or a dash. */
-export const score = (x: number | null | undefined) => (x === null || x === undefined ? '–' : (Math.round(x * 10) / 10).toFixed(1));
+/** Formats a score for people: cut to one decimal place (so it never shows the next band's number), or a dash. */
+export const score = (x: number | null | undefined) => (x === null || x === undefined ? '–' : displayScore(x)!.toFixed(1));
+/** Formats an interval's end: rounded to one decimal place, or a dash. */
+export const bound = (x: number | null | undefined) => (x === null || x === undefined ? '–' : (Math.round(x * 10) / 10).toFixed(1));
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
+
+/**
+ * One sentence saying what a raised flag found, naming the groups actually compared and their
+ * figures (the flag's own description says why it matters). null when the flag was not raised.
+ */
+export function flagStatement(flag: FlagResult): string | null {
+  const e = flag.evidence;
+  if (!flag.raised || !e) return null;
+  const share = (x: number | null) => percent(x);
+  if (e.kind === 'gap') {
+    const { a, b, difference, welch } = e.gap;
+    const [hi, lo] = (difference ?? 0) >= 0 ? [a, b] : [b, a];
+    const noise = welch ? (welch.significant ? ' This is larger than the noise (Welch\'s t-test at 95%).' : ' This is within the noise (Welch\'s t-test at 95%): it may be chance.') : '';
+    return `${hi.label} score this theme ${score(hi.summary.mean)} (${hi.summary.n} people) and ${lo.label} ${score(lo.summary.mean)} (${lo.summary.n} people): a gap of ${score(Math.abs(difference ?? 0))} points.${noise}`;
+  }
+  if (e.kind === 'ladderAtMost') {
+    return `${e.side.label}: ${share(e.side.share)} of ${e.side.answered} answers are at “${e.maxRungLabel}” or below.`;
+  }
+  return `${e.a.label}: ${share(e.a.share)} of ${e.a.answered} answers place it at “doing with”; ${e.b.label}: ${share(e.b.share)} of ${e.b.answered} at “doing for” or lower.`;
+}
 
 /** Everything the report page draws, built from the one results object. */
 export function reportCharts(report: RoundReport) {
@@ -20,8 +44,8 @@ export function reportCharts(report: RoundReport) {
     title: 'Theme scores (0 to 100)',
     labels: report.overall.themes.map((t) => t.title),
     series: [
-      { label: 'Everyone', data: report.overall.themes.map((t) => one(t.mean)) },
-      ...report.groups.map((g) => ({ label: g.label, data: g.result.themes.map((t) => one(t.mean)) })),
+      { label: 'Everyone', data: report.overall.themes.map((t) => displayScore(t.mean)) },
+      ...report.groups.map((g) => ({ label: g.label, data: g.result.themes.map((t) => displayScore(t.mean)) })),
     ],
   };
   const themes = report.themes.map((section) => {
@@ -41,10 +65,10 @@ export function reportCharts(report: RoundReport) {
       .filter((i) => i.kind === 'ladder' && i.ladder)
       .map((item) => {
         const rows = [
-          { label: 'Everyone', ladder: item.ladder!, answered: item.answered },
+          { label: 'Everyone', shown: item.shown, ladder: item.ladder!, answered: item.answered },
           ...report.groups.map((g) => {
             const gi = g.result.themes.find((t) => t.themeId === section.themeId)?.items.find((x) => x.itemId === item.itemId);
-            return { label: g.label, ladder: gi?.ladder ?? [], answered: gi?.answered ?? 0 };
+            return { label: g.label, shown: gi?.shown ?? false, ladder: gi?.ladder ?? [], answered: gi?.answered ?? null };
           }),
         ];
         const chart: ChartSpec = {

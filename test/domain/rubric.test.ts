@@ -4,16 +4,15 @@ import {
   aggregateAnswers,
   bandFor,
   buildGroupResults,
-  buildRoundResults,
-  evaluateFlags,
   itemScore,
   mergeGroups,
   respondentThemeScores,
-  themeGaps,
   type GroupAggregate,
   type RespondentAnswers,
   type RoundAggregate,
 } from '../../src/domain/rubric';
+import { evaluateFlags, themeGaps } from '../../src/domain/flags';
+import { buildRoundResults, decideDisclosure } from '../../src/domain/round-results';
 import { mean } from '../../src/domain/stats';
 import { miniDefinition, miniQuestionnaire } from '../fixtures/mini-questionnaire';
 
@@ -242,7 +241,7 @@ describe('themeGaps', () => {
     expect(alpha.a.summary.mean).toBe(60);
     expect(alpha.b.summary.mean).toBeCloseTo(275 / 3, 10);
     expect(alpha.difference).toBeCloseTo(60 - 275 / 3, 10);
-    expect(alpha.a.label).toBe('Lived experience, Carer');
+    expect(alpha.a.label).toBe('Lived experience and Carer');
     expect(alpha.welch).not.toBeNull();
     expect(beta.difference).toBeNull();
     expect(beta.welch).toBeNull();
@@ -250,9 +249,9 @@ describe('themeGaps', () => {
 });
 
 describe('evaluateFlags', () => {
-  const allShown = { minGroupSize: 5, shownRoles: ['lived', 'carer', 'staff', 'leader', 'board'] };
-  const flag = (agg: RoundAggregate, id: string, vis = allShown, form: FormId = 'full', quest: Questionnaire = q) =>
-    evaluateFlags(quest, form, agg, vis).filter((f) => f.id === id);
+  // Flags see only what the report may show: the disclosure decided from the same aggregates.
+  const flag = (agg: RoundAggregate, id: string, k = 5, form: FormId = 'full', quest: Questionnaire = q) =>
+    evaluateFlags(quest, form, agg, decideDisclosure(quest, form, agg, k)).filter((f) => f.id === id);
 
   describe('ladderAtMost (consultation, not co-production)', () => {
     it.each<[string, (number | 'dk')[], string, number | null]>([
@@ -265,13 +264,18 @@ describe('evaluateFlags', () => {
       expect(f.status).toBe(status);
       expect(f.raised).toBe(status === 'raised');
       expect(f.themeId).toBe('alpha');
+      if (status === 'notEnoughPeople') {
+        // No verdict, so no figures: 4 answers of one group must not be published as evidence.
+        expect(f.evidence).toBeNull();
+        return;
+      }
       expect(f.evidence).toMatchObject({ kind: 'ladderAtMost', maxRung: 2, maxRungLabel: 'r2', threshold: 0.5 });
       if (f.evidence?.kind === 'ladderAtMost') expect(f.evidence.side.share).toBeCloseTo(share!, 12);
     });
 
     it('counts everyone, including roles too small to show (the round as a whole is shown)', () => {
       const agg = aggregateAnswers(q, 'full', [...rungs('staff', [6, 6, 6]), ...rungs('board', [0, 0, 0, 0])]);
-      const [f] = flag(agg, 'consult', { minGroupSize: 5, shownRoles: [] });
+      const [f] = flag(agg, 'consult');
       expect(f.status).toBe('raised'); // 4 of 7
     });
   });
@@ -284,49 +288,102 @@ describe('evaluateFlags', () => {
       ['a gap of 25', { lived: group(moments(5, 50, 10)), staff: group(moments(5, 75, 10)) }, 'raised', -25],
       ['a gap of exactly 15 (threshold included)', { lived: group(moments(5, 65, 10)), staff: group(moments(5, 50, 10)) }, 'raised', 15],
       ['a gap of 14.9', { lived: group(moments(5, 64.9, 10)), staff: group(moments(5, 50, 10)) }, 'notRaised', 14.9],
-      // carer (mean 100) joins lived: (5·50 + 3·100)/8 = 68.75 against staff 75
-      ['the sides merge their roles', { lived: group(moments(5, 50, 10)), carer: group(moments(3, 100, 0)), staff: group(moments(5, 75, 10)) }, 'notRaised', -6.25],
-      ['one side below the minimum', { lived: group(moments(4, 50, 10)), staff: group(moments(5, 90, 10)) }, 'notEnoughPeople', -40],
+      // carer (mean 90) joins lived: (5·50 + 5·90)/10 = 70 against staff 75
+      ['the sides merge their roles', { lived: group(moments(5, 50, 10)), carer: group(moments(5, 90, 0)), staff: group(moments(5, 75, 10)) }, 'notRaised', -5],
+      // lived (4) is too small and staff is then hidden to protect it: nobody left to compare
+      ['one side below the minimum', { lived: group(moments(4, 50, 10)), staff: group(moments(5, 90, 10)) }, 'notEnoughPeople', null],
     ])('%s', (_name, agg, status, difference) => {
       const [alpha, beta, gamma] = flag(agg, 'differ');
       expect(alpha.themeId).toBe('alpha');
       expect(alpha.status).toBe(status);
-      if (alpha.evidence?.kind === 'gap') expect(alpha.evidence.gap.difference).toBeCloseTo(difference!, 10);
+      if (difference === null) expect(alpha.evidence).toBeNull();
+      else if (alpha.evidence?.kind === 'gap') expect(alpha.evidence.gap.difference).toBeCloseTo(difference, 10);
+      else throw new Error('gap evidence expected');
       expect(beta.status).toBe('notEnoughPeople'); // nobody answered beta
+      expect(beta.evidence).toBeNull();
       expect(gamma.themeId).toBe('gamma');
     });
 
-    it('uses only the roles that may be shown', () => {
-      const agg = { lived: group(moments(5, 50, 10)), carer: group(moments(3, 100, 0)), staff: group(moments(5, 75, 10)) };
-      const [alpha] = flag(agg, 'differ', { minGroupSize: 5, shownRoles: ['lived', 'staff'] });
+    it('uses only the roles that may be shown, and names them', () => {
+      // carer 3 is hidden, and leader 5 (the smallest shown group) with it; lived 50 against staff 75.
+      const agg = {
+        lived: group(moments(6, 50, 10)),
+        carer: group(moments(3, 100, 0)),
+        staff: group(moments(6, 75, 10)),
+        leader: group(moments(5, 0, 0)),
+      };
+      const [alpha] = flag(agg, 'differ');
       expect(alpha.status).toBe('raised');
-      if (alpha.evidence?.kind === 'gap') expect(alpha.evidence.gap.a.roles).toEqual(['lived']);
+      if (alpha.evidence?.kind !== 'gap') throw new Error('gap evidence expected');
+      expect(alpha.evidence.gap.a).toMatchObject({ roles: ['lived'], label: 'Lived experience' });
+      expect(alpha.evidence.gap.b).toMatchObject({ roles: ['staff'], label: 'Staff' });
+      expect(alpha.evidence.gap.a.summary).toMatchObject({ n: 6, mean: 50 });
+      expect(alpha.evidence.gap.difference).toBe(-25);
+    });
+
+    it('leaves out a group hidden within the theme, even when it is shown for the round (audit finding)', () => {
+      // Carers are 5 for the round, but only 1 carer scored alpha (the others answered beta only).
+      // Pooling that carer with lived experience would publish n, mean and sd from which "total minus
+      // shown" recovers the one carer's 75 exactly. Within alpha, carer (1) is hidden, and lived (the
+      // smaller of lived 5 and staff 6) with it: no side is left to compare.
+      const respondents: RespondentAnswers[] = [
+        ...Array.from({ length: 5 }, () => ({ role: 'lived', answers: { a1: c(1), b1: c(1) } })),
+        { role: 'carer', answers: { a1: c(3), b1: c(3) } },
+        ...Array.from({ length: 4 }, () => ({ role: 'carer', answers: { b1: c(3) } })),
+        ...Array.from({ length: 6 }, () => ({ role: 'staff', answers: { a1: c(4), b1: c(4) } })),
+      ];
+      const agg = aggregateAnswers(q, 'full', respondents);
+      const [alpha, beta] = flag(agg, 'differ');
+      expect(alpha).toMatchObject({ status: 'notEnoughPeople', raised: false, evidence: null });
+      // On beta all three groups are shown; carers count with lived experience: (5·25 + 5·75)/10 = 50.
+      expect(beta.status).toBe('raised');
+      if (beta.evidence?.kind !== 'gap') throw new Error('gap evidence expected');
+      expect(beta.evidence.gap.a).toMatchObject({ roles: ['lived', 'carer'], label: 'Lived experience and Carer' });
+      expect(beta.evidence.gap.a.summary.mean).toBe(50);
+      expect(beta.evidence.gap.difference).toBe(-50);
     });
 
     it('covers only the themes of the form', () => {
-      const results = flag({}, 'differ', allShown, 'short');
+      const results = flag({}, 'differ', 5, 'short');
       expect(results.map((f) => f.themeId)).toEqual(['alpha', 'beta']);
     });
   });
 
   describe('ladderMismatch (tokenism risk)', () => {
     it.each<[string, RespondentAnswers[], string]>([
-      // A (staff + leader): 4, 5, 6, 5 at "with", 1 not -> 4/5; B (lived): 1, 2, 3, 3 at most "for", 5 not -> 4/5
-      ['staff see "with", people see "for"', [...rungs('staff', [4, 5, 6]), ...rungs('leader', [5, 1]), ...rungs('lived', [1, 2, 3, 3, 5])], 'raised'],
-      ['people also see "with"', [...rungs('staff', [4, 5, 6]), ...rungs('leader', [5, 1]), ...rungs('lived', [4, 4, 4, 2, 2])], 'notRaised'],
-      ['staff see "for" too', [...rungs('staff', [2, 3, 6]), ...rungs('leader', [5, 1]), ...rungs('lived', [1, 2, 3, 3, 5])], 'notRaised'],
-      ['too few people with lived experience answered', [...rungs('staff', [4, 5, 6]), ...rungs('leader', [5, 1]), ...rungs('lived', [1, 2, 3, 'dk', 'dk'])], 'notEnoughPeople'],
+      // A (staff + leader): 8 of 10 at "with"; B (lived): 1, 2, 3, 3 at most "for", 5 not -> 4/5
+      ['staff see "with", people see "for"', [...rungs('staff', [4, 5, 6, 5, 1]), ...rungs('leader', [6, 4, 5, 5, 2]), ...rungs('lived', [1, 2, 3, 3, 5])], 'raised'],
+      ['people also see "with"', [...rungs('staff', [4, 5, 6, 5, 1]), ...rungs('leader', [6, 4, 5, 5, 2]), ...rungs('lived', [4, 4, 4, 2, 2])], 'notRaised'],
+      ['staff see "for" too', [...rungs('staff', [2, 3, 2, 3, 1]), ...rungs('leader', [2, 1, 3, 5, 6]), ...rungs('lived', [1, 2, 3, 3, 5])], 'notRaised'],
+      // lived: 5 people but 3 answers on the ladder, so their ladder answers are not shown
+      ['too few people with lived experience answered', [...rungs('staff', [4, 5, 6, 5, 1]), ...rungs('leader', [6, 4, 5, 5, 2]), ...rungs('lived', [1, 2, 3, 'dk', 'dk'])], 'notEnoughPeople'],
     ])('%s', (_name, respondents, status) => {
       const [f] = flag(aggregateAnswers(q, 'full', respondents), 'token');
       expect(f.status).toBe(status);
       expect(f.themeId).toBe('alpha');
+      if (status === 'notEnoughPeople') expect(f.evidence).toBeNull();
     });
 
-    it('does not use a hidden role', () => {
-      const agg = aggregateAnswers(q, 'full', [...rungs('staff', [4, 5, 6]), ...rungs('leader', [5, 6]), ...rungs('lived', [1, 2, 3, 3, 5])]);
-      const [f] = flag(agg, 'token', { minGroupSize: 5, shownRoles: ['staff', 'lived'] });
-      expect(f.status).toBe('notEnoughPeople'); // staff alone: 3 answers
-      if (f.evidence?.kind === 'ladderMismatch') expect(f.evidence.a.roles).toEqual(['staff']);
+    it('does not use a hidden role, and names the roles it used', () => {
+      // leader (2) is hidden, and board (5, the smallest shown group) with it.
+      const agg = aggregateAnswers(q, 'full', [
+        ...rungs('staff', [4, 5, 6, 4, 5, 6, 4]),
+        ...rungs('leader', [5, 6]),
+        ...rungs('lived', [1, 2, 3, 3, 5, 1]),
+        ...rungs('board', [3, 3, 3, 3, 3]),
+      ]);
+      const [f] = flag(agg, 'token');
+      expect(f.status).toBe('raised'); // staff 7 of 7 "with"; lived 5 of 6 "for" or lower
+      if (f.evidence?.kind !== 'ladderMismatch') throw new Error('evidence expected');
+      expect(f.evidence.a).toMatchObject({ roles: ['staff'], label: 'Staff', answered: 7, matching: 7 });
+      expect(f.evidence.b).toMatchObject({ roles: ['lived'], answered: 6, matching: 5 });
+    });
+
+    it('publishes no figures when a side is hidden (a hidden group\'s ladder answers stay hidden)', () => {
+      // Lived experience: 6 people, 4 of whom chose "Don't know" on the ladder: 2 ladder answers.
+      const agg = aggregateAnswers(q, 'full', [...rungs('staff', [4, 5, 6, 4, 5]), ...rungs('lived', [1, 1, 'dk', 'dk', 'dk', 'dk'])]);
+      const [f] = flag(agg, 'token');
+      expect(f).toMatchObject({ status: 'notEnoughPeople', raised: false, evidence: null });
     });
   });
 
@@ -335,7 +392,7 @@ describe('evaluateFlags', () => {
     d.forms.short = ['a1', 'b1'];
     const r = parseQuestionnaire(d);
     if (!r.ok) throw new Error('fixture');
-    const results = evaluateFlags(r.questionnaire, 'short', {}, allShown);
+    const results = evaluateFlags(r.questionnaire, 'short', {}, decideDisclosure(r.questionnaire, 'short', {}, 5));
     expect(results.filter((f) => f.id !== 'differ').map((f) => [f.id, f.status, f.raised])).toEqual([
       ['consult', 'notInForm', false],
       ['token', 'notInForm', false],
@@ -403,7 +460,7 @@ describe('rubric properties', () => {
           if (t.mean !== null) expect(t.band).not.toBeNull();
           for (const i of t.items) {
             if (i.mean !== null) expect(i.mean >= 0 && i.mean <= 100).toBe(true);
-            if (i.answered > 0) expect(i.options.reduce((s, o) => s + o.share!, 0)).toBeCloseTo(1, 12);
+            if (i.answered! > 0) expect(i.options.reduce((s, o) => s + o.share!, 0)).toBeCloseTo(1, 12);
           }
         }
       }),
@@ -450,7 +507,7 @@ describe('rubric properties', () => {
           expect(withDk.themes[j].mean).toEqual(t.mean);
           expect(withDk.themes[j].n).toBe(t.n);
           const themeOfItem = q.items.find((x) => x.id === itemId)!.theme;
-          expect(withDk.themes[j].dontKnow).toBe(t.dontKnow + (t.themeId === themeOfItem ? 1 : 0));
+          expect(withDk.themes[j].dontKnow).toBe(t.dontKnow! + (t.themeId === themeOfItem ? 1 : 0));
         });
       }),
     );

@@ -88,10 +88,14 @@ describe('results service: every figure by hand', () => {
 
   it('lists each raised flag once in the summary, with its themes', () => {
     // Gaps (staff minus lived): coproduction 83.3 - 27.8, tokenism 83.3 - 33.3, leadership 87.5 - 50.
-    expect(report.summary!.raised.map((f) => [f.id, f.themes])).toEqual([
-      ['seen-differently', ['Consultation or co-production', 'Tokenism and representation', 'Heroic or shared leadership']],
-      ['tokenism-risk', ['Tokenism and representation']],
+    // Largest gap first: 55.6, 50.0, 37.5.
+    expect(report.summary!.raised.map((f) => [f.id, f.themes.map((t) => t.title), f.moreThemes])).toEqual([
+      ['seen-differently', ['Consultation or co-production', 'Tokenism and representation', 'Heroic or shared leadership'], 0],
+      ['tokenism-risk', ['Tokenism and representation'], 0],
     ]);
+    expect(report.summary!.raised[0].themes[2].difference).toBe(-37.5);
+    expect(report.summary!.raised[0].themes[0].difference).toBeCloseTo(250 / 9 - 750 / 9, 10);
+    expect(report.summary!.raised[0].themes[1].difference).toBeCloseTo(100 / 3 - 250 / 3, 10);
   });
 
   it('summarises strongest and weakest themes without repeating one', () => {

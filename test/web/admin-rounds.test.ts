@@ -257,7 +257,7 @@ describe('the round page', () => {
   it('duplicates a round as a draft with a new link and code', async () => {
     const ctx = makeTestApp();
     const { browser } = await ownerSession(ctx);
-    const round = openRound(ctx, { opensAt: Date.UTC(2026, 0, 1), closesAt: Date.UTC(2026, 1, 1) });
+    const round = openRound(ctx, { opensAt: Date.UTC(2030, 0, 1), closesAt: Date.UTC(2030, 1, 1) });
     const res = await browser.post(`/admin/rounds/${round.id}`, `/admin/rounds/${round.id}/duplicate`, { name: 'Annual check 2027' });
     expect(res.status).toBe(303);
     const copyId = Number(res.headers.location.split('/').pop());

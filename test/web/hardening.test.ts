@@ -50,7 +50,8 @@ describe('review findings, each held by a test', () => {
     expect(leadership.groups).toEqual([]); // both group cells withheld
     for (const g of report.groups) {
       const t = g.result.themes.find((x) => x.themeId === 'leadership')!;
-      expect(t).toMatchObject({ n: 0, mean: null, items: [] });
+      expect(t).toMatchObject({ shown: false, n: null, mean: null, dontKnow: null });
+      expect(t.items.every((i) => !i.shown && i.answered === null && i.options.every((o) => o.count === null))).toBe(true);
     }
     // Where both groups answered enough, both are shown.
     const cp = report.themes.find((t) => t.themeId === 'coproduction')!;

@@ -6,7 +6,7 @@ import { idParam } from '../params';
 export { idParam };
 import type { Services } from '../../services';
 import { ConflictError, ValidationError } from '../../services/errors';
-import type { RoundInput, RoundRecord, RoundRole } from '../../services/rounds';
+import { ClosingTimePassedError, type RoundInput, type RoundRecord, type RoundRole } from '../../services/rounds';
 import {
   confirmNameSchema,
   CUSTOM_ROLES_MAX,
@@ -353,9 +353,17 @@ export function roundHandlers(services: Services, config: Config) {
     openRound(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       const wasClosed = round.status === 'closed';
-      const opened = rounds.open(round.id);
+      let opened;
+      try {
+        opened = rounds.open(round.id);
+      } catch (err) {
+        if (!(err instanceof ClosingTimePassedError)) throw err;
+        flash(req, 'error', `“${round.name}” was not opened. ${err.message}`);
+        return res.redirect(303, `/admin/rounds/${round.id}/edit#closesAt`);
+      }
       const codeNote = opened.joinCode !== round.joinCode ? ` Its join code changed to ${formatJoinCode(opened.joinCode)}, because another round took the old one.` : '';
-      flash(req, 'success', `${wasClosed ? 'Reopened' : 'Opened'} “${round.name}”: people can answer now.${codeNote}`);
+      const when = opened.opensAt !== null && rounds.availability(opened).state === 'notYetOpen' ? `people can answer from ${formatDateTime(opened.opensAt)}` : 'people can answer now';
+      flash(req, 'success', `${wasClosed ? 'Reopened' : 'Opened'} “${round.name}”: ${when}.${codeNote}`);
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
 

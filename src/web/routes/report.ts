@@ -6,7 +6,7 @@ import type { Admin } from '../../services/accounts';
 import type { RoundReport } from '../../services/results';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { idParam } from '../params';
-import { percent, reportCharts, score } from '../report-views';
+import { bound, flagStatement, percent, reportCharts, score } from '../report-views';
 
 const shareForm = z.object({
   label: z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' }).default(''),
@@ -23,7 +23,9 @@ function renderReport(res: Response, report: RoundReport, extra: Record<string, 
     charts: reportCharts(report),
     generatedOn: day(report.generatedAt),
     score,
+    bound,
     percent,
+    flagStatement,
     newShareUrl: null,
     shareLinks: [],
     links: {},
