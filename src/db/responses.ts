@@ -25,6 +25,13 @@ export interface NewResponse {
   comments: { themeId: string; itemId: string; body: string }[];
 }
 
+/** A sent response waiting to be released into the results (see migrations/005). */
+export interface PendingResponse {
+  /** random */
+  id: string;
+  response: NewResponse;
+}
+
 type DraftRow = Omit<DraftRecord, 'answers'> & { answers: string };
 const DRAFT_COLUMNS = `id, round_id AS roundId, resume_code AS resumeCode, role, answers, submitted_at AS submittedAt,
   created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt`;
@@ -51,9 +58,16 @@ export function responseRepository(db: Db) {
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertThemeScore = db.prepare(`INSERT INTO response_theme_scores (response_id, round_id, role, theme_id, score)
     VALUES (?, ?, ?, ?, ?)`);
-  const insertComment = db.prepare('INSERT INTO comments (round_id, theme_id, item_id, body) VALUES (?, ?, ?, ?)');
+  // Comment ids are random, so neither ids nor the table's order (it is keyed by id) tie comments together.
+  const insertComment = db.prepare('INSERT INTO comments (id, round_id, theme_id, item_id, body) VALUES (lower(hex(randomblob(12))), ?, ?, ?, ?)');
   const countByRole = db.prepare('SELECT role, COUNT(*) AS n FROM responses WHERE round_id = ? GROUP BY role ORDER BY role');
-  const anyResponse = db.prepare('SELECT 1 FROM responses WHERE round_id = ? LIMIT 1');
+  const anyResponse = db.prepare(`SELECT 1 FROM responses WHERE round_id = @roundId
+    UNION ALL SELECT 1 FROM pending_responses WHERE round_id = @roundId LIMIT 1`);
+  const insertPending = db.prepare('INSERT INTO pending_responses (id, round_id, body) VALUES (lower(hex(randomblob(16))), ?, ?)');
+  const pendingByRound = db.prepare('SELECT id, body FROM pending_responses WHERE round_id = ?');
+  const countPending = db.prepare('SELECT COUNT(*) AS n FROM pending_responses WHERE round_id = ?');
+  const deletePending = db.prepare('DELETE FROM pending_responses WHERE id = ? AND round_id = ?');
+  const countReleased = db.prepare('UPDATE rounds SET releases = releases + 1 WHERE id = ?');
 
   const writeResponse = (r: NewResponse): number => {
     const responseId = Number(insertResponse.run(r.roundId, r.role, r.questionnaireVersion, r.submittedOn).lastInsertRowid);
@@ -76,21 +90,37 @@ export function responseRepository(db: Db) {
     deleteExpiredDrafts: (now: number) => deleteExpired.run(now).changes,
 
     /**
-     * Turns a draft into exactly one response, in one transaction: the response, its answers,
-     * theme scores and comments, and the draft marked submitted (its answers wiped). Returns
-     * false, writing nothing, when the draft was already submitted.
+     * Turns a draft into exactly one sent response, in one transaction: the response waits, whole,
+     * in pending_responses until it is released, and the draft is marked submitted (its answers
+     * wiped). Returns false, writing nothing, when the draft was already submitted.
      */
     submitDraft: db.transaction((draftId: string, response: NewResponse, now: number): boolean => {
       const day = Math.floor(now / DAY_MS) * DAY_MS;
       // Kept two whole days so a replayed or double submission still lands on the thank-you page.
       if (markSubmitted.run({ id: draftId, day, expiresAt: day + 2 * DAY_MS }).changes !== 1) return false;
-      writeResponse(response);
+      insertPending.run(response.roundId, JSON.stringify(response));
       return true;
     }),
-    /** Writes a response directly (synthetic data for benchmarks and the demo). */
+    /** A round's sent responses that are not in its results yet, in no particular order. */
+    pendingFor: (roundId: number): PendingResponse[] =>
+      (pendingByRound.all(roundId) as { id: string; body: string }[]).map((r) => ({ id: r.id, response: JSON.parse(r.body) as NewResponse })),
+    countPending: (roundId: number) => (countPending.get(roundId) as { n: number }).n,
+    /**
+     * Moves waiting responses into the results, in the order given (the caller shuffles), and
+     * counts one more release for the round; all or nothing.
+     */
+    release: db.transaction((roundId: number, pending: PendingResponse[]): number => {
+      for (const p of pending) {
+        if (deletePending.run(p.id, roundId).changes !== 1) throw new Error(`Pending response ${p.id} is not waiting in round ${roundId}`);
+        writeResponse(p.response);
+      }
+      if (pending.length > 0) countReleased.run(roundId);
+      return pending.length;
+    }),
+    /** Writes responses straight into the results (synthetic data for benchmarks and the demo). */
     insertResponses: db.transaction((responses: NewResponse[]) => responses.map(writeResponse)),
     countByRole: (roundId: number) => countByRole.all(roundId) as { role: string; n: number }[],
-    hasResponses: (roundId: number) => anyResponse.get(roundId) !== undefined,
+    hasResponses: (roundId: number) => anyResponse.get({ roundId }) !== undefined,
   };
 }
 export type ResponseRepository = ReturnType<typeof responseRepository>;

@@ -15,7 +15,8 @@ export interface ItemCountRow {
   n: number;
 }
 export interface CommentRow {
-  id: number;
+  /** random and opaque */
+  id: string;
   themeId: string;
   itemId: string;
   body: string;
@@ -32,8 +33,7 @@ export function resultsRepository(db: Db) {
   // GROUP BY in the index's column order (round_id, item_id, role, value): a covering index scan.
   const itemCounts = db.prepare(`SELECT item_id AS itemId, role, value, COUNT(*) AS n
     FROM answers WHERE round_id = ? GROUP BY item_id, role, value`);
-  // Ordered by their text, never by id: ids follow submission order, which could tie a
-  // comment to whoever answered last.
+  // Ordered by their text: ids are random, but the text order is the one that says nothing.
   const comments = db.prepare(`SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments
     WHERE round_id = ? AND (hidden = 0 OR ?) ORDER BY theme_id, body, id`);
   const setHidden = db.prepare('UPDATE comments SET hidden = ? WHERE id = ? AND round_id = ?');
@@ -46,7 +46,7 @@ export function resultsRepository(db: Db) {
     itemCounts: (roundId: number) => itemCounts.all(roundId) as ItemCountRow[],
     comments: (roundId: number, includeHidden: boolean) =>
       (comments.all(roundId, includeHidden ? 1 : 0) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
-    setCommentHidden: (roundId: number, commentId: number, hidden: boolean) => setHidden.run(hidden ? 1 : 0, commentId, roundId).changes === 1,
+    setCommentHidden: (roundId: number, commentId: string, hidden: boolean) => setHidden.run(hidden ? 1 : 0, commentId, roundId).changes === 1,
     /** Raw rows for the anonymised answers export, streamed in response order. */
     iterateResponses: (roundId: number) => rawResponses.iterate(roundId) as IterableIterator<{ id: number; role: string; questionnaireVersion: number; submittedOn: string }>,
     iterateAnswers: (roundId: number) => rawAnswers.iterate(roundId) as IterableIterator<{ responseId: number; itemId: string; value: number | null }>,

@@ -3,6 +3,9 @@ import type { Db } from './connection';
 export type RoundStatus = 'draft' | 'open' | 'closed';
 export type RoundMode = 'survey' | 'workshop';
 export type RoundForm = 'full' | 'short';
+/** When an open round's results may change: only once it closes, or in safe batches (see domain/release.ts). */
+export type ResultsRelease = 'after-close' | 'batches';
+export const RESULTS_RELEASES: readonly ResultsRelease[] = ['after-close', 'batches'];
 export interface RoundRole {
   id: string;
   label: string;
@@ -21,6 +24,9 @@ export interface RoundRecord {
   opensAt: number | null;
   closesAt: number | null;
   intro: string;
+  resultsRelease: ResultsRelease;
+  /** how many times answers were released into the results */
+  releases: number;
   status: RoundStatus;
   linkToken: string;
   joinCode: string;
@@ -28,15 +34,15 @@ export interface RoundRecord {
   updatedAt: number;
 }
 
-export type NewRound = Omit<RoundRecord, 'id' | 'updatedAt'>;
+export type NewRound = Omit<RoundRecord, 'id' | 'updatedAt' | 'releases'>;
 export type RoundSettings = Pick<
   RoundRecord,
-  'name' | 'questionnaireId' | 'questionnaireVersion' | 'form' | 'mode' | 'roles' | 'minGroupSize' | 'opensAt' | 'closesAt' | 'intro'
+  'name' | 'questionnaireId' | 'questionnaireVersion' | 'form' | 'mode' | 'roles' | 'minGroupSize' | 'opensAt' | 'closesAt' | 'intro' | 'resultsRelease'
 >;
 
 const COLUMNS = `id, organisation_id AS organisationId, name, questionnaire_id AS questionnaireId,
   questionnaire_version AS questionnaireVersion, form, mode, roles, min_group_size AS minGroupSize,
-  opens_at AS opensAt, closes_at AS closesAt, intro, status, link_token AS linkToken,
+  opens_at AS opensAt, closes_at AS closesAt, intro, results_release AS resultsRelease, releases, status, link_token AS linkToken,
   join_code AS joinCode, created_at AS createdAt, updated_at AS updatedAt`;
 
 type RoundRow = Omit<RoundRecord, 'roles'> & { roles: string };
@@ -51,12 +57,13 @@ export function roundRepository(db: Db) {
   const byOrganisation = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE organisation_id = ? ORDER BY created_at DESC, id DESC`);
   const liveCodeTaken = db.prepare(`SELECT 1 FROM rounds WHERE join_code = ? AND status <> 'closed' AND id <> ?`);
   const insert = db.prepare(`INSERT INTO rounds (organisation_id, name, questionnaire_id, questionnaire_version, form, mode,
-      roles, min_group_size, opens_at, closes_at, intro, status, link_token, join_code, created_at, updated_at)
+      roles, min_group_size, opens_at, closes_at, intro, results_release, status, link_token, join_code, created_at, updated_at)
     VALUES (@organisationId, @name, @questionnaireId, @questionnaireVersion, @form, @mode, @roles, @minGroupSize,
-      @opensAt, @closesAt, @intro, @status, @linkToken, @joinCode, @createdAt, @createdAt)`);
+      @opensAt, @closesAt, @intro, @resultsRelease, @status, @linkToken, @joinCode, @createdAt, @createdAt)`);
   const updateSettings = db.prepare(`UPDATE rounds SET name = @name, questionnaire_id = @questionnaireId,
       questionnaire_version = @questionnaireVersion, form = @form, mode = @mode, roles = @roles,
-      min_group_size = @minGroupSize, opens_at = @opensAt, closes_at = @closesAt, intro = @intro, updated_at = @now
+      min_group_size = @minGroupSize, opens_at = @opensAt, closes_at = @closesAt, intro = @intro,
+      results_release = @resultsRelease, updated_at = @now
     WHERE id = @id`);
   const setStatus = db.prepare('UPDATE rounds SET status = ?, join_code = ?, updated_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM rounds WHERE id = ?');

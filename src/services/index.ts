@@ -9,7 +9,8 @@ import { respondingService } from './responding';
 import { resultsService } from './results';
 import { shareLinkService } from './share-links';
 import { exportService } from './exports';
-import { roundService } from './rounds';
+import { roundAvailability, roundService } from './rounds';
+import { releaseService } from './release';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
 
 export interface ServiceDeps {
@@ -23,13 +24,14 @@ export interface ServiceDeps {
 export function createServices({ db, config, clock = systemClock, random = cryptoRandom }: ServiceDeps) {
   const repos = createRepositories(db);
   const questionnaires = questionnaireRegistry(repos.questionnaires);
-  const rounds = roundService({ repos, questionnaires, clock, random });
+  const release = releaseService({ repos, random, clock, isClosed: (round, now) => roundAvailability(round, now).state === 'closed' });
+  const rounds = roundService({ repos, questionnaires, clock, random, release });
   const organisations = organisationService({ repos, clock });
   const accounts = accountService({ repos, clock, random });
   const access = accessService({ repos });
   const questionnaireImport = questionnaireImportService({ registry: questionnaires, repo: repos.questionnaires, clock });
-  const responding = respondingService({ repos, rounds, clock, random, draftTtlMs: config.draftTtlMs });
-  const results = resultsService({ repos, rounds, clock });
+  const responding = respondingService({ repos, rounds, release, clock, random, draftTtlMs: config.draftTtlMs });
+  const results = resultsService({ repos, rounds, release, clock });
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
   const exports = exportService({ repos, rounds, results });
   return {
@@ -42,6 +44,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     access,
     questionnaireImport,
     rounds,
+    release,
     responding,
     results,
     shareLinks,

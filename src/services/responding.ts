@@ -9,9 +9,10 @@ import {
   type FormTheme,
   type Questionnaire,
 } from '../domain/questionnaire';
-import { bandFor, respondentThemeScores } from '../domain/rubric';
+import { bandFor, displayScore, respondentThemeScores } from '../domain/rubric';
 import type { Repositories, RoundRecord } from '../db';
 import { GoneError, NotFoundError, ValidationError } from './errors';
+import type { ReleaseService } from './release';
 import type { RoundService } from './rounds';
 import { JOIN_CODE_ALPHABET } from './rounds';
 import { randomFromAlphabet, randomToken, type Clock, type RandomSource } from './runtime';
@@ -46,13 +47,14 @@ export interface OwnThemeScore {
 interface Deps {
   repos: Repositories;
   rounds: RoundService;
+  release: ReleaseService;
   clock: Clock;
   random: RandomSource;
   draftTtlMs: number;
 }
 
 /** A respondent's journey: start a draft, save each page, resume by code, submit once. */
-export function respondingService({ repos, rounds, clock, random, draftTtlMs }: Deps) {
+export function respondingService({ repos, rounds, release, clock, random, draftTtlMs }: Deps) {
   const questionnaireFor = (round: RoundRecord) => rounds.questionnaireFor(round);
 
   /** The respondent may answer now, or the reason why not becomes an error the web layer shows. */
@@ -195,6 +197,7 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
         clock.now(),
       );
       if (!submitted) return { status: 'alreadySubmitted' };
+      release.settle(round);
       return { status: 'submitted', ownScores: ownScores(q, round.form, scores) };
     },
   };
@@ -208,7 +211,7 @@ function ownScores(q: Questionnaire, form: RoundRecord['form'], scores: Record<s
     return {
       themeId: theme.id,
       title: theme.title,
-      score: score === null ? null : Math.round(score),
+      score: displayScore(score),
       band: band?.label ?? null,
       bandText: band ? (theme.bandText[band.id] ?? null) : null,
     };

@@ -5,6 +5,7 @@ import type { FlagResult } from '../domain/flags';
 import { buildRoundResults, decideDisclosure, type Disclosure } from '../domain/round-results';
 import type { Repositories, RoundRecord } from '../db';
 import { NotFoundError } from './errors';
+import type { ReleaseService, ReleaseStatus } from './release';
 import type { RoundService } from './rounds';
 import type { Clock } from './runtime';
 
@@ -37,7 +38,7 @@ export interface ThemeSection {
   /** the largest gap between two shown groups, when it reaches the threshold */
   gap: { a: string; b: string; difference: number } | null;
   flags: FlagResult[];
-  comments: { id: number; body: string; hidden: boolean }[];
+  comments: { id: string; body: string; hidden: boolean }[];
 }
 
 /** A raised flag for the summary: once per flag, with the themes it was raised on, largest gap first. */
@@ -61,7 +62,10 @@ export interface RoundReport {
   generatedAt: number;
   minGroupSize: number;
   gapThreshold: number;
+  /** people whose answers are in these results */
   total: number;
+  /** answers not in these results yet, and whether the round shows results only once closed */
+  release: ReleaseStatus;
   belowMinimum: boolean;
   roles: RoleCount[];
   overall: GroupResult | null;
@@ -81,7 +85,7 @@ export interface ReportOptions {
  * One results service: every output (report page, CSV, JSON API, later the live workshop view
  * and trends) is built from this, so suppression cannot differ between them.
  */
-export function resultsService({ repos, rounds, clock }: { repos: Repositories; rounds: RoundService; clock: Clock }) {
+export function resultsService({ repos, rounds, release, clock }: { repos: Repositories; rounds: RoundService; release: ReleaseService; clock: Clock }) {
   /** Per-role aggregates from SQL, in the shape the rubric works on. */
   const aggregate = (round: RoundRecord, q: Questionnaire): RoundAggregate => {
     const out: RoundAggregate = {};
@@ -112,7 +116,9 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
     const q = rounds.questionnaireFor(round);
     const org = repos.organisations.findById(round.organisationId);
     if (!org) throw new NotFoundError('That organisation was not found');
-    const agg = aggregate(round, q);
+    const releaseStatus = release.status(round);
+    // While results wait for the round to close, nothing but the number of answers is published.
+    const agg = releaseStatus.hiddenUntilClose ? {} : aggregate(round, q);
     // Every role the round offers takes part in the decision, so an empty role is known to be empty.
     for (const role of round.roles) agg[role.id] ??= emptyGroup();
     const labelOf = (roleId: string) => round.roles.find((r) => r.id === roleId)?.label ?? q.roles.find((r) => r.id === roleId)?.label ?? roleId;
@@ -173,6 +179,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       minGroupSize: visibility.minGroupSize,
       gapThreshold,
       total: visibility.total,
+      release: releaseStatus,
       belowMinimum: visibility.belowMinimum,
       roles,
       overall,
@@ -192,14 +199,18 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
     disclosure(roundId: number): Disclosure {
       const round = rounds.get(roundId);
       const q = rounds.questionnaireFor(round);
-      const agg = aggregate(round, q);
+      const agg = release.status(round).hiddenUntilClose ? {} : aggregate(round, q);
       for (const role of round.roles) agg[role.id] ??= emptyGroup();
       return decideDisclosure(q, round.form, agg, round.minGroupSize);
     },
     /** The round's report with suppression applied. */
-    forRound: (roundId: number, options: ReportOptions = { comments: 'none' }) => build(rounds.get(roundId), options),
+    forRound(roundId: number, options: ReportOptions = { comments: 'none' }): RoundReport {
+      // A round whose closing time passed since the last look releases its waiting answers now.
+      release.settle(rounds.get(roundId));
+      return build(rounds.get(roundId), options);
+    },
     /** Hides or shows a comment; hidden comments are gone from every output. */
-    setCommentHidden(roundId: number, commentId: number, hidden: boolean): void {
+    setCommentHidden(roundId: number, commentId: string, hidden: boolean): void {
       if (!repos.results.setCommentHidden(roundId, commentId, hidden)) throw new NotFoundError('That comment was not found');
     },
   };

@@ -3,6 +3,7 @@ import type { FormId, Questionnaire } from '../domain/questionnaire';
 import type { Repositories, RoundRecord, RoundRole, RoundSettings, RoundStatus } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import type { QuestionnaireRegistry } from './questionnaires';
+import type { ReleaseService } from './release';
 import { randomFromAlphabet, randomToken, type Clock, type RandomSource } from './runtime';
 
 /** Join codes avoid characters people confuse when reading a projector: 0/O, 1/I/L. */
@@ -36,10 +37,11 @@ interface Deps {
   questionnaires: QuestionnaireRegistry;
   clock: Clock;
   random: RandomSource;
+  release: ReleaseService;
 }
 
 /** Rounds: creating, changing, opening and closing them, and finding them for respondents. */
-export function roundService({ repos, questionnaires, clock, random }: Deps) {
+export function roundService({ repos, questionnaires, clock, random, release }: Deps) {
   const newJoinCode = (exceptRoundId?: number): string => {
     for (let attempt = 0; attempt < 50; attempt++) {
       const code = randomFromAlphabet(random, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
@@ -129,7 +131,12 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
       }
       return setStatus(round, 'open');
     },
-    close: (id: number) => setStatus(get(id), 'closed'),
+    /** Closes a round; its waiting answers join the results as far as that is safe (see ReleaseService.settle). */
+    close(id: number): RoundRecord {
+      const closed = setStatus(get(id), 'closed');
+      release.settle(closed);
+      return get(id);
+    },
 
     /** A new draft round with the same settings and a new link and code (next year, next workshop). */
     duplicate(id: number, name?: string): RoundRecord {
@@ -145,6 +152,7 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
         opensAt: null,
         closesAt: null,
         intro: round.intro,
+        resultsRelease: round.resultsRelease,
       });
     },
 
@@ -171,17 +179,20 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
      * Counts by role as the report shows them: exact for groups that may be shown, "not shown"
      * (null) otherwise, so the round page reveals no more than the results do.
      */
-    visibleResponseCounts(id: number): { total: number; rows: { roleId: string; label: string; n: number | null }[] } {
+    visibleResponseCounts(id: number): { total: number; waiting: number; rows: { roleId: string; label: string; n: number | null }[] } {
       const round = get(id);
+      release.settle(round);
+      const status = release.status(round);
       const counts: Record<string, number> = Object.fromEntries(round.roles.map((r) => [r.id, 0]));
       for (const { role, n } of repos.responses.countByRole(id)) counts[role] = n;
       const decision = decideVisibility(counts, round.minGroupSize);
       const labelOf = (roleId: string) => round.roles.find((r) => r.id === roleId)?.label ?? roleId;
       return {
-        total: decision.total,
+        total: decision.total + status.waiting,
+        waiting: status.waiting,
         rows: Object.keys(counts).map((roleId) => {
           const shown = decision.counts[roleId];
-          return { roleId, label: labelOf(roleId), n: shown?.shown ? shown.n : null };
+          return { roleId, label: labelOf(roleId), n: shown?.shown && !status.hiddenUntilClose ? shown.n : null };
         }),
       };
     },

@@ -46,7 +46,7 @@ function main() {
   const org = services.organisations.create('Benchmark Trust');
   const round = services.rounds.create(org.id, {
     name: 'Benchmark round', questionnaireId: q.id, questionnaireVersion: q.version, form: 'full', mode: 'survey',
-    roles: defaultRoles(q), minGroupSize: 5, opensAt: null, closesAt: null, intro: '',
+    roles: defaultRoles(q), minGroupSize: 5, opensAt: null, closesAt: null, intro: '', resultsRelease: 'after-close',
   });
 
   const t0 = performance.now();

@@ -59,6 +59,7 @@ describeInBrowser('admin set-up, rounds and the report in Chromium', () => {
     await page.getByRole('button', { name: /Create/ }).last().click();
     await expectAccessible(page, 'new round form with errors');
     await page.getByLabel('Name of the round').fill('Annual check 2026');
+    await page.getByLabel('While it is open, in batches').check();
     await page.getByRole('button', { name: /Create/ }).last().click();
     await page.waitForURL(/\/admin\/rounds\/\d+$/);
     await page.getByRole('button', { name: 'Open the round' }).click();

@@ -18,13 +18,15 @@ describeInBrowser('the respondent journey in Chromium', () => {
     round = services.rounds.open(
       services.rounds.create(org.id, {
         name: 'Annual check 2026', questionnaireId: q.id, questionnaireVersion: q.version, form: 'full', mode: 'survey',
-        roles: defaultRoles(q), minGroupSize: 5, opensAt: null, closesAt: null, intro: 'Tell us honestly how it feels from where you stand.',
+        roles: defaultRoles(q), minGroupSize: 5, opensAt: null, closesAt: null, intro: 'Tell us honestly how it feels from where you stand.', resultsRelease: 'after-close',
       }).id,
     );
   });
   afterAll(async () => rig?.close());
 
-  const countResponses = () => (rig.server.db.prepare('SELECT COUNT(*) AS n FROM responses').get() as { n: number }).n;
+  // Sent answers wait in pending_responses until they join the results (see migrations/005).
+  const countResponses = () =>
+    (rig.server.db.prepare('SELECT (SELECT COUNT(*) FROM responses) + (SELECT COUNT(*) FROM pending_responses) AS n').get() as { n: number }).n;
 
   /** Answers the current theme page by clicking the first option label of every question. */
   async function answerPage(page: Page, optionIndex: number) {

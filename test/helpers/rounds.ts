@@ -18,6 +18,8 @@ export function openRound(ctx: Pick<TestContext, 'services'>, overrides: Partial
     opensAt: null,
     closesAt: null,
     intro: 'Please tell us honestly how it feels from where you stand.',
+    // Results show while open, in batches; the respond() helper adds each answer at once.
+    resultsRelease: 'batches',
     ...overrides,
   });
   if (status === 'draft') return round;

@@ -60,7 +60,7 @@ describe('board share link', () => {
   it('hides comments the admin hid, in every output', async () => {
     const ctx = makeTestApp();
     const r = round(ctx, { staff: 10 });
-    const comment = ctx.db.prepare("SELECT id FROM comments WHERE body = 'Comment number 4 from someone'").get() as { id: number };
+    const comment = ctx.db.prepare("SELECT id FROM comments WHERE body = 'Comment number 4 from someone'").get() as { id: string };
     ctx.services.results.setCommentHidden(r.id, comment.id, true);
     const token = share(ctx, r.id, true);
     const page = await request(ctx.app).get(`/share/${token}`);

@@ -181,6 +181,11 @@ describe('answering', () => {
     Object.assign(fields, { [first.id]: '2', [second.id]: 'dk', [comment.id]: '  Plans arrive finished.  ' });
     await b.submit(`/r/${round.linkToken}/themes/1`, fields).then((r) => expect(r.status).toBe(303));
     await b.submit(`/r/${round.linkToken}/check`, {}, `/r/${round.linkToken}/submit`);
+    // One answer cannot join the results on its own: it waits, whole, until the round closes.
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 0 });
+    expect(ctx.db.prepare('SELECT round_id FROM pending_responses').all()).toEqual([{ round_id: round.id }]);
+    ctx.services.rounds.close(round.id);
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM pending_responses').get()).toEqual({ n: 0 });
 
     expect(ctx.db.prepare('SELECT round_id, role, questionnaire_version, submitted_on FROM responses').all()).toEqual([
       { round_id: round.id, role: 'carer', questionnaire_version: q.version, submitted_on: '2026-11-22' },
@@ -207,7 +212,7 @@ describe('answering', () => {
       { role: null, answers: '{}', submitted_at: day, created_at: day, updated_at: day, expires_at: day + 2 * 86_400_000 },
     ]);
     // No column anywhere that respondents write to can hold identifying data.
-    for (const table of ['responses', 'answers', 'response_theme_scores', 'comments', 'drafts', 'sessions']) {
+    for (const table of ['responses', 'answers', 'response_theme_scores', 'comments', 'pending_responses', 'drafts', 'sessions']) {
       const columns = (ctx.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       for (const c of columns) expect(c).not.toMatch(/name|email|ip|address|agent|user/i);
     }
@@ -382,14 +387,17 @@ describe('submit once', () => {
       expect(r.status).toBe(303);
       expect(r.headers.location).toBe(`/r/${round.linkToken}/thanks`);
     }
-    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 1 });
+    const sent = "SELECT (SELECT COUNT(*) FROM responses) + (SELECT COUNT(*) FROM pending_responses) AS n";
+    expect(ctx.db.prepare(sent).get()).toEqual({ n: 1 });
     // The back button to a theme page, then saving it again, changes nothing either.
     const back = await b.agent.get(`/r/${round.linkToken}/themes/1`);
     expect(back.headers.location).toBe(`/r/${round.linkToken}/thanks`);
     const resave = await b.agent.post(`/r/${round.linkToken}/themes/1`).type('form').send({ _csrf: token, ...pageFields(ctx, round, 1, '4').fields });
     expect(resave.headers.location).toBe(`/r/${round.linkToken}/thanks`);
-    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 1 });
+    expect(ctx.db.prepare(sent).get()).toEqual({ n: 1 });
+    ctx.services.release.releaseAll(ctx.services.rounds.get(round.id));
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM answers WHERE value = 4').get()).toEqual({ n: 0 });
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM answers WHERE value = 1').get()).not.toEqual({ n: 0 });
   });
 
   it('takes no answers once the round closes, even from a POST sent directly', async () => {

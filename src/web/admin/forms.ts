@@ -83,6 +83,8 @@ export const roundFormSchema = z.object({
   questionnaire: z.preprocess(blankAsUndefined, z.string({ error: 'Choose a questionnaire' }).regex(/^[a-z0-9-]{1,64}@\d{1,6}$/, 'Choose a questionnaire').optional()),
   form: z.preprocess(blankAsUndefined, z.enum(['full', 'short'], { error: 'Choose the full form or the short form' }).optional()),
   mode: z.preprocess(blankAsUndefined, z.enum(['survey', 'workshop'], { error: 'Choose survey or workshop' })),
+  // Absent (an older form, a script): the safe choice.
+  resultsRelease: z.preprocess(blankAsUndefined, z.enum(['after-close', 'batches'], { error: 'Choose when results may show' }).default('after-close')),
   roles: checkboxList,
   customRoles: text(CUSTOM_ROLES_MAX * (ROLE_LABEL_MAX + 2), 'List fewer other roles'),
   minGroupSize: z.preprocess(

@@ -46,6 +46,7 @@ interface RoundFormValues {
   questionnaire: string;
   form: string;
   mode: string;
+  resultsRelease: string;
   roles: string[];
   customRoles: string;
   minGroupSize: string;
@@ -66,6 +67,7 @@ function valuesFromBody(body: unknown): RoundFormValues {
     questionnaire: str(b.questionnaire, 100),
     form: str(b.form, 10),
     mode: str(b.mode, 10),
+    resultsRelease: str(b.resultsRelease, 20),
     roles,
     customRoles: str(b.customRoles, 5000),
     minGroupSize: str(b.minGroupSize, 20),
@@ -110,6 +112,7 @@ export function roundHandlers(services: Services, config: Config) {
       questionnaire: qKey(round.questionnaireId, round.questionnaireVersion),
       form: round.form,
       mode: round.mode,
+      resultsRelease: round.resultsRelease,
       roles: round.roles.filter((r) => !custom.has(r.id)).map((r) => r.id),
       customRoles: round.roles.filter((r) => custom.has(r.id)).map((r) => r.label).join('\n'),
       minGroupSize: String(round.minGroupSize),
@@ -126,6 +129,7 @@ export function roundHandlers(services: Services, config: Config) {
       questionnaire: q ? qKey(q.id, q.version) : '',
       form: 'full',
       mode: 'survey',
+      resultsRelease: 'after-close',
       roles: q ? questionnaires.get(q.id, q.version).roles.map((r) => r.id) : [],
       customRoles: '',
       minGroupSize: '5',
@@ -208,6 +212,7 @@ export function roundHandlers(services: Services, config: Config) {
         questionnaireVersion: questionnaireVersion!,
         form: formId!,
         mode: form.mode,
+        resultsRelease: form.resultsRelease,
         roles,
         minGroupSize: form.minGroupSize,
         opensAt: form.opensAt ?? null,
@@ -371,6 +376,14 @@ export function roundHandlers(services: Services, config: Config) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       rounds.close(round.id);
       flash(req, 'success', `Closed “${round.name}”: nobody can answer now. Answers already given are kept.`);
+      res.redirect(303, `/admin/rounds/${round.id}`);
+    },
+
+    /** The admin's explicit choice to add answers that are waiting for a safe batch. */
+    releaseWaiting(req: Request, res: Response) {
+      const round = access.round(adminOf(res), idParam(req, 'roundId'));
+      const added = services.release.releaseAll(round);
+      flash(req, 'success', added === 0 ? 'No answers were waiting.' : `${added} ${added === 1 ? 'answer was' : 'answers were'} added to the results.`);
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
 

@@ -51,6 +51,6 @@ export function availabilityText(services: Services, round: Round): string {
 /** Response counts in the round's role order, every role listed (0 included), and the total. */
 /** Responses by role as the report shows them: small groups say "not shown" here too. */
 export function countsByRole(services: Services, round: Round) {
-  const { rows, total } = services.rounds.visibleResponseCounts(round.id);
-  return { rows: rows.map((r) => ({ id: r.roleId, label: r.label, n: r.n })), total };
+  const { rows, total, waiting } = services.rounds.visibleResponseCounts(round.id);
+  return { rows: rows.map((r) => ({ id: r.roleId, label: r.label, n: r.n })), total, waiting };
 }

@@ -48,6 +48,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.post('/rounds/:roundId/edit', rounds.updateRound);
   router.post('/rounds/:roundId/open', rounds.openRound); // also reopens a closed round
   router.post('/rounds/:roundId/close', rounds.closeRound);
+  router.post('/rounds/:roundId/release', rounds.releaseWaiting);
   router.post('/rounds/:roundId/duplicate', rounds.duplicateRound);
   router.post('/rounds/:roundId/delete', rounds.deleteRound);
   router.get('/rounds/:roundId/qr.svg', rounds.qrCode);

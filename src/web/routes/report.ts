@@ -13,6 +13,8 @@ const shareForm = z.object({
   showComments: z.literal('yes').optional(),
 });
 const commentForm = z.object({ hidden: z.enum(['true', 'false']) });
+/** Comment ids are random and opaque (24 hex digits): they say nothing about who wrote what, or when. */
+const commentIdParam = z.string().regex(/^[0-9a-f]{24}$/);
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -47,6 +49,7 @@ export function reportJson(report: RoundReport) {
     generatedAt: new Date(report.generatedAt).toISOString(),
     minGroupSize: report.minGroupSize,
     respondents: { total: report.total, byRole: report.roles.map((r) => ({ role: r.roleId, label: r.label, n: r.n })) },
+    release: report.release,
     belowMinimum: report.belowMinimum,
     overall: report.overall,
     groups: report.groups,
@@ -90,9 +93,11 @@ export function adminReportRoutes(services: Services, config: Config): Router {
     const form = commentForm.safeParse(req.body ?? {});
     if (!form.success) throw new ValidationError('Say whether to hide or show the comment');
     const hidden = form.data.hidden;
-    services.results.setCommentHidden(round.id, idParam(req, 'commentId'), hidden === 'true');
+    const commentId = commentIdParam.safeParse(req.params.commentId);
+    if (!commentId.success) throw new NotFoundError('That comment was not found');
+    services.results.setCommentHidden(round.id, commentId.data, hidden === 'true');
     req.session.flash = [{ kind: 'success', text: hidden === 'true' ? 'The comment is hidden from every output.' : 'The comment is shown again.' }];
-    res.redirect(303, `${base(round.id)}/report#comment-${idParam(req, 'commentId')}`);
+    res.redirect(303, `${base(round.id)}/report#comment-${commentId.data}`);
   });
 
   router.post('/rounds/:id/share-links', (req, res) => {
