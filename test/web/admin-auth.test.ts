@@ -189,6 +189,22 @@ describe('rate limits on signing in', () => {
     expect((await attempt(PASSWORD, 'second@example.org')).status).toBe(303);
   });
 
+  it('keys the per-account limit on the email login uses, even when the field is sent twice', async () => {
+    const ctx = makeTestApp();
+    await createOwner(ctx);
+    const browser = browserLike(ctx.app);
+    const token = csrfFrom((await browser.agent.get('/admin/login')).text);
+    // Login reads the first `email`; the extra values must not give each attempt a fresh limiter key.
+    const twice = (password: string, i: number) =>
+      browser.agent.post('/admin/login').type('form')
+        .send(`_csrf=${encodeURIComponent(token)}&email=${encodeURIComponent(OWNER_EMAIL)}&email=decoy${i}%40example.org&password=${encodeURIComponent(password)}`);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect((await twice('wrong-password-' + i, i)).status).toBe(401);
+    expect((await twice(PASSWORD, 99)).status).toBe(429);
+    // The same account sent the ordinary way is limited too.
+    const plain = await browser.agent.post('/admin/login').type('form').send({ _csrf: token, email: ` ${OWNER_EMAIL.toUpperCase()} `, password: PASSWORD });
+    expect(plain.status).toBe(429);
+  });
+
   it(`allows ${LOGIN_LIMITS.perClient} failures from one client across accounts, then answers 429`, async () => {
     const ctx = makeTestApp();
     await createOwner(ctx);

@@ -18,10 +18,15 @@ export const LOGIN_LIMITS = {
   setup: 10,
 };
 
-const emailKey = (req: Request) => {
-  const email = (req.body as Record<string, unknown> | undefined)?.email;
-  return `login:${typeof email === 'string' ? normaliseEmail(email).slice(0, 320) : ''}`;
+/**
+ * The per-account limiter's key: the email exactly as the login reads it (the same schema, so a
+ * repeated `email` field counts against the first value, which is the one login tries).
+ */
+export const loginLimitKey = (body: unknown) => {
+  const email = loginSchema.shape.email.safeParse((body as Record<string, unknown> | undefined)?.email);
+  return `login:${email.success ? normaliseEmail(email.data) : ''}`;
 };
+const emailKey = (req: Request) => loginLimitKey(req.body);
 
 export function authHandlers(services: Services, _config: Config) {
   const { accounts } = services;
