@@ -152,7 +152,8 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
      * Turns the draft into exactly one response. A repeated submission (double click, back
      * button, replayed request) changes nothing and reports `alreadySubmitted`.
      */
-    submit(round: RoundRecord, draftId: string | undefined): { status: 'submitted'; ownScores: OwnThemeScore[] } | { status: 'alreadySubmitted' } {
+    submit(round: RoundRecord, draftId: string | undefined):
+      { status: 'submitted'; themeScores: Record<string, number | null>; ownScores: OwnThemeScore[] } | { status: 'alreadySubmitted' } {
       const draft = draftId ? findDraft(round, draftId) : undefined;
       if (draft?.submitted) return { status: 'alreadySubmitted' };
       requireOpen(round);
@@ -195,7 +196,16 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
         clock.now(),
       );
       if (!submitted) return { status: 'alreadySubmitted' };
-      return { status: 'submitted', ownScores: ownScores(q, round.form, scores) };
+      return { status: 'submitted', themeScores: scores, ownScores: ownScores(q, round.form, scores) };
+    },
+
+    /**
+     * A respondent's own theme scores for the thank-you page, from the raw scores `submit`
+     * returned (carried by their browser in between: the server keeps no copy). Themes the
+     * round does not have are ignored; missing ones show as not scored.
+     */
+    ownScoresFor(round: RoundRecord, themeScores: Record<string, number | null>): OwnThemeScore[] {
+      return ownScores(questionnaireFor(round), round.form, themeScores);
     },
   };
 }

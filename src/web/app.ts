@@ -9,7 +9,7 @@ import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
 import { homeRoutes } from './routes/home';
 import { publicReportRoutes } from './routes/report';
-import { respondRoutes } from './routes/respond';
+import { isRespondentPath, respondRoutes } from './routes/respond';
 import { csrfProtection, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
 
@@ -31,31 +31,37 @@ export function createApp(services: Services, config: Config): Express {
 
   app.use(securityHeaders());
   app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
+  // Pages are personal or time-sensitive by default; public assets were served above. Set before
+  // anything can fail (body limits, CSRF), so 400, 403 and 413 answers are not cached either.
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
-  app.use(
-    session({
-      name: SESSION_COOKIE,
-      secret: services.sessions.secret(),
-      store: new SqliteSessionStore(services.sessions, services.clock),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        maxAge: config.sessionAbsoluteMs,
-      },
-    }),
-  );
+  const sessions = session({
+    name: SESSION_COOKIE,
+    secret: services.sessions.secret(),
+    store: new SqliteSessionStore(services.sessions, services.clock),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      maxAge: config.sessionAbsoluteMs,
+    },
+  });
+  // Respondents never get a server-side session: it is neither read, written nor touched on
+  // their pages, so no stored row (nor its expiry) can tell when someone answered. Their CSRF
+  // token, draft and own scores travel in cookies (see security.ts and routes/respond.ts).
+  app.use((req, res, next) => (isRespondentPath(req.path) ? next() : sessions(req, res, next)));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
   app.use(express.json({ limit: '64kb' }));
-  app.use(csrfProtection());
+  app.use(csrfProtection({ secret: services.sessions.secret(), random: services.random, config }));
   app.use((req, res, next) => {
-    // Pages are personal or time-sensitive by default; public assets were served above.
-    res.setHeader('Cache-Control', 'no-store');
-    res.locals.flash = req.session.flash ?? [];
-    if (req.session.flash) delete req.session.flash;
+    res.locals.flash = req.session?.flash ?? [];
+    if (req.session?.flash) delete req.session.flash;
     res.locals.currentPath = req.path;
     next();
   });

@@ -65,7 +65,7 @@ export function questionnaireHandlers(services: Services) {
         }
         if (err) return next(err);
         try {
-          verifyCsrf(req);
+          verifyCsrf(req, res);
         } catch (csrfErr) {
           return next(csrfErr);
         }
