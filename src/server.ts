@@ -63,6 +63,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
       server.close(() => {
         clearTimeout(force);
         clearInterval(idle);
+        try {
+          services.maintenance.checkpoint();
+        } catch (err) {
+          console.error('[shutdown] checkpoint failed:', err);
+        }
         db.close();
         resolve();
       });

@@ -196,6 +196,10 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
         clock.now(),
       );
       if (!submitted) return { status: 'alreadySubmitted' };
+      // The draft's earlier versions (every page as it was saved) are still page images in the
+      // WAL: move them out now, so a sent draft's text is not left on disk (about 3 ms; see
+      // test/bench/submit.ts). secure_delete has zeroed them in the database file itself.
+      repos.storage.checkpoint();
       return { status: 'submitted', themeScores: scores, ownScores: ownScores(q, round.form, scores) };
     },
 
