@@ -9,6 +9,8 @@ describe('startServer', () => {
   it('serves on 127.0.0.1 and shuts down gracefully, finishing a request in flight', async () => {
     const running = await startServer(testConfig({ port: 0, host: '127.0.0.1' }), () => undefined);
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // Recorded for the CLI's sign-in hint (issue 16, item 7), with the real port.
+    expect(running.services.serverAddress.recorded()).toBe(running.url);
     const port = Number(new URL(running.url).port);
 
     // A request whose headers are still arriving when shutdown begins.

@@ -46,6 +46,11 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     results,
     shareLinks,
     exports,
+    /** The address the running server was last reached at, for hints printed by the CLI (another process). */
+    serverAddress: {
+      record: (url: string) => repos.settings.set('server_url', url),
+      recorded: () => repos.settings.get('server_url'),
+    },
     health: {
       check: () => ({ database: pingDatabase(db) ? ('ok' as const) : ('unavailable' as const) }),
     },

@@ -10,7 +10,7 @@ import { adminRoutes } from './routes/admin';
 import { homeRoutes } from './routes/home';
 import { publicReportRoutes } from './routes/report';
 import { isRespondentPath, respondRoutes } from './routes/respond';
-import { csrfProtection, securityHeaders } from './security';
+import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
 
 export const VIEWS_DIR = projectPath('views');
@@ -20,7 +20,9 @@ const SESSION_COOKIE = 'ps_session';
 export function createApp(services: Services, config: Config): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  // One hop (the reverse proxy in front of us), never `true`: with `true` the client's own
+  // X-Forwarded-For entries would choose its address, and so sidestep per-client rate limits.
+  app.set('trust proxy', config.trustProxy ? 1 : false);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.locals.asset = assetUrls();
@@ -30,6 +32,7 @@ export function createApp(services: Services, config: Config): Express {
   app.locals.csrfToken = () => '';
 
   app.use(securityHeaders());
+  app.use(proxyHeaderWarning(config.trustProxy));
   app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
   // Pages are personal or time-sensitive by default; public assets were served above. Set before
   // anything can fail (body limits, CSRF), so 400, 403 and 413 answers are not cached either.

@@ -142,8 +142,16 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
     legacyHeaders: false,
     skipSuccessfulRequests: options.skipSuccessfulRequests ?? false,
     keyGenerator: options.key,
-    // Our keys are never raw IPv6 addresses when `key` is given; the default handles subnets.
-    validate: options.key ? { keyGeneratorIpFallback: false } : undefined,
+    validate: {
+      // Our keys are never raw IPv6 addresses when `key` is given; the default handles subnets.
+      ...(options.key ? { keyGeneratorIpFallback: false } : {}),
+      // These print a stack trace to the log for an ordinary request (any client can send the
+      // headers). The app checks the proxy set-up itself and says so in one line (see
+      // proxyHeaderWarning); trust proxy is one hop, never the permissive `true`.
+      xForwardedForHeader: false,
+      forwardedHeader: false,
+      trustProxy: false,
+    },
     handler: (req, res) => {
       const minutes = Math.max(1, Math.ceil(options.windowMs / 60_000));
       res.status(429);
@@ -154,4 +162,20 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
       res.render('errors/too-many', { title: 'Too many attempts', action: options.action, minutes });
     },
   });
+}
+
+/**
+ * One log line (once per app) when a request carries X-Forwarded-For but TRUST_PROXY is off: the
+ * server is probably behind a proxy it does not trust, so every client shares the proxy's address
+ * for rate limits. Never a stack trace, never the header's value or any client address.
+ */
+export function proxyHeaderWarning(trustProxy: boolean, log: (line: string) => void = (line) => console.warn(line)): RequestHandler {
+  let warned = false;
+  return (req, _res, next) => {
+    if (!trustProxy && !warned && req.headers['x-forwarded-for'] !== undefined) {
+      warned = true;
+      log('[config] A request arrived with an X-Forwarded-For header but TRUST_PROXY is not set: if Powershare runs behind a reverse proxy, set TRUST_PROXY=true so rate limits apply per client. (Shown once.)');
+    }
+    next();
+  };
 }
