@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
+import { isolateBidi } from './bidi';
 import { errorHandler, notFoundHandler } from './errors';
 import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
@@ -14,6 +15,7 @@ import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security'
 import { SqliteSessionStore } from './session-store';
 
 export const VIEWS_DIR = projectPath('views');
+
 const SESSION_COOKIE = 'ps_session';
 
 /** Builds the Express app. Tests use exactly this, on an in-memory database. */
@@ -27,6 +29,7 @@ export function createApp(services: Services, config: Config): Express {
   app.set('views', VIEWS_DIR);
   app.locals.asset = assetUrls();
   app.locals.appName = 'Powershare';
+  app.locals.isolate = isolateBidi;
   // Defaults for pages rendered before the per-request middleware ran (e.g. early errors).
   app.locals.flash = [];
   app.locals.csrfToken = () => '';
