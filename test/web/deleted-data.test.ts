@@ -107,4 +107,26 @@ describe('deleted means gone (issue 16, item 3)', () => {
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM drafts').get()).toEqual({ n: 0 });
     ctx.db.close();
   });
+
+  it('leaves no comment or draft of a round once an admin deletes the round', async () => {
+    const ctx = makeFileTestApp(dir);
+    const round = openRound(ctx);
+    const base = `/r/${round.linkToken}`;
+    for (const text of ['CANARY-deleted-round-comment-1', 'CANARY-deleted-round-comment-2']) {
+      const b = browserLike(ctx.app);
+      await b.submit(base, {}, `${base}/start`);
+      await b.submit(`${base}/role`, { role: 'staff' });
+      await b.submit(`${base}/themes/1`, { 'cp-early': '2', 'coproduction-comment': text });
+      await b.submit(`${base}/check`, {}, `${base}/submit`);
+    }
+    const waiting = browserLike(ctx.app);
+    await waiting.submit(base, {}, `${base}/start`);
+    await waiting.submit(`${base}/role`, { role: 'staff' });
+    await waiting.submit(`${base}/themes/1`, { 'cp-early': '2', 'coproduction-comment': 'CANARY-deleted-round-draft' });
+    expect(onDisk(ctx.file, 'CANARY-deleted-round-comment-1')).toBe(true);
+    expect(onDisk(ctx.file, 'CANARY-deleted-round-draft')).toBe(true);
+    ctx.services.rounds.delete(round.id, round.name);
+    expect(onDisk(ctx.file, 'CANARY-deleted-round')).toBe(false);
+    ctx.db.close();
+  });
 });
