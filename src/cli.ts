@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { ConfigError, loadConfig, type Env } from './config';
+import { ConfigError, loadConfig, localUrl, type Env } from './config';
 import { migrate, MigrationError, openDatabase } from './db';
 import { createServices } from './services';
 import { ConflictError, ValidationError } from './services/errors';
@@ -95,7 +95,14 @@ async function createAdmin(args: string[], io: CliIo): Promise<number> {
     }
     const password = await readPassword(io);
     const admin = await services.accounts.createFirstOwner(email, password);
-    io.stdout.write(`Owner account created for ${admin.email}. Sign in at ${config.publicUrl ?? `http://${config.host}:${config.port}`}/admin/login\n`);
+    // The server's own address if it has run (it records it: its PORT may not be in this shell),
+    // else the one configured here.
+    const base = config.publicUrl ?? services.serverAddress.recorded() ?? (config.port === 0 ? undefined : localUrl(config.host, config.port));
+    io.stdout.write(
+      base
+        ? `Owner account created for ${admin.email}. Sign in at ${base}/admin/login\n`
+        : `Owner account created for ${admin.email}. Sign in at /admin/login on the address the server prints when it starts.\n`,
+    );
     return 0;
   } finally {
     db.close();

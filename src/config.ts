@@ -98,3 +98,12 @@ export function loadConfig(env: Env = process.env): Config {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:' }), ...overrides };
 }
+
+/**
+ * The address to type into a browser on this machine for a server listening on `host`:`port`
+ * (a wildcard address becomes the loopback one; IPv6 goes in brackets).
+ */
+export function localUrl(host: string, port: number): string {
+  const h = host === '0.0.0.0' ? '127.0.0.1' : host === '::' || host === '[::]' ? '::1' : host;
+  return `http://${h.includes(':') && !h.startsWith('[') ? `[${h}]` : h}:${port}`;
+}

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig, type Config, type Env } from './config';
+import { ConfigError, loadConfig, localUrl, type Config, type Env } from './config';
 import { migrate, MigrationError, openDatabase, type Db } from './db';
 import { createServices, type Services } from './services';
 import { createApp } from './web/app';
@@ -39,7 +39,13 @@ export async function startServer(config: Config, log: (line: string) => void = 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = localUrl(config.host, port);
+  try {
+    // So `npm run cli` (another process, perhaps without this PORT) can print the right address.
+    services.serverAddress.record(config.publicUrl ?? url);
+  } catch (err) {
+    console.error('[start-up] could not record the server address:', err);
+  }
 
   const runMaintenance = () => {
     try {
@@ -63,6 +69,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
       server.close(() => {
         clearTimeout(force);
         clearInterval(idle);
+        try {
+          services.maintenance.checkpoint();
+        } catch (err) {
+          console.error('[shutdown] checkpoint failed:', err);
+        }
         db.close();
         resolve();
       });

@@ -101,4 +101,33 @@ describe('npm run cli -- create-admin', () => {
     expect(await runCli(['make-coffee'], unknown.io)).toBe(1);
     expect(unknown.output().stderr).toContain('Unknown command');
   });
+
+  describe('the sign-in hint (issue 16, item 7)', () => {
+    const create = async (env: Record<string, string>) => {
+      const run = io(dbPath, Readable.from([`${PASSWORD}\n`]));
+      run.io.env = { ...run.io.env, ...env };
+      expect(await runCli(['create-admin', '--email', 'owner@example.org'], run.io)).toBe(0);
+      return run.output().stdout;
+    };
+
+    it('uses the configured port and host, not always 127.0.0.1:3000', async () => {
+      expect(await create({ PORT: '8123', HOST: '0.0.0.0' })).toContain('Sign in at http://127.0.0.1:8123/admin/login');
+    });
+
+    it('puts an IPv6 host in brackets', async () => {
+      expect(await create({ HOST: '::1', PORT: '8080' })).toContain('Sign in at http://[::1]:8080/admin/login');
+    });
+
+    it('prefers the address the server recorded when it last started (its PORT may not be set in this shell)', async () => {
+      const db = openDatabase(dbPath);
+      migrate(db);
+      createServices({ db, config: testConfig({ databasePath: dbPath }) }).serverAddress.record('http://127.0.0.1:4567');
+      db.close();
+      expect(await create({})).toContain('Sign in at http://127.0.0.1:4567/admin/login');
+    });
+
+    it('prefers PUBLIC_URL over everything', async () => {
+      expect(await create({ PUBLIC_URL: 'https://powershare.example.org/', PORT: '8123' })).toContain('Sign in at https://powershare.example.org/admin/login');
+    });
+  });
 });

@@ -1,12 +1,12 @@
 import { adminRepository } from './admins';
-import type { Db } from './connection';
+import { checkpointDatabase, type Db } from './connection';
 import { responseRepository } from './responses';
 import { resultsRepository } from './results';
 import { organisationRepository, questionnaireRepository, roundRepository } from './rounds';
 import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
 
-export { openDatabase, pingDatabase, type Db } from './connection';
+export { checkpointDatabase, openDatabase, pingDatabase, type Db } from './connection';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';
 export type * from './responses';
@@ -26,6 +26,10 @@ export function createRepositories(db: Db) {
     admins: adminRepository(db),
     results: resultsRepository(db),
     shareLinks: shareLinkRepository(db),
+    storage: {
+      /** See checkpointDatabase: old row versions leave the WAL. */
+      checkpoint: () => checkpointDatabase(db),
+    },
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -29,8 +29,10 @@ export type SessionRepository = ReturnType<typeof sessionRepository>;
 export function settingsRepository(db: Db) {
   const get = db.prepare('SELECT value FROM settings WHERE key = ?');
   const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
+  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   return {
     get: (key: string) => (get.get(key) as { value: string } | undefined)?.value,
+    set: (key: string, value: string) => void upsert.run(key, value),
     /** Stores `value` unless the key is set already; returns the value in force. */
     getOrInsert(key: string, value: string): string {
       insert.run(key, value);

@@ -49,6 +49,11 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     results,
     shareLinks,
     exports,
+    /** The address the running server was last reached at, for hints printed by the CLI (another process). */
+    serverAddress: {
+      record: (url: string) => repos.settings.set('server_url', url),
+      recorded: () => repos.settings.get('server_url'),
+    },
     health: {
       check: () => ({ database: pingDatabase(db) ? ('ok' as const) : ('unavailable' as const) }),
     },
@@ -57,13 +62,22 @@ export function createServices({ db, config, clock = systemClock, random = crypt
       /** The secret that signs session cookies: from config, or generated once and kept in the database. */
       secret: () => config.sessionSecret ?? repos.settings.getOrInsert('session_secret', randomToken(random, 48)),
     },
-    /** Periodic clean-up: expired sessions and drafts. */
+    /**
+     * Periodic clean-up: expired sessions, drafts and password links, then a WAL checkpoint so
+     * what was deleted (zeroed in the file by secure_delete) is not left in the log either.
+     */
     maintenance: {
-      run: () => ({
-        sessions: repos.sessions.pruneExpired(clock.now()),
-        drafts: repos.responses.deleteExpiredDrafts(clock.now()),
-        passwordLinks: accounts.pruneExpiredTokens(),
-      }),
+      run: () => {
+        const removed = {
+          sessions: repos.sessions.pruneExpired(clock.now()),
+          drafts: repos.responses.deleteExpiredDrafts(clock.now()),
+          passwordLinks: accounts.pruneExpiredTokens(),
+        };
+        repos.storage.checkpoint();
+        return removed;
+      },
+      /** At shutdown: the log emptied into the file before the connection closes. */
+      checkpoint: () => repos.storage.checkpoint(),
     },
   };
 }

@@ -36,7 +36,14 @@ export function releaseService({ repos, random, clock, isClosed }: { repos: Repo
     const pending = repos.responses.pendingFor(round.id);
     if (pending.length === 0) return 0;
     const ready = releasable(pending.map(summary), round.minGroupSize, firstRelease).map((i) => pending[i]);
-    return repos.responses.release(round.id, shuffle(ready));
+    return moveIntoResults(round, ready);
+  };
+
+  const moveIntoResults = (round: RoundRecord, ready: PendingResponse[]): number => {
+    const released = repos.responses.release(round.id, shuffle(ready));
+    // The waiting copies are deleted (zeroed by secure_delete); move them out of the WAL too.
+    if (released > 0) repos.storage.checkpoint();
+    return released;
   };
 
   return {
@@ -52,7 +59,7 @@ export function releaseService({ repos, random, clock, isClosed }: { repos: Repo
     },
     /** The admin's explicit choice: every waiting answer joins the results now. */
     releaseAll(round: RoundRecord): number {
-      return repos.responses.release(round.id, shuffle(repos.responses.pendingFor(round.id)));
+      return moveIntoResults(round, repos.responses.pendingFor(round.id));
     },
     status(round: RoundRecord): ReleaseStatus {
       return {

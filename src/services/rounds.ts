@@ -165,6 +165,9 @@ export function roundService({ repos, questionnaires, clock, random, release }: 
         ]);
       }
       repos.rounds.delete(id);
+      // Its responses, comments and drafts are zeroed in the file (secure_delete); take the
+      // earlier page images out of the WAL too, so a deleted round is gone from disk now.
+      repos.storage.checkpoint();
     },
 
     /** The live round with this code or, failing that, the round that last closed with it (so people are told it closed). */

@@ -4,58 +4,70 @@ import type { Config } from '../config';
 import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
+import { isolateBidi } from './bidi';
 import { errorHandler, notFoundHandler } from './errors';
 import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
 import { homeRoutes } from './routes/home';
 import { publicReportRoutes } from './routes/report';
-import { respondRoutes } from './routes/respond';
-import { csrfProtection, securityHeaders } from './security';
+import { isRespondentPath, respondRoutes } from './routes/respond';
+import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
 
 export const VIEWS_DIR = projectPath('views');
+
 const SESSION_COOKIE = 'ps_session';
 
 /** Builds the Express app. Tests use exactly this, on an in-memory database. */
 export function createApp(services: Services, config: Config): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  // One hop (the reverse proxy in front of us), never `true`: with `true` the client's own
+  // X-Forwarded-For entries would choose its address, and so sidestep per-client rate limits.
+  app.set('trust proxy', config.trustProxy ? 1 : false);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.locals.asset = assetUrls();
   app.locals.appName = 'Powershare';
+  app.locals.isolate = isolateBidi;
   // Defaults for pages rendered before the per-request middleware ran (e.g. early errors).
   app.locals.flash = [];
   app.locals.csrfToken = () => '';
 
   app.use(securityHeaders());
+  app.use(proxyHeaderWarning(config.trustProxy));
   app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
+  // Pages are personal or time-sensitive by default; public assets were served above. Set before
+  // anything can fail (body limits, CSRF), so 400, 403 and 413 answers are not cached either.
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
-  app.use(
-    session({
-      name: SESSION_COOKIE,
-      secret: services.sessions.secret(),
-      store: new SqliteSessionStore(services.sessions, services.clock),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        maxAge: config.sessionAbsoluteMs,
-      },
-    }),
-  );
+  const sessions = session({
+    name: SESSION_COOKIE,
+    secret: services.sessions.secret(),
+    store: new SqliteSessionStore(services.sessions, services.clock),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      maxAge: config.sessionAbsoluteMs,
+    },
+  });
+  // Respondents never get a server-side session: it is neither read, written nor touched on
+  // their pages, so no stored row (nor its expiry) can tell when someone answered. Their CSRF
+  // token, draft and own scores travel in cookies (see security.ts and routes/respond.ts).
+  app.use((req, res, next) => (isRespondentPath(req.path) ? next() : sessions(req, res, next)));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
   app.use(express.json({ limit: '64kb' }));
-  app.use(csrfProtection());
+  app.use(csrfProtection({ secret: services.sessions.secret(), random: services.random, config }));
   app.use((req, res, next) => {
-    // Pages are personal or time-sensitive by default; public assets were served above.
-    res.setHeader('Cache-Control', 'no-store');
-    res.locals.flash = req.session.flash ?? [];
-    if (req.session.flash) delete req.session.flash;
+    res.locals.flash = req.session?.flash ?? [];
+    if (req.session?.flash) delete req.session.flash;
     res.locals.currentPath = req.path;
     next();
   });

@@ -18,8 +18,8 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** An HttpOnly, SameSite=Lax cookie, Secure by the same rule as the session cookie. */
-export function setCookie(req: Request, res: Response, config: Config, name: string, value: string, options: { path: string; maxAgeMs: number }) {
+/** An HttpOnly, SameSite=Lax cookie, Secure by the same rule as the session cookie; without maxAgeMs it ends with the browser session. */
+export function setCookie(req: Request, res: Response, config: Config, name: string, value: string, options: { path: string; maxAgeMs?: number }) {
   res.cookie(name, value, {
     httpOnly: true,
     sameSite: 'lax',
@@ -27,4 +27,9 @@ export function setCookie(req: Request, res: Response, config: Config, name: str
     path: options.path,
     maxAge: options.maxAgeMs,
   });
+}
+
+/** Removes a cookie set with {@link setCookie} (same path). */
+export function clearCookie(req: Request, res: Response, config: Config, name: string, path: string) {
+  res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure === 'auto' ? req.secure : config.cookieSecure, path });
 }

@@ -1,7 +1,10 @@
-import crypto from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
+import type { Config } from '../config';
+import { randomToken, type RandomSource } from '../services/runtime';
+import { readCookie, setCookie } from './cookies';
+import { deriveKey, mac, sameString } from './sealed';
 
 /** Helmet with a strict CSP: our own scripts and styles only, nothing inline. */
 export function securityHeaders(): RequestHandler {
@@ -32,25 +35,70 @@ export class CsrfError extends Error {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The browser's CSRF secret for visitors without a signed-in session (a random value; the server keeps nothing). */
+export const CSRF_COOKIE = 'ps_csrf';
+const COOKIE_VALUE = /^[A-Za-z0-9_-]{43}$/;
+
+export interface CsrfDeps {
+  /** The server secret; the CSRF key is derived from it. */
+  secret: string;
+  random: RandomSource;
+  config: Config;
+}
+
+/** Signed in: the session is stored anyway, so the token lives in it (bound to that session). */
+const signedIn = (req: Request) => req.session?.adminId !== undefined;
 
 /**
- * Synchroniser-token CSRF protection. The token lives in the server-side session; forms
- * carry it in `_csrf` (or a client sends `X-CSRF-Token`). Views call `csrfToken()`, which
- * creates the token (and so the session) only when a form is actually rendered.
+ * Synchroniser-token CSRF protection that stores nothing for people who are not signed in.
+ *
+ * - A signed-in admin's token lives in their server-side session.
+ * - Everyone else (respondents, the sign-in and set-up pages) gets a signed double-submit token:
+ *   a random value in an HttpOnly cookie, and in the form its HMAC under a key derived from the
+ *   server secret. Another site can neither read the cookie nor compute the HMAC. So a
+ *   cookie-less GET of a page with a form stores no session row, and respondents, who never
+ *   sign in, never get a server-side session at all (issue 16: no submission times).
+ *
+ * Views call `csrfToken()`, which sets the cookie only when a form is actually rendered.
+ * Forms carry the token in `_csrf` (or a client sends `X-CSRF-Token`).
  */
-export function csrfProtection(): RequestHandler {
+export function csrfProtection({ secret, random, config }: CsrfDeps): RequestHandler {
+  const key = deriveKey(secret, 'csrf');
+  const verify = (req: Request) => {
+    const sent: unknown = req.body?._csrf ?? req.get('x-csrf-token');
+    let expected: string | undefined;
+    if (signedIn(req)) expected = req.session.csrfToken;
+    else {
+      const cookie = readCookie(req, CSRF_COOKIE);
+      expected = cookie && COOKIE_VALUE.test(cookie) ? mac(key, cookie) : undefined;
+    }
+    if (typeof sent !== 'string' || !expected || !sameString(sent, expected)) {
+      throw new CsrfError('The form could not be checked');
+    }
+  };
   return (req: Request, res: Response, next: NextFunction) => {
+    let fresh: string | undefined;
     res.locals.csrfToken = () => {
-      if (!req.session.csrfToken) req.session.csrfToken = crypto.randomBytes(32).toString('base64url');
-      return req.session.csrfToken;
+      if (signedIn(req)) {
+        if (!req.session.csrfToken) req.session.csrfToken = randomToken(random, 32);
+        return req.session.csrfToken;
+      }
+      const cookie = readCookie(req, CSRF_COOKIE);
+      if (cookie && COOKIE_VALUE.test(cookie)) return mac(key, cookie);
+      if (!fresh) {
+        fresh = randomToken(random, 32);
+        setCookie(req, res, config, CSRF_COOKIE, fresh, { path: '/' });
+      }
+      return mac(key, fresh);
     };
+    res.locals.verifyCsrf = () => verify(req);
     if (SAFE_METHODS.has(req.method)) return next();
     // A multipart body is not parsed yet, so its token cannot be read here. Only the routes listed
     // in MULTIPART_CSRF_PATHS parse one, and each calls verifyCsrf right after its parser; any
     // other multipart request falls through to the check below and is refused.
     if (req.is('multipart/form-data') && MULTIPART_CSRF_PATHS.has(req.path)) return next();
     try {
-      verifyCsrf(req);
+      verify(req);
     } catch (err) {
       return next(err);
     }
@@ -61,19 +109,11 @@ export function csrfProtection(): RequestHandler {
 /** Routes that parse multipart bodies themselves and then call {@link verifyCsrf}. */
 export const MULTIPART_CSRF_PATHS: ReadonlySet<string> = new Set(['/admin/questionnaires/import']);
 
-/** Throws CsrfError unless the request carries the session's token (in `_csrf` or `X-CSRF-Token`). */
-export function verifyCsrf(req: Request): void {
-  const sent: unknown = req.body?._csrf ?? req.get('x-csrf-token');
-  const expected = req.session?.csrfToken;
-  if (typeof sent !== 'string' || !expected || !timingSafeEqualStrings(sent, expected)) {
-    throw new CsrfError('The form could not be checked');
-  }
-}
-
-function timingSafeEqualStrings(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
+/** Throws CsrfError unless the request carries its valid token (in `_csrf` or `X-CSRF-Token`). */
+export function verifyCsrf(_req: Request, res: Response): void {
+  const verify = res.locals.verifyCsrf as (() => void) | undefined;
+  if (!verify) throw new CsrfError('The form could not be checked');
+  verify();
 }
 
 export interface RateLimitOptions {
@@ -102,8 +142,16 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
     legacyHeaders: false,
     skipSuccessfulRequests: options.skipSuccessfulRequests ?? false,
     keyGenerator: options.key,
-    // Our keys are never raw IPv6 addresses when `key` is given; the default handles subnets.
-    validate: options.key ? { keyGeneratorIpFallback: false } : undefined,
+    validate: {
+      // Our keys are never raw IPv6 addresses when `key` is given; the default handles subnets.
+      ...(options.key ? { keyGeneratorIpFallback: false } : {}),
+      // These print a stack trace to the log for an ordinary request (any client can send the
+      // headers). The app checks the proxy set-up itself and says so in one line (see
+      // proxyHeaderWarning); trust proxy is one hop, never the permissive `true`.
+      xForwardedForHeader: false,
+      forwardedHeader: false,
+      trustProxy: false,
+    },
     handler: (req, res) => {
       const minutes = Math.max(1, Math.ceil(options.windowMs / 60_000));
       res.status(429);
@@ -114,4 +162,20 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
       res.render('errors/too-many', { title: 'Too many attempts', action: options.action, minutes });
     },
   });
+}
+
+/**
+ * One log line (once per app) when a request carries X-Forwarded-For but TRUST_PROXY is off: the
+ * server is probably behind a proxy it does not trust, so every client shares the proxy's address
+ * for rate limits. Never a stack trace, never the header's value or any client address.
+ */
+export function proxyHeaderWarning(trustProxy: boolean, log: (line: string) => void = (line) => console.warn(line)): RequestHandler {
+  let warned = false;
+  return (req, _res, next) => {
+    if (!trustProxy && !warned && req.headers['x-forwarded-for'] !== undefined) {
+      warned = true;
+      log('[config] A request arrived with an X-Forwarded-For header but TRUST_PROXY is not set: if Powershare runs behind a reverse proxy, set TRUST_PROXY=true so rate limits apply per client. (Shown once.)');
+    }
+    next();
+  };
 }

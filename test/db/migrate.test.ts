@@ -60,6 +60,7 @@ describe('migrate', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1); // deleted text is zeroed, not left in free pages
     db.close();
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import request from 'supertest';
 import type { Config } from '../../src/config';
 import { testConfig } from '../../src/config';
@@ -21,6 +22,20 @@ export function makeTestApp(options: { config?: Partial<Config>; clock?: Clock; 
   const services = createServices({ db, config, clock: options.clock, random: options.random });
   const app = createApp(services, config);
   return { db, config, services, app };
+}
+
+/**
+ * The real app on a database file in `dir` (WAL, secure_delete and checkpoints as in production),
+ * for tests that look at the bytes on disk.
+ */
+export function makeFileTestApp(dir: string, options: { config?: Partial<Config>; clock?: Clock; random?: RandomSource } = {}): TestContext & { file: string } {
+  const file = path.join(dir, 'powershare.db');
+  const config = testConfig({ ...options.config, databasePath: file });
+  const db = openDatabase(file);
+  migrate(db);
+  const services = createServices({ db, config, clock: options.clock, random: options.random });
+  const app = createApp(services, config);
+  return { db, config, services, app, file };
 }
 
 /** A clock the test moves by hand. */

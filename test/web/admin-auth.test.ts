@@ -130,14 +130,13 @@ describe('signing in and out', () => {
     await createOwner(ctx);
     const browser = browserLike(ctx.app);
     const page = await browser.agent.get('/admin/login');
-    const before = sessionIdFrom(page.headers['set-cookie']);
-    expect(before).toBeDefined();
+    // Issue 16: the sign-in page itself stores no session (its form is checked with a signed cookie).
+    expect(sessionIdFrom(page.headers['set-cookie'])).toBeUndefined();
+    expect(sessionRows(ctx)).toEqual([]);
     const login = await browser.agent.post('/admin/login').type('form').send({ _csrf: csrfFrom(page.text), email: OWNER_EMAIL, password: PASSWORD });
     const after = sessionIdFrom(login.headers['set-cookie']);
     expect(after).toBeDefined();
-    expect(after).not.toBe(before);
-    expect(sessionRows(ctx)).not.toContain(before);
-    expect(sessionRows(ctx)).toContain(after);
+    expect(sessionRows(ctx)).toEqual([after]);
 
     const cookie = `ps_session=${login.headers['set-cookie'][0].split(';')[0].split('=')[1]}`;
     const logout = await browser.submit('/admin', {}, '/admin/logout');
@@ -148,6 +147,14 @@ describe('signing in and out', () => {
     // The old cookie, replayed, is worth nothing.
     const replay = await request(ctx.app).get('/admin').set('Cookie', cookie);
     expect(replay.status).toBe(303);
+    // Signing in again from the session that carried the sign-out message: a new id, the old one gone.
+    const before = sessionRows(ctx)[0];
+    expect(before).toBeDefined();
+    const again = await browser.submit('/admin/login', { email: OWNER_EMAIL, password: PASSWORD });
+    const renewed = sessionIdFrom(again.headers['set-cookie']);
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(before);
+    expect(sessionRows(ctx)).toEqual([renewed]);
     expect(replay.headers.location).toBe('/admin/login');
   });
 
@@ -187,6 +194,22 @@ describe('rate limits on signing in', () => {
     // Another account from the same client is not blocked by this one.
     await createMember(ctx, ctx.services.accounts.list()[0], [], 'second@example.org');
     expect((await attempt(PASSWORD, 'second@example.org')).status).toBe(303);
+  });
+
+  it('keys the per-account limit on the email login uses, even when the field is sent twice', async () => {
+    const ctx = makeTestApp();
+    await createOwner(ctx);
+    const browser = browserLike(ctx.app);
+    const token = csrfFrom((await browser.agent.get('/admin/login')).text);
+    // Login reads the first `email`; the extra values must not give each attempt a fresh limiter key.
+    const twice = (password: string, i: number) =>
+      browser.agent.post('/admin/login').type('form')
+        .send(`_csrf=${encodeURIComponent(token)}&email=${encodeURIComponent(OWNER_EMAIL)}&email=decoy${i}%40example.org&password=${encodeURIComponent(password)}`);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect((await twice('wrong-password-' + i, i)).status).toBe(401);
+    expect((await twice(PASSWORD, 99)).status).toBe(429);
+    // The same account sent the ordinary way is limited too.
+    const plain = await browser.agent.post('/admin/login').type('form').send({ _csrf: token, email: ` ${OWNER_EMAIL.toUpperCase()} `, password: PASSWORD });
+    expect(plain.status).toBe(429);
   });
 
   it(`allows ${LOGIN_LIMITS.perClient} failures from one client across accounts, then answers 429`, async () => {

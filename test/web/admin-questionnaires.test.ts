@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { IMPORT_MAX_BYTES } from '../../src/services/questionnaire-import';
 import { makeTestApp, type TestContext } from '../helpers/app';
-import { ownerSession } from '../helpers/admin';
+import { createMember, ownerSession, signIn } from '../helpers/admin';
 import { miniDefinition } from '../fixtures/mini-questionnaire';
 
 type Session = Awaited<ReturnType<typeof ownerSession>>['browser'];
@@ -249,5 +249,34 @@ describe('imported text is untrusted', () => {
     const page = await browser.agent.get('/admin/questionnaires/import/confirm');
     expect(page.text).not.toContain('<img src=x');
     expect(page.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('importing is for owners only', () => {
+  it('gives an organisation member 403 on every import route, imports nothing and shows no import button', async () => {
+    const ctx = makeTestApp();
+    const { owner } = await ownerSession(ctx);
+    const org = ctx.services.organisations.create('Member org');
+    await createMember(ctx, owner, [org.id], 'member@example.org');
+    const member = await signIn(ctx, 'member@example.org');
+    const list = await member.agent.get('/admin/questionnaires').expect(200);
+    expect(list.text).not.toContain('href="/admin/questionnaires/import"');
+    expect(list.text).not.toContain('Import a questionnaire');
+    for (const path of ['/admin/questionnaires/import', '/admin/questionnaires/import/confirm']) {
+      expect((await member.agent.get(path)).status).toBe(403);
+    }
+    // A real upload with the member's own valid CSRF token: refused before the file is read.
+    const token = await member.token('/admin/questionnaires');
+    const res = await upload(member, json(miniDefinition()), 'mini.json', token);
+    expect(res.status).toBe(403);
+    for (const path of ['/admin/questionnaires/import/confirm', '/admin/questionnaires/import/cancel']) {
+      expect((await member.agent.post(path).type('form').send({ _csrf: token })).status).toBe(403);
+    }
+    expect(importedVersions(ctx)).toEqual([]);
+    // The owner still sees the button and can import.
+    const browser = await signIn(ctx);
+    expect((await browser.agent.get('/admin/questionnaires')).text).toContain('href="/admin/questionnaires/import"');
+    expect((await upload(browser, json(miniDefinition()), 'mini.json')).status).toBe(303);
+    expect(importedVersions(ctx)).toEqual([{ id: 'mini', version: 1 }]);
   });
 });

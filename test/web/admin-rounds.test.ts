@@ -207,10 +207,10 @@ describe('the round page', () => {
     // Counts follow the report's anonymity rule: 6 staff shown; 1 person with lived experience
     // is a small group, hidden with the next smallest (board, 5) so subtraction reveals nothing;
     // empty groups say "not shown" too, so they cannot be told apart.
-    expect(res.text).toMatch(/<td>Staff member or volunteer<\/td><td class="num">6<\/td>/);
-    expect(res.text).toMatch(/<td>Someone who uses services or has lived experience<\/td><td class="num">not shown<\/td>/);
-    expect(res.text).toMatch(/<td>Family member or carer<\/td><td class="num">not shown<\/td>/);
-    expect(res.text).toMatch(/<td>Board member or trustee<\/td><td class="num">not shown<\/td>/);
+    expect(res.text).toMatch(/<td><bdi>Staff member or volunteer<\/bdi><\/td><td class="num">6<\/td>/);
+    expect(res.text).toMatch(/<td><bdi>Someone who uses services or has lived experience<\/bdi><\/td><td class="num">not shown<\/td>/);
+    expect(res.text).toMatch(/<td><bdi>Family member or carer<\/bdi><\/td><td class="num">not shown<\/td>/);
+    expect(res.text).toMatch(/<td><bdi>Board member or trustee<\/bdi><\/td><td class="num">not shown<\/td>/);
     expect(res.text).toMatch(/Total<\/th><td class="num"><strong>12<\/strong>/);
   });
 

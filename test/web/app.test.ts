@@ -158,3 +158,68 @@ describe('error handler', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('answers that are never cached (issue 16, item 7)', () => {
+  it('sends Cache-Control: no-store on 400, 403, 404 and 413 answers too', async () => {
+    const { app } = makeTestApp();
+    const agent = request.agent(app);
+    await agent.get('/join'); // a CSRF cookie, so only the body decides
+    const noCsrf = await agent.post('/join').type('form').send({ code: 'ABCDEF' });
+    expect(noCsrf.status).toBe(403);
+    const tooLarge = await agent.post('/join').type('form').send(`code=${'A'.repeat(70 * 1024)}`);
+    expect(tooLarge.status).toBe(413);
+    const badJson = await agent.post('/join').set('Content-Type', 'application/json').send('{"code":');
+    expect(badJson.status).toBe(400);
+    const missing = await agent.get('/no/such/page');
+    expect(missing.status).toBe(404);
+    for (const res of [noCsrf, tooLarge, badJson, missing]) expect([res.status, res.headers['cache-control']]).toEqual([res.status, 'no-store']);
+  });
+});
+
+describe('proxy headers (issue 16, item 7)', () => {
+  const logged = () => {
+    const lines: string[] = [];
+    const spies = (['error', 'warn', 'log'] as const).map((level) =>
+      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '))),
+    );
+    return { lines, restore: () => spies.forEach((s) => s.mockRestore()) };
+  };
+
+  it('a request with X-Forwarded-For while TRUST_PROXY is unset logs one plain line, never a stack trace', async () => {
+    const { app } = makeTestApp({ config: { trustProxy: false } });
+    const log = logged();
+    try {
+      for (let i = 0; i < 3; i++) {
+        await request(app).post('/join').set('X-Forwarded-For', `198.51.100.${i}`).set('Forwarded', 'for=198.51.100.9').type('form').send({ code: 'X' });
+        await request(app).post('/admin/login').set('X-Forwarded-For', '198.51.100.7').type('form').send({ email: 'a@example.org' });
+      }
+    } finally {
+      log.restore();
+    }
+    expect(log.lines).toHaveLength(1);
+    expect(log.lines[0]).toMatch(/X-Forwarded-For header but TRUST_PROXY is not set/);
+    expect(log.lines.join('\n')).not.toMatch(/ERR_ERL|\n\s+at |198\.51\.100/);
+  });
+
+  it('with TRUST_PROXY, trusts one hop: a client cannot pick its own address to sidestep the per-client limit', async () => {
+    const ctx = makeTestApp({ config: { trustProxy: true } });
+    const log = logged();
+    try {
+      const agent = request.agent(ctx.app);
+      const page = await agent.get('/admin/login').set('X-Forwarded-For', '203.0.113.9');
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+      const statuses: number[] = [];
+      for (let i = 0; i <= 20; i++) {
+        // The client writes the first entry; the proxy appends the address it saw.
+        const res = await agent.post('/admin/login').set('X-Forwarded-For', `10.0.${i}.1, 203.0.113.9`).type('form')
+          .send({ _csrf: token, email: `guess${i}@example.org`, password: 'guess-guess-guess' });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    } finally {
+      log.restore();
+    }
+    expect(log.lines.join('\n')).not.toMatch(/ERR_ERL|\n\s+at /);
+  });
+});

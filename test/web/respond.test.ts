@@ -43,7 +43,7 @@ describe('reaching a round', () => {
     const ctx = makeTestApp();
     const round = openRound(ctx);
     const res = await request(ctx.app).get(`/r/${round.linkToken}`).expect(200);
-    expect(res.text).toContain('<h1>Annual check 2026</h1>');
+    expect(res.text).toContain('<h1><bdi>Annual check 2026</bdi></h1>');
     expect(res.text).toContain('Please tell us honestly how it feels from where you stand.');
     expect(res.text).toMatch(/There are 8 short sections/);
     expect(res.text).toMatch(/It takes about \d+ minutes/);

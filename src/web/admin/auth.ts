@@ -5,7 +5,8 @@ import { normaliseEmail } from '../../services/accounts';
 import { GoneError, ValidationError } from '../../services/errors';
 import { rateLimiter } from '../security';
 import { changePasswordSchema, loginSchema, parseForm, setPasswordSchema, setupSchema, type FieldError } from './forms';
-import { adminOf, flash, regenerateSession, signIn } from './session';
+import { clearCookie, readCookie } from '../cookies';
+import { adminOf, flash, RETURN_COOKIE, regenerateSession, signIn } from './session';
 
 /** Sign-in limits. Failures only; windows expire, so nobody is ever locked out for good. */
 export const LOGIN_LIMITS = {
@@ -18,12 +19,17 @@ export const LOGIN_LIMITS = {
   setup: 10,
 };
 
-const emailKey = (req: Request) => {
-  const email = (req.body as Record<string, unknown> | undefined)?.email;
-  return `login:${typeof email === 'string' ? normaliseEmail(email).slice(0, 320) : ''}`;
+/**
+ * The per-account limiter's key: the email exactly as the login reads it (the same schema, so a
+ * repeated `email` field counts against the first value, which is the one login tries).
+ */
+export const loginLimitKey = (body: unknown) => {
+  const email = loginSchema.shape.email.safeParse((body as Record<string, unknown> | undefined)?.email);
+  return `login:${email.success ? normaliseEmail(email.data) : ''}`;
 };
+const emailKey = (req: Request) => loginLimitKey(req.body);
 
-export function authHandlers(services: Services, _config: Config) {
+export function authHandlers(services: Services, config: Config) {
   const { accounts } = services;
   const clientLimiter = rateLimiter({ windowMs: LOGIN_LIMITS.windowMs, limit: LOGIN_LIMITS.perClient, action: 'sign in', skipSuccessfulRequests: true });
   const accountLimiter = rateLimiter({ windowMs: LOGIN_LIMITS.windowMs, limit: LOGIN_LIMITS.perAccount, action: 'sign in to this account', key: emailKey, skipSuccessfulRequests: true });
@@ -81,10 +87,14 @@ export function authHandlers(services: Services, _config: Config) {
       if (!admin) {
         return renderLogin(res, 401, email, [{ field: 'email', message: 'The email address or password is not right' }]);
       }
-      res.redirect(303, await signIn(req, admin, services.clock.now()));
+      const returnTo = readCookie(req, RETURN_COOKIE);
+      if (returnTo !== undefined) clearCookie(req, res, config, RETURN_COOKIE, '/admin');
+      res.redirect(303, await signIn(req, admin, services.clock.now(), returnTo));
     },
 
     async logout(req: Request, res: Response) {
+      // Nobody signed in: nothing to end, and no session row to create for a message.
+      if (req.session.adminId === undefined) return res.redirect(303, '/admin/login');
       // Regenerating destroys the old session in the store; the new one only carries the message.
       await regenerateSession(req);
       flash(req, 'success', 'You have signed out.');

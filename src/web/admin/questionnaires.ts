@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { NotFoundError } from '../../services/errors';
 import { IMPORT_MAX_BYTES, type ImportResult } from '../../services/questionnaire-import';
 import { verifyCsrf } from '../security';
-import { flash } from './session';
+import { adminOf, flash } from './session';
 import { formatDate } from './view-models';
 
 const IMPORT_FIELD = 'definition';
@@ -14,7 +14,7 @@ const KB = IMPORT_MAX_BYTES / 1024;
 const safeName = (name: string | undefined) => (name ?? 'the file').replace(/^.*[\\/]/, '').slice(0, 100);
 
 export function questionnaireHandlers(services: Services) {
-  const { questionnaires, questionnaireImport } = services;
+  const { questionnaires, questionnaireImport, access } = services;
 
   const renderImport = (res: Response, status: number, opts: { problems?: { path: string; message: string }[]; message?: string; filename?: string } = {}) => {
     const summary = opts.message ?? (opts.problems?.length ? `${safeName(opts.filename)} has ${opts.problems.length === 1 ? 'a problem' : `${opts.problems.length} problems`}. Nothing was imported.` : undefined);
@@ -48,6 +48,12 @@ export function questionnaireHandlers(services: Services) {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 } }).single(IMPORT_FIELD);
 
   return {
+    /** Lets only owners through (ForbiddenError, 403, for members). */
+    ownerOnly: ((_req: Request, res: Response, next: NextFunction) => {
+      access.requireOwner(adminOf(res));
+      next();
+    }) as RequestHandler,
+
     /** Parses the multipart upload (size-limited), then checks the CSRF token it carried. */
     upload: ((req: Request, res: Response, next: NextFunction) => {
       upload(req, res, (err: unknown) => {
@@ -59,7 +65,7 @@ export function questionnaireHandlers(services: Services) {
         }
         if (err) return next(err);
         try {
-          verifyCsrf(req);
+          verifyCsrf(req, res);
         } catch (csrfErr) {
           return next(csrfErr);
         }
@@ -69,7 +75,7 @@ export function questionnaireHandlers(services: Services) {
 
     list(_req: Request, res: Response) {
       const rows = questionnaires.list().map((q) => ({ ...q, imported: q.importedAt === null ? null : formatDate(q.importedAt) }));
-      res.render('admin/questionnaires', { title: 'Questionnaires', questionnaires: rows });
+      res.render('admin/questionnaires', { title: 'Questionnaires', questionnaires: rows, canImport: adminOf(res).role === 'owner' });
     },
 
     show(req: Request, res: Response) {

@@ -22,6 +22,7 @@ import {
   type RoundForm,
 } from './forms';
 import { adminOf, flash } from './session';
+import { isolateBidi } from '../bidi';
 import {
   availabilityText,
   countsByRole,
@@ -155,7 +156,7 @@ export function roundHandlers(services: Services, config: Config) {
   ) => {
     const fixed = opts.round ? rounds.hasResponses(opts.round.id) : false;
     res.status(status).render('admin/round-form', {
-      title: opts.round ? `Change ${opts.round.name}` : 'Create a round',
+      title: opts.round ? `Change ${isolateBidi(opts.round.name)}` : 'Create a round',
       heading: opts.round ? 'Change the round' : 'Create a round',
       action: opts.round ? `/admin/rounds/${opts.round.id}/edit` : `/admin/organisations/${opts.org.id}/rounds`,
       back: opts.round ? `/admin/rounds/${opts.round.id}` : `/admin/organisations/${opts.org.id}`,

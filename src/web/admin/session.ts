@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
 import type { Admin } from '../../services/accounts';
+import { setCookie } from '../cookies';
 
 /** Adds a message shown once on the next page. */
 export function flash(req: Request, kind: 'success' | 'error', text: string): void {
@@ -13,9 +14,15 @@ export function regenerateSession(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 }
 
-/** Signs an admin in on a new session id (no session fixation), remembering where they were going. */
-export async function signIn(req: Request, admin: Admin, now: number): Promise<string> {
-  const returnTo = req.session.returnTo;
+/**
+ * Where a signed-out admin was going, kept in a cookie rather than a session: a cookie-less GET
+ * of an admin page must not store a session row (issue 16, item 5).
+ */
+export const RETURN_COOKIE = 'ps_return';
+const RETURN_TTL_MS = 30 * 60_000;
+
+/** Signs an admin in on a new session id (no session fixation); returns where to go next (`returnTo` if it is an admin path). */
+export async function signIn(req: Request, admin: Admin, now: number, returnTo?: string): Promise<string> {
   await regenerateSession(req);
   req.session.adminId = admin.id;
   req.session.loginAt = now;
@@ -80,7 +87,7 @@ export function requireAdmin(services: Services, config: Config): RequestHandler
     const toLogin = async (message?: string) => {
       const returnTo = req.method === 'GET' ? req.originalUrl : undefined;
       if (message) await regenerateSession(req);
-      if (returnTo && isAdminPath(returnTo.split('?')[0])) req.session.returnTo = returnTo;
+      if (returnTo && isAdminPath(returnTo.split('?')[0])) setCookie(req, res, config, RETURN_COOKIE, returnTo, { path: '/admin', maxAgeMs: RETURN_TTL_MS });
       if (message) flash(req, 'error', message);
       res.redirect(303, '/admin/login');
     };

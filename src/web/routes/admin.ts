@@ -56,11 +56,13 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.use(adminReportRoutes(services, config));
 
   router.get('/questionnaires', qs.list);
-  router.get('/questionnaires/import', qs.importPage);
-  router.post('/questionnaires/import', qs.upload, qs.importFile); // multipart: upload() checks CSRF
-  router.get('/questionnaires/import/confirm', qs.confirmPage);
-  router.post('/questionnaires/import/confirm', qs.confirm);
-  router.post('/questionnaires/import/cancel', qs.cancel);
+  // Importing is owners only (members get 403): an import is seen by every organisation.
+  // ownerOnly comes before upload, so a member's file is never even parsed.
+  router.get('/questionnaires/import', qs.ownerOnly, qs.importPage);
+  router.post('/questionnaires/import', qs.ownerOnly, qs.upload, qs.importFile); // multipart: upload() checks CSRF
+  router.get('/questionnaires/import/confirm', qs.ownerOnly, qs.confirmPage);
+  router.post('/questionnaires/import/confirm', qs.ownerOnly, qs.confirm);
+  router.post('/questionnaires/import/cancel', qs.ownerOnly, qs.cancel);
   router.get('/questionnaires/:qid/versions/:version', qs.show);
   router.get('/questionnaires/:qid/versions/:version/export', qs.exportJson);
 

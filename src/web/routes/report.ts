@@ -7,6 +7,7 @@ import type { RoundReport } from '../../services/results';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { idParam } from '../params';
 import { bound, flagStatement, percent, reportCharts, score } from '../report-views';
+import { isolateBidi } from '../bidi';
 
 const shareForm = z.object({
   label: z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' }).default(''),
@@ -20,7 +21,7 @@ const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'num
 
 function renderReport(res: Response, report: RoundReport, extra: Record<string, unknown>) {
   res.render('report/round', {
-    title: `${report.round.name}: results`,
+    title: `${isolateBidi(report.round.name)}: results`,
     report,
     charts: reportCharts(report),
     generatedOn: day(report.generatedAt),

@@ -5,11 +5,31 @@ import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { GoneError, ValidationError } from '../../services/errors';
 import { DraftMissingError, formatResumeCode, RoundNotOpenError } from '../../services/responding';
-import { readCookie, setCookie } from '../cookies';
+import { clearCookie, readCookie, setCookie } from '../cookies';
 import { answerSummary, minutesToAnswer, themeQuestions } from '../respond-views';
 import { rateLimiter } from '../security';
+import { sealer } from '../sealed';
 
 const DRAFT_COOKIE = 'ps_draft';
+/** A respondent's own scores, sealed, from sending to the thank-you page (nothing kept on the server). */
+const OWN_SCORES_COOKIE = 'ps_own';
+/** Long enough to reach the thank-you page, short enough not to linger on a shared device. */
+const OWN_SCORES_TTL_MS = 10 * 60_000;
+/** A message for the next page (a key into NOTICES, never free text). */
+const NOTICE_COOKIE = 'ps_notice';
+const NOTICES = {
+  emptyAnswers: 'Answer at least one question before sending. “Don\'t know” counts as an answer.',
+} as const;
+const noticeKey = z.enum(Object.keys(NOTICES) as [keyof typeof NOTICES]);
+/** What the own-scores cookie holds: round id, expiry (services.clock) and raw theme scores. */
+const ownScoresSeal = z.object({
+  r: z.number().int(),
+  e: z.number(),
+  s: z.array(z.tuple([z.string().max(100), z.number().min(0).max(100).nullable()])).max(100),
+});
+
+/** Paths of the respondent journey: they never touch the server-side session store (see app.ts). */
+export const isRespondentPath = (path: string) => /^\/(?:join|resume|r)(?:\/|$)/.test(path);
 const codeForm = z.object({ code: z.string().trim().max(40).default('') });
 /** The code typed on /join or /resume; anything unreadable (e.g. the field sent twice) counts as blank. */
 const typedCode = (body: unknown) => {
@@ -31,7 +51,8 @@ const pageNumber = z.coerce.number().int().min(1).max(100);
  */
 export function respondRoutes(services: Services, config: Config): Router {
   const router = Router();
-  const { rounds, responding } = services;
+  const { rounds, responding, clock } = services;
+  const ownScoresSealer = sealer(services.sessions.secret(), 'own-scores', services.random);
   // Count only failed attempts: guessing codes is what we slow down.
   const joinLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: 20, action: 'enter a code', skipSuccessfulRequests: true });
   // Generous, because a whole workshop room may share one address; enough to stop a script
@@ -229,6 +250,9 @@ export function respondRoutes(services: Services, config: Config): Router {
     const pages = responding.pages(round);
     const sections = pages.map((page, i) => ({ n: i + 1, title: page.theme.title, rows: answerSummary(q, page, draft.answers) }));
     const answered = sections.reduce((s, sec) => s + sec.rows.filter((row) => row.answered).length, 0);
+    const notice = noticeKey.safeParse(readCookie(req, NOTICE_COOKIE));
+    if (readCookie(req, NOTICE_COOKIE) !== undefined) clearCookie(req, res, config, NOTICE_COOKIE, `/r/${round.linkToken}`);
+    if (notice.success) res.locals.flash = [{ kind: 'error', text: NOTICES[notice.data] }];
     res.render('respond/check', {
       title: 'Check your answers',
       role: round.roles.find((role) => role.id === draft.role)?.label ?? '',
@@ -243,18 +267,27 @@ export function respondRoutes(services: Services, config: Config): Router {
     const round = roundOf(res);
     const result = responding.submit(round, draftIdOf(req));
     if (result.status === 'submitted') {
-      req.session.ownScores = { ...req.session.ownScores, [String(round.id)]: result.ownScores };
+      // The own scores go to this browser only, sealed (it can neither read nor change them)
+      // and short-lived; the server keeps no copy and no record of when they were sent.
+      const sealed = ownScoresSealer.seal({ r: round.id, e: clock.now() + OWN_SCORES_TTL_MS, s: Object.entries(result.themeScores) });
+      setCookie(req, res, config, OWN_SCORES_COOKIE, sealed, { path: `/r/${round.linkToken}`, maxAgeMs: OWN_SCORES_TTL_MS });
     }
     res.redirect(303, `/r/${round.linkToken}/thanks`);
   });
 
+  /** The own scores this browser carries for this round, if still good. */
+  const ownScoresOf = (req: Request, round: RoundRecord) => {
+    const parsed = ownScoresSeal.safeParse(ownScoresSealer.open(readCookie(req, OWN_SCORES_COOKIE)));
+    if (!parsed.success || parsed.data.r !== round.id || parsed.data.e <= clock.now()) return undefined;
+    return responding.ownScoresFor(round, Object.fromEntries(parsed.data.s));
+  };
+
   r.get('/thanks', (req, res) => {
     const round = roundOf(res);
     const draft = responding.findDraft(round, draftIdOf(req));
-    // Own scores are shown once, then forgotten: the next person on a shared device must not
-    // see them, and they must not stay in the session store.
-    const own = req.session.ownScores?.[String(round.id)];
-    if (own) delete req.session.ownScores![String(round.id)];
+    // Own scores are shown once, then forgotten: the next person on a shared device must not see them.
+    const own = ownScoresOf(req, round);
+    if (readCookie(req, OWN_SCORES_COOKIE) !== undefined) clearCookie(req, res, config, OWN_SCORES_COOKIE, `/r/${round.linkToken}`);
     if (!draft?.submitted && !own) return res.redirect(303, `/r/${round.linkToken}`);
     res.render('respond/thanks', { title: 'Thank you', ownScores: own ?? null });
   });
@@ -274,7 +307,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       res.status(404).render('respond/no-draft', { title: 'We could not find your answers' });
     } else if (round && err instanceof ValidationError && req.path === '/submit') {
       if (err.fieldErrors.some((e) => e.field === 'answers')) {
-        req.session.flash = [{ kind: 'error', text: err.fieldErrors[0].message }];
+        setCookie(req, res, config, NOTICE_COOKIE, 'emptyAnswers', { path: `/r/${round.linkToken}`, maxAgeMs: 5 * 60_000 });
         res.redirect(303, `/r/${round.linkToken}/check`);
       } else res.redirect(303, `/r/${round.linkToken}/role`);
     } else next(err);

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isScored } from '../../src/domain/questionnaire';
+import { browserLike, fakeClock, makeFileTestApp } from '../helpers/app';
+import { openRound } from '../helpers/rounds';
+
+/** The bytes of the database file and its WAL and shared-memory files, as someone copying them would get them. */
+function diskBytes(file: string): Buffer {
+  return Buffer.concat(['', '-wal', '-shm'].map((suffix) => (fs.existsSync(file + suffix) ? fs.readFileSync(file + suffix) : Buffer.alloc(0))));
+}
+const onDisk = (file: string, text: string) => diskBytes(file).includes(Buffer.from(text, 'utf8'));
+/** An integer as SQLite stores a millisecond time in a record (6-byte big-endian). */
+const int48 = (n: number) => {
+  const b = Buffer.alloc(6);
+  b.writeUIntBE(n, 0, 6);
+  return b;
+};
+
+describe('deleted means gone (issue 16, item 3)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'powershare-gone-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('turns on secure_delete', () => {
+    const ctx = makeFileTestApp(dir);
+    expect(ctx.db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(ctx.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    ctx.db.close();
+  });
+
+  it('leaves no earlier draft text, draft JSON or exact time on disk once a draft is sent', async () => {
+    const clock = fakeClock(Date.UTC(2026, 10, 21, 8, 0, 0));
+    const ctx = makeFileTestApp(dir, { clock });
+    const round = openRound(ctx);
+    clock.set(Date.UTC(2026, 10, 22, 14, 2, 3, 456));
+    const times: number[] = [];
+    const tick = () => {
+      clock.advance(3_217);
+      times.push(clock.now(), clock.now() + ctx.config.draftTtlMs);
+    };
+    const b = browserLike(ctx.app);
+    const base = `/r/${round.linkToken}`;
+    tick();
+    await b.submit(base, {}, `${base}/start`);
+    tick();
+    await b.submit(`${base}/role`, { role: 'carer' });
+    const [page1, page2] = ctx.services.responding.pages(round);
+    const fields = (page: typeof page1, comment: string) =>
+      Object.fromEntries(page.items.map((i) => [i.id, isScored(i) ? '3' : comment]));
+    // A first thought, changed before sending; a comment written, then cleared.
+    tick();
+    expect((await b.submit(`${base}/themes/1`, fields(page1, 'CANARY-first-thought-7f3a'))).status).toBe(303);
+    tick();
+    expect((await b.submit(`${base}/themes/2`, fields(page2, 'CANARY-cleared-later-91bc'))).status).toBe(303);
+    tick();
+    expect((await b.submit(`${base}/themes/1`, fields(page1, 'CANARY-sent-comment-5d20'))).status).toBe(303);
+    tick();
+    expect((await b.submit(`${base}/themes/2`, fields(page2, ''))).status).toBe(303);
+    // The scan can see them: before sending, the earlier versions are still on disk.
+    expect(onDisk(ctx.file, 'CANARY-first-thought-7f3a')).toBe(true);
+    expect(onDisk(ctx.file, 'CANARY-cleared-later-91bc')).toBe(true);
+    expect(onDisk(ctx.file, '"text":"CANARY-sent-comment-5d20"')).toBe(true);
+    expect(times.some((t) => diskBytes(ctx.file).includes(int48(t)))).toBe(true);
+
+    tick();
+    const send = await b.submit(`${base}/check`, {}, `${base}/submit`);
+    expect(send.headers.location).toBe(`${base}/thanks`);
+    await b.agent.get(`${base}/thanks`).expect(200);
+
+    // Only the submitted, anonymised form remains: first waiting whole for release, then, once the
+    // round closes, the comment as a comment; nothing of the draft, nor of the waiting copy.
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM pending_responses').get()).toEqual({ n: 1 });
+    // The admin closes the round later (the round's own change time is the admin's, not a respondent's).
+    clock.advance(3_600_000);
+    ctx.services.rounds.close(round.id);
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM pending_responses').get()).toEqual({ n: 0 });
+    expect(ctx.db.prepare('SELECT body FROM comments').all()).toEqual([{ body: 'CANARY-sent-comment-5d20' }]);
+    expect(onDisk(ctx.file, 'CANARY-sent-comment-5d20')).toBe(true);
+    expect(onDisk(ctx.file, '"questionnaireVersion":')).toBe(false);
+    expect(onDisk(ctx.file, 'CANARY-first-thought-7f3a')).toBe(false);
+    expect(onDisk(ctx.file, 'CANARY-cleared-later-91bc')).toBe(false);
+    expect(onDisk(ctx.file, '"text":"CANARY')).toBe(false);
+    expect(onDisk(ctx.file, '"type":"choice"')).toBe(false);
+    expect(fs.statSync(`${ctx.file}-wal`).size).toBe(0);
+    // No exact time of the journey (nor the draft's expiry computed from it) is left in any byte.
+    const bytes = diskBytes(ctx.file);
+    expect(times.filter((t) => bytes.includes(int48(t))).map((t) => new Date(t).toISOString())).toEqual([]);
+    ctx.db.close();
+  });
+
+  it('leaves no text of a draft that expired and was deleted, nor of old sessions', async () => {
+    const clock = fakeClock();
+    const ctx = makeFileTestApp(dir, { clock });
+    const round = openRound(ctx);
+    const b = browserLike(ctx.app);
+    const base = `/r/${round.linkToken}`;
+    await b.submit(base, {}, `${base}/start`);
+    await b.submit(`${base}/role`, { role: 'staff' });
+    const [page1] = ctx.services.responding.pages(round);
+    const body = Object.fromEntries(page1.items.map((i) => [i.id, isScored(i) ? '1' : 'CANARY-abandoned-draft-4e6d']));
+    expect((await b.submit(`${base}/themes/1`, body)).status).toBe(303);
+    // An admin session with something of its own in it, left to expire.
+    ctx.services.sessions.save('CANARY-old-session-id-0c1d', JSON.stringify({ flash: [{ kind: 'success', text: 'CANARY-old-session-text' }] }), clock.now() + 60_000);
+    ctx.services.maintenance.run();
+    expect(onDisk(ctx.file, 'CANARY-abandoned-draft-4e6d')).toBe(true); // still a live draft
+
+    clock.advance(ctx.config.draftTtlMs + 1);
+    expect(ctx.services.maintenance.run()).toMatchObject({ drafts: 1, sessions: 1 });
+    expect(onDisk(ctx.file, 'CANARY-abandoned-draft-4e6d')).toBe(false);
+    expect(onDisk(ctx.file, 'CANARY-old-session')).toBe(false);
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+    ctx.db.close();
+  });
+
+  it('leaves no comment or draft of a round once an admin deletes the round', async () => {
+    const ctx = makeFileTestApp(dir);
+    const round = openRound(ctx);
+    const base = `/r/${round.linkToken}`;
+    for (const text of ['CANARY-deleted-round-comment-1', 'CANARY-deleted-round-comment-2']) {
+      const b = browserLike(ctx.app);
+      await b.submit(base, {}, `${base}/start`);
+      await b.submit(`${base}/role`, { role: 'staff' });
+      await b.submit(`${base}/themes/1`, { 'cp-early': '2', 'coproduction-comment': text });
+      await b.submit(`${base}/check`, {}, `${base}/submit`);
+    }
+    const waiting = browserLike(ctx.app);
+    await waiting.submit(base, {}, `${base}/start`);
+    await waiting.submit(`${base}/role`, { role: 'staff' });
+    await waiting.submit(`${base}/themes/1`, { 'cp-early': '2', 'coproduction-comment': 'CANARY-deleted-round-draft' });
+    expect(onDisk(ctx.file, 'CANARY-deleted-round-comment-1')).toBe(true);
+    expect(onDisk(ctx.file, 'CANARY-deleted-round-draft')).toBe(true);
+    ctx.services.rounds.delete(round.id, round.name);
+    expect(onDisk(ctx.file, 'CANARY-deleted-round')).toBe(false);
+    ctx.db.close();
+  });
+});
