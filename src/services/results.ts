@@ -66,6 +66,8 @@ export interface RoundReport {
   total: number;
   /** answers not in these results yet, and whether the round shows results only once closed */
   release: ReleaseStatus;
+  /** everyone who has sent answers: in these results or waiting to join them */
+  received: number;
   belowMinimum: boolean;
   roles: RoleCount[];
   overall: GroupResult | null;
@@ -180,6 +182,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       gapThreshold,
       total: visibility.total,
       release: releaseStatus,
+      received: repos.responses.countByRole(round.id).reduce((sum, r) => sum + r.n, 0) + releaseStatus.waiting,
       belowMinimum: visibility.belowMinimum,
       roles,
       overall,
