@@ -165,7 +165,7 @@ describe('answering', () => {
     expect(thanks.text).toContain('What happens next');
     expect(thanks.text).toContain('See how your own answers score');
     // Odd themes were answered "Often" (75 for practice items); even themes "Don't know" only.
-    expect(thanks.text).toMatch(/<th scope="row">Tokenism and representation<\/th><td class="num">–<\/td>/);
+    expect(thanks.text).toMatch(/<th scope="row">Tokenism and representation<\/th><td class="num"><span aria-hidden="true">–<\/span><span class="visually-hidden">no figure<\/span><\/td>/);
   });
 
   it('stores exactly what was answered, and nothing that identifies anyone', async () => {
