@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
+import { compression } from './compression';
 import { errorHandler, notFoundHandler } from './errors';
 import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
@@ -30,6 +31,8 @@ export function createApp(services: Services, config: Config): Express {
   app.locals.csrfToken = () => '';
 
   app.use(securityHeaders());
+  // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
+  app.use(compression());
   app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
 
   app.use(
