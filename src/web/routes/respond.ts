@@ -4,9 +4,10 @@ import type { Config } from '../../config';
 import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { GoneError, ValidationError } from '../../services/errors';
-import { DraftMissingError, formatResumeCode, RoundNotOpenError } from '../../services/responding';
+import { DraftMissingError, formatResumeCode, RoundNotOpenError, type Draft, type PageAction } from '../../services/responding';
+import { respondentTitle } from '../../domain/questionnaire';
 import { readCookie, setCookie } from '../cookies';
-import { answerSummary, minutesToAnswer, themeQuestions } from '../respond-views';
+import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { rateLimiter } from '../security';
 
 const DRAFT_COOKIE = 'ps_draft';
@@ -74,7 +75,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     }
     const { draft, round } = found;
     setDraftCookie(req, res, round, draft.id);
-    res.redirect(303, nextPage(round, draft.role, draft.answers));
+    res.redirect(303, nextPage(round, draft));
   });
 
   const r = Router({ mergeParams: true });
@@ -97,12 +98,18 @@ export function respondRoutes(services: Services, config: Config): Router {
   const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
     setCookie(req, res, config, DRAFT_COOKIE, draftId, { path: `/r/${round.linkToken}`, maxAgeMs: config.draftTtlMs });
 
-  /** Where someone coming back should land: the role page, the first unanswered theme, or the check page. */
-  const nextPage = (round: RoundRecord, role: string | null, answers: Record<string, unknown>): string => {
+  /**
+   * Where someone coming back should land: the role page, the page where they stopped (saved
+   * with each page), or for older drafts the first unanswered theme, or the check page.
+   */
+  const nextPage = (round: RoundRecord, draft: Pick<Draft, 'role' | 'answers' | 'resumeAt'>): string => {
     const base = `/r/${round.linkToken}`;
-    if (!role) return `${base}/role`;
+    if (!draft.role) return `${base}/role`;
     const pages = responding.pages(round);
-    const firstEmpty = pages.findIndex((p) => !p.items.some((i) => i.id in answers));
+    if (draft.resumeAt === 'check') return `${base}/check`;
+    const stopped = pages.findIndex((p) => p.theme.id === draft.resumeAt);
+    if (stopped !== -1) return `${base}/themes/${stopped + 1}`;
+    const firstEmpty = pages.findIndex((p) => !p.items.some((i) => i.id in draft.answers));
     return firstEmpty === -1 ? `${base}/check` : `${base}/themes/${firstEmpty + 1}`;
   };
 
@@ -114,8 +121,9 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.render('respond/welcome', {
       title: round.name,
       pages,
+      themeTitles: pages.map((p) => respondentTitle(p.theme)),
       minutes: minutesToAnswer(pages),
-      draft: draft && { submitted: draft.submitted, next: nextPage(round, draft.role, draft.answers), resumeCode: formatResumeCode(draft.resumeCode) },
+      draft: draft && { submitted: draft.submitted, next: nextPage(round, draft), resumeCode: formatResumeCode(draft.resumeCode) },
     });
   });
 
@@ -141,7 +149,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     try {
       const draft = responding.saveRole(round, draftIdOf(req), role);
       if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
-      res.redirect(303, returnTo === 'check' ? `/r/${round.linkToken}/check` : nextPage(round, draft.role, draft.answers));
+      res.redirect(303, returnTo === 'check' ? `/r/${round.linkToken}/check` : nextPage(round, draft));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const draft = responding.requireDraft(round, draftIdOf(req));
@@ -162,7 +170,7 @@ export function respondRoutes(services: Services, config: Config): Router {
 
   const renderTheme = (res: Response, view: NonNullable<ReturnType<typeof themePage>>, draft: { resumeCode: string }, questions: unknown, returnTo: string, errors: unknown[]) => {
     res.render('respond/theme', {
-      title: view.page.theme.title,
+      title: respondentTitle(view.page.theme),
       theme: view.page.theme,
       n: view.n,
       total: view.pages.length,
@@ -193,7 +201,8 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draftId = draftIdOf(req);
     const existing = responding.findDraft(view.round, draftId);
     if (existing?.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
-    const result = responding.saveThemeAnswers(view.round, draftId, view.page.theme.id, body);
+    const action: PageAction = body._action === 'later' ? 'later' : body._action === 'back' ? 'back' : 'next';
+    const result = responding.saveThemeAnswers(view.round, draftId, view.page.theme.id, body, action);
     const base = `/r/${view.round.linkToken}`;
     if (!result.ok) {
       const q = responding.questionnaireFor(view.round);
@@ -201,7 +210,9 @@ export function respondRoutes(services: Services, config: Config): Router {
       renderTheme(res, view, existing!, themeQuestions(q, view.page, {}, body, result.errors), returnTo, result.errors);
       return;
     }
-    if (body._action === 'later') return res.redirect(303, `${base}/saved`);
+    if (action === 'later') return res.redirect(303, `${base}/saved`);
+    // Back is a submit button: what was chosen on this page is saved, then the previous page shows.
+    if (action === 'back') return res.redirect(303, returnTo === 'check' ? `${base}/check` : view.n === 1 ? `${base}/role` : `${base}/themes/${view.n - 1}`);
     if (returnTo === 'check' || view.n === view.pages.length) return res.redirect(303, `${base}/check`);
     res.redirect(303, `${base}/themes/${view.n + 1}`);
   });
@@ -215,7 +226,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       resumeCode: formatResumeCode(draft.resumeCode),
       days: Math.round(config.draftTtlMs / 86_400_000),
       origin: (config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/^https?:\/\//, ''),
-      next: nextPage(round, draft.role, draft.answers),
+      next: nextPage(round, draft),
     });
   });
 
@@ -227,14 +238,13 @@ export function respondRoutes(services: Services, config: Config): Router {
     if (!draft.role) return res.redirect(303, `/r/${round.linkToken}/role`);
     const q = responding.questionnaireFor(round);
     const pages = responding.pages(round);
-    const sections = pages.map((page, i) => ({ n: i + 1, title: page.theme.title, rows: answerSummary(q, page, draft.answers) }));
-    const answered = sections.reduce((s, sec) => s + sec.rows.filter((row) => row.answered).length, 0);
+    const sections = checkSections(q, pages, draft.answers);
     res.render('respond/check', {
       title: 'Check your answers',
       role: round.roles.find((role) => role.id === draft.role)?.label ?? '',
       sections,
-      answered,
-      total: sections.reduce((s, sec) => s + sec.rows.length, 0),
+      answered: sections.reduce((s, sec) => s + sec.answered, 0),
+      total: sections.reduce((s, sec) => s + sec.questions, 0),
       resumeCode: formatResumeCode(draft.resumeCode),
     });
   });
