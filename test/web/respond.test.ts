@@ -103,7 +103,7 @@ describe('reaching a round', () => {
     const ctx = makeTestApp({ clock });
     const round = openRound(ctx, { opensAt: clock.now() + 86_400_000 });
     const res = await request(ctx.app).get(`/r/${round.linkToken}`).expect(403);
-    expect(res.text).toContain('opens on Mon, 23 Nov 2026 09:00:00 GMT');
+    expect(res.text).toContain('opens on 23 November 2026 at 09:00 GMT');
   });
 
   it('answers a closed round with 410 and a kind page, reached by its link or its old code', async () => {

@@ -17,7 +17,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   const router = Router();
   const auth = authHandlers(services, config);
   const rounds = roundHandlers(services, config);
-  const qs = questionnaireHandlers(services);
+  const qs = questionnaireHandlers(services, config);
   const accounts = accountHandlers(services, config);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);

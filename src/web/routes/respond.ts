@@ -9,6 +9,7 @@ import { respondentTitle } from '../../domain/questionnaire';
 import { readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { rateLimiter } from '../security';
+import { zonedTime } from '../time-zone';
 
 const DRAFT_COOKIE = 'ps_draft';
 const codeForm = z.object({ code: z.string().trim().max(40).default('') });
@@ -33,6 +34,7 @@ const pageNumber = z.coerce.number().int().min(1).max(100);
 export function respondRoutes(services: Services, config: Config): Router {
   const router = Router();
   const { rounds, responding } = services;
+  const zone = zonedTime(config.timeZone);
   // Count only failed attempts: guessing codes is what we slow down.
   const joinLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: 20, action: 'enter a code', skipSuccessfulRequests: true });
   // Generous, because a whole workshop room may share one address; enough to stop a script
@@ -278,7 +280,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       res.status(403).render('respond/unavailable', {
         title: 'This round is not open yet',
         state: err.state,
-        opensAt: round.opensAt === null ? null : new Date(round.opensAt).toUTCString(),
+        opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
       });
     } else if (round && err instanceof DraftMissingError) {
       res.status(404).render('respond/no-draft', { title: 'We could not find your answers' });
