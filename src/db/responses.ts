@@ -47,6 +47,9 @@ export function responseRepository(db: Db) {
       expires_at = @expiresAt, role = NULL, answers = '{}', resume_at = NULL
     WHERE id = @id AND submitted_at IS NULL`);
   const deleteExpired = db.prepare('DELETE FROM drafts WHERE expires_at <= ?');
+  // Part-way: started (a role chosen or something answered), not sent, not expired.
+  const partWay = db.prepare(`SELECT COUNT(*) AS n FROM drafts
+    WHERE round_id = ? AND submitted_at IS NULL AND expires_at > ? AND (role IS NOT NULL OR answers <> '{}')`);
   const insertResponse = db.prepare(`INSERT INTO responses (round_id, role, questionnaire_version, submitted_on)
     VALUES (?, ?, ?, ?)`);
   const insertAnswer = db.prepare(`INSERT INTO answers (response_id, round_id, role, theme_id, item_id, value, dont_know)
@@ -76,6 +79,7 @@ export function responseRepository(db: Db) {
       return saveDraft.run({ ...d, resumeAt: d.resumeAt ?? null, answers: JSON.stringify(d.answers) }).changes === 1;
     },
     deleteExpiredDrafts: (now: number) => deleteExpired.run(now).changes,
+    countPartWay: (roundId: number, now: number) => (partWay.get(roundId, now) as { n: number }).n,
 
     /**
      * Turns a draft into exactly one response, in one transaction: the response, its answers,

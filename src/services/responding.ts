@@ -61,10 +61,19 @@ interface Deps {
 export function respondingService({ repos, rounds, clock, random, draftTtlMs }: Deps) {
   const questionnaireFor = (round: RoundRecord) => rounds.questionnaireFor(round);
 
-  /** The respondent may answer now, or the reason why not becomes an error the web layer shows. */
-  const requireOpen = (round: RoundRecord) => {
+  /**
+   * The respondent may answer now, or the reason why not becomes an error the web layer shows.
+   * In a closed round's grace period, someone with unsent answers (`draftId`) may still go on.
+   */
+  const requireOpen = (round: RoundRecord, draftId?: string) => {
     const availability = rounds.availability(round);
-    if (availability.state === 'closed') throw new GoneError('This round has closed, so it no longer takes answers.');
+    if (availability.state === 'closed') {
+      if (draftId !== undefined && rounds.graceUntil(round) !== null) {
+        const draft = findDraft(round, draftId);
+        if (draft && !draft.submitted) return;
+      }
+      throw new GoneError('This round has closed, so it no longer takes answers.');
+    }
     if (availability.state !== 'open') throw new RoundNotOpenError(availability.state);
   };
 
@@ -129,7 +138,7 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
     },
 
     saveRole(round: RoundRecord, draftId: string | undefined, roleId: unknown): Draft {
-      requireOpen(round);
+      requireOpen(round, draftId);
       const draft = requireDraft(round, draftId);
       if (draft.submitted) return draft;
       if (typeof roleId !== 'string' || !round.roles.some((r) => r.id === roleId)) {
@@ -146,7 +155,7 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
      */
     saveThemeAnswers(round: RoundRecord, draftId: string | undefined, themeId: string, body: unknown, action: PageAction = 'next'):
       { ok: true; draft: Draft } | { ok: false; errors: FieldError[] } {
-      requireOpen(round);
+      requireOpen(round, draftId);
       const draft = requireDraft(round, draftId);
       const q = questionnaireFor(round);
       const parsed = parseThemeAnswers(q, round.form, themeId, body);
@@ -169,7 +178,7 @@ export function respondingService({ repos, rounds, clock, random, draftTtlMs }: 
     submit(round: RoundRecord, draftId: string | undefined): { status: 'submitted'; ownScores: OwnThemeScore[] } | { status: 'alreadySubmitted' } {
       const draft = draftId ? findDraft(round, draftId) : undefined;
       if (draft?.submitted) return { status: 'alreadySubmitted' };
-      requireOpen(round);
+      requireOpen(round, draftId);
       if (!draft) throw new DraftMissingError();
       if (!draft.role) throw new ValidationError('Choose a role first', [{ field: 'role', message: 'Choose the description that fits you best' }]);
       const q = questionnaireFor(round);

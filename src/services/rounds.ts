@@ -74,10 +74,10 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
     return round;
   };
 
-  const setStatus = (round: RoundRecord, status: RoundStatus): RoundRecord => {
+  const setStatus = (round: RoundRecord, status: RoundStatus, graceUntil: number | null = null): RoundRecord => {
     // A round that gave up its code when it closed takes a fresh one if another round has it now.
     const code = status !== 'closed' && repos.rounds.isJoinCodeTaken(round.joinCode, round.id) ? newJoinCode(round.id) : round.joinCode;
-    repos.rounds.setStatus(round.id, status, code, clock.now());
+    repos.rounds.setStatus(round.id, status, code, clock.now(), graceUntil);
     return get(round.id);
   };
 
@@ -119,7 +119,17 @@ export function roundService({ repos, questionnaires, clock, random }: Deps) {
     },
 
     open: (id: number) => setStatus(get(id), 'open'),
-    close: (id: number) => setStatus(get(id), 'closed'),
+    /**
+     * Closes a round. With `graceMs`, people who had already started may still send their answers
+     * for that long (nobody new can start); without it, unsent answers are never counted.
+     */
+    close: (id: number, graceMs = 0) => setStatus(get(id), 'closed', graceMs > 0 ? clock.now() + graceMs : null),
+
+    /** How many people have started answering and not sent yet (drafts with a role or an answer). */
+    partWay: (id: number) => repos.responses.countPartWay(id, clock.now()),
+
+    /** The end of the round's grace period if it is running now, else null. */
+    graceUntil: (round: RoundRecord) => (round.status === 'closed' && round.graceUntil !== null && round.graceUntil > clock.now() ? round.graceUntil : null),
 
     /** A new draft round with the same settings and a new link and code (next year, next workshop). */
     duplicate(id: number, name?: string): RoundRecord {

@@ -143,7 +143,7 @@ describeInBrowser('admin set-up, rounds and the report in Chromium', () => {
     await expectAccessible(boardPage, 'shared report');
     await board.close();
 
-    for (const path of ['/admin/questionnaires', '/admin/accounts', '/admin/account', `/admin/rounds/${roundId}/edit`]) {
+    for (const path of ['/admin/questionnaires', '/admin/accounts', '/admin/account', `/admin/rounds/${roundId}/edit`, `/admin/rounds/${roundId}/close`]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

@@ -247,7 +247,8 @@ describe('the round page', () => {
     expect((await browser.post(page, `${page}/open`)).status).toBe(303);
     expect(ctx.services.rounds.get(round.id).status).toBe('open');
     expect((await browser.agent.get(page)).text).toContain('Opened “Annual check 2026”');
-    expect((await browser.post(page, `${page}/close`)).status).toBe(303);
+    // Closing asks first (issue 19.6): the confirmation page's form sends confirm=yes.
+    expect((await browser.post(`${page}/close`, `${page}/close`, { confirm: 'yes' })).status).toBe(303);
     expect(ctx.services.rounds.get(round.id).status).toBe('closed');
     expect((await browser.agent.get(page)).text).toContain('Reopen the round');
     expect((await browser.post(page, `${page}/open`)).status).toBe(303);

@@ -155,6 +155,13 @@ export const accountSchema = z.object({
 
 export const accessSchema = accountSchema.omit({ email: true });
 
+/** Grace periods offered when closing a round, in minutes (0: none). */
+export const GRACE_MINUTES = ['0', '15', '60', '1440'] as const;
+export const closeRoundSchema = z.object({
+  confirm: z.literal('yes', { error: 'Confirm that you want to close the round' }),
+  grace: z.preprocess((v) => (v === undefined || v === '' ? '0' : v), z.enum(GRACE_MINUTES, { error: 'Choose how long people who have started may still send' })),
+});
+
 export const confirmNameSchema = z.object({ confirmName: text(400, 'Type the round’s name exactly') });
 export const duplicateSchema = z.object({
   name: text(ROUND_NAME_MAX, `Keep the name to ${ROUND_NAME_MAX} characters or fewer`).pipe(z.string().trim().min(1, 'Enter a name for the copy')),

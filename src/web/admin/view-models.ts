@@ -28,10 +28,13 @@ export function availabilityText(services: Services, round: Round, zone: ZonedTi
       return 'Draft: nobody can answer until you open it.';
     case 'notYetOpen':
       return `Open, but people can answer only from ${zone.formatDateTime(a.opensAt)}.`;
-    case 'closed':
+    case 'closed': {
+      const grace = services.rounds.graceUntil(round);
+      if (grace !== null) return `Closed: nobody new can answer. People who had started can send their answers until ${zone.formatDateTime(grace)}.`;
       return round.status === 'closed'
         ? 'Closed: nobody can answer. You can reopen it.'
         : `Closed automatically at ${zone.formatDateTime(a.closedAt ?? 0)}. Change the closing time to let people answer again.`;
+    }
   }
 }
 

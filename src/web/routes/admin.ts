@@ -47,6 +47,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.get('/rounds/:roundId/edit', rounds.editRound);
   router.post('/rounds/:roundId/edit', rounds.updateRound);
   router.post('/rounds/:roundId/open', rounds.openRound); // also reopens a closed round
+  router.get('/rounds/:roundId/close', rounds.closeRoundPage);
   router.post('/rounds/:roundId/close', rounds.closeRound);
   router.post('/rounds/:roundId/duplicate', rounds.duplicateRound);
   router.post('/rounds/:roundId/delete', rounds.deleteRound);

@@ -91,6 +91,9 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.locals.base = `/r/${round.linkToken}`;
     res.locals.questionnaire = responding.questionnaireFor(round);
     res.locals.organisationName = services.organisations.get(round.organisationId).name;
+    const grace = rounds.graceUntil(round);
+    // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
+    res.locals.graceNotice = grace === null ? null : `This round has closed. Because you had already started, you can still send your answers until ${zone.formatDateTime(grace)}. Nobody new can start.`;
     next();
   }, r);
 
@@ -117,7 +120,7 @@ export function respondRoutes(services: Services, config: Config): Router {
 
   r.get('/', (req, res) => {
     const round = roundOf(res);
-    responding.requireOpen(round);
+    responding.requireOpen(round, draftIdOf(req));
     const draft = responding.findDraft(round, draftIdOf(req));
     const pages = responding.pages(round);
     res.render('respond/welcome', {
@@ -138,7 +141,7 @@ export function respondRoutes(services: Services, config: Config): Router {
 
   r.get('/role', (req, res) => {
     const round = roundOf(res);
-    responding.requireOpen(round);
+    responding.requireOpen(round, draftIdOf(req));
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     res.render('respond/role', { title: 'Which of these describes you best?', chosen: draft.role, resumeCode: formatResumeCode(draft.resumeCode), returnTo: req.query.return === 'check' ? 'check' : '', errors: [] });
@@ -187,7 +190,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   r.get('/themes/:n', (req, res) => {
     const view = themePage(req, res);
     if (!view) return;
-    responding.requireOpen(view.round);
+    responding.requireOpen(view.round, draftIdOf(req));
     const draft = responding.requireDraft(view.round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${view.round.linkToken}/role`);
@@ -234,7 +237,7 @@ export function respondRoutes(services: Services, config: Config): Router {
 
   r.get('/check', (req, res) => {
     const round = roundOf(res);
-    responding.requireOpen(round);
+    responding.requireOpen(round, draftIdOf(req));
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${round.linkToken}/role`);
@@ -275,11 +278,13 @@ export function respondRoutes(services: Services, config: Config): Router {
   const roundStates: ErrorRequestHandler = (err, req, res, next) => {
     const round = res.locals.round as RoundRecord | undefined;
     if (round && err instanceof GoneError) {
-      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed' });
+      const draft = responding.findDraft(round, draftIdOf(req));
+      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed', unsent: !!draft && !draft.submitted, graceNotice: null });
     } else if (round && err instanceof RoundNotOpenError) {
       res.status(403).render('respond/unavailable', {
         title: 'This round is not open yet',
         state: err.state,
+        unsent: false,
         opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
       });
     } else if (round && err instanceof DraftMissingError) {
