@@ -91,6 +91,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|ld\+json|manife
 function chooseEncoding(req: Request, res: Response, endChunk: unknown, threshold: number): 'br' | 'gzip' | undefined {
   if (req.method === 'HEAD') return undefined;
   if (res.statusCode < 200 || res.statusCode === 204 || res.statusCode === 304) return undefined;
+  // A byte range of a file is a range of its uncompressed bytes: send it as it is.
+  if (res.statusCode === 206 || res.getHeader('Content-Range') !== undefined) return undefined;
   if (res.getHeader('Content-Encoding')) return undefined;
   if (/\bno-transform\b/.test(String(res.getHeader('Cache-Control') ?? ''))) return undefined;
   if (!COMPRESSIBLE.test(String(res.getHeader('Content-Type') ?? ''))) return undefined;

@@ -79,6 +79,11 @@ describe('compression', () => {
       const again = await get(ctx.app.locals.asset('/vendor/chart.umd.min.js'), { 'accept-encoding': CHROME, 'if-none-match': String(chart.headers.etag) });
       expect(again.status).toBe(304);
       expect(page.body).toBe(plain.body);
+      // A byte range stays uncompressed: its offsets are those of the file.
+      const range = await get('/vendor/chart.umd.min.js', { 'accept-encoding': CHROME, range: 'bytes=0-49999' });
+      expect(range.status).toBe(206);
+      expect(range.headers['content-encoding']).toBeUndefined();
+      expect(range.wire.length).toBe(50_000);
     });
   });
 
