@@ -17,16 +17,6 @@ export interface ZonedTime {
   formatDate(ms: number): string;
 }
 
-/** True when Intl knows the zone (e.g. "Europe/London", "UTC"). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function zonedTime(timeZone: string): ZonedTime {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,

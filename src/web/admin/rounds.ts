@@ -8,7 +8,6 @@ import type { Services } from '../../services';
 import { ConflictError, ValidationError } from '../../services/errors';
 import type { RoundInput, RoundRecord, RoundRole } from '../../services/rounds';
 import {
-  closeRoundSchema,
   confirmNameSchema,
   CUSTOM_ROLES_MAX,
   customRoleId,
@@ -143,15 +142,6 @@ export function roundHandlers(services: Services, config: Config) {
       form: FORM_LABELS[round.form],
       roles: round.roles.map((r) => r.label),
     };
-  };
-
-  const renderClose = (res: Response, round: RoundRecord, status: number, errors: FieldError[]) => {
-    res.status(status).render('admin/round-close', {
-      title: `Close ${round.name}`,
-      round,
-      partWay: rounds.partWay(round.id),
-      errors,
-    });
   };
 
   const renderForm = (
@@ -367,31 +357,6 @@ export function roundHandlers(services: Services, config: Config) {
       const opened = rounds.open(round.id);
       const codeNote = opened.joinCode !== round.joinCode ? ` Its join code changed to ${formatJoinCode(opened.joinCode)}, because another round took the old one.` : '';
       flash(req, 'success', `${wasClosed ? 'Reopened' : 'Opened'} “${round.name}”: people can answer now.${codeNote}`);
-      res.redirect(303, `/admin/rounds/${round.id}`);
-    },
-
-    /** Closing asks first, saying how many people are part-way, and offers them a short grace period. */
-    closeRoundPage(req: Request, res: Response) {
-      const round = access.round(adminOf(res), idParam(req, 'roundId'));
-      if (round.status !== 'open') return res.redirect(303, `/admin/rounds/${round.id}`);
-      renderClose(res, round, 200, []);
-    },
-
-    closeRound(req: Request, res: Response) {
-      const round = access.round(adminOf(res), idParam(req, 'roundId'));
-      if (round.status !== 'open') return res.redirect(303, `/admin/rounds/${round.id}`);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      // Not confirmed (an old form, a replayed request): ask, and change nothing.
-      if (body.confirm === undefined) return res.redirect(303, `/admin/rounds/${round.id}/close`);
-      const form = parseForm(closeRoundSchema, body);
-      if (!form.ok) return renderClose(res, round, 400, form.errors);
-      const partWay = rounds.partWay(round.id);
-      const graceMs = partWay > 0 ? Number(form.data.grace) * 60_000 : 0;
-      const closed = rounds.close(round.id, graceMs);
-      const people = partWay === 1 ? '1 person who had started' : `${partWay} people who had started`;
-      const note =
-        partWay === 0 ? '' : closed.graceUntil !== null ? ` ${people} can still send until ${zone.formatDateTime(closed.graceUntil)}.` : ` ${people} will be told their answers were not sent.`;
-      flash(req, 'success', `Closed “${round.name}”: nobody new can answer. Answers already given are kept.${note}`);
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
 

@@ -4,6 +4,7 @@ import type { Services } from '../../services';
 import { accountHandlers } from '../admin/accounts';
 import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
+import { roundCloseHandlers } from '../admin/round-close';
 import { roundHandlers } from '../admin/rounds';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
@@ -17,6 +18,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   const router = Router();
   const auth = authHandlers(services, config);
   const rounds = roundHandlers(services, config);
+  const closing = roundCloseHandlers(services, config);
   const qs = questionnaireHandlers(services, config);
   const accounts = accountHandlers(services, config);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
@@ -47,8 +49,8 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.get('/rounds/:roundId/edit', rounds.editRound);
   router.post('/rounds/:roundId/edit', rounds.updateRound);
   router.post('/rounds/:roundId/open', rounds.openRound); // also reopens a closed round
-  router.get('/rounds/:roundId/close', rounds.closeRoundPage);
-  router.post('/rounds/:roundId/close', rounds.closeRound);
+  router.get('/rounds/:roundId/close', closing.closeRoundPage);
+  router.post('/rounds/:roundId/close', closing.closeRound);
   router.post('/rounds/:roundId/duplicate', rounds.duplicateRound);
   router.post('/rounds/:roundId/delete', rounds.deleteRound);
   router.get('/rounds/:roundId/qr.svg', rounds.qrCode);
