@@ -101,6 +101,7 @@ describeInBrowser('the respondent journey in Chromium', () => {
     }
     await page.waitForURL('**/check');
     await expectAccessible(page, 'check your answers');
+    await screenshot(page, 'check-answers');
     // Change an answer from the check page and come back to it.
     await page.getByRole('link', { name: /Change your answers about Being involved from the start/ }).click();
     await page.waitForURL('**/themes/1?return=check');
