@@ -37,7 +37,22 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(24 * 30).default(12),
   DRAFT_TTL_DAYS: positiveInt(365).default(30),
+  TIME_ZONE: z.string().refine(isTimeZone, { error: 'must be a time zone name such as Europe/London or UTC' }).optional(),
+  // The C library's variable; used when TIME_ZONE is not set, and ignored unless it names a zone.
+  TZ: z.string().optional(),
 });
+
+/** True when Intl knows the zone name (e.g. "Europe/London", "UTC"). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 export type Env = Record<string, string | undefined>;
 
@@ -55,6 +70,8 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   draftTtlMs: number;
+  /** The organisation's time zone: admin forms take and show times in it. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,
+    timeZone: e.TIME_ZONE ?? (e.TZ && isTimeZone(e.TZ.replace(/^:/, '')) ? e.TZ.replace(/^:/, '') : DEFAULT_TIME_ZONE),
   };
 }
 

@@ -21,7 +21,32 @@
     for (var i = 0; i < n; i++) out.push(VIRIDIS[7][Math.round((i * 6) / Math.max(1, n - 1))]);
     return out;
   }
+  var EDGE = '#1b1b1b';
   var printing = window.matchMedia && window.matchMedia('print').matches;
+  // Below this chart width (a phone) labels wrap shorter, fonts shrink and boxes grow taller.
+  var NARROW = 560;
+
+  /** Splits a label into lines of at most `max` characters, at spaces: never cut, never "…". */
+  function wrap(text, max) {
+    var lines = [];
+    var line = '';
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + ' ' + word).length > max) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + ' ' + word : word;
+      }
+    });
+    if (line) lines.push(line);
+    return lines.length > 1 ? lines : lines[0] || '';
+  }
+  function narrow(chart) {
+    return chart.width < NARROW;
+  }
+  function lineCount(label) {
+    return Array.isArray(label) ? label.length : 1;
+  }
 
   function radar(spec) {
     return {
@@ -46,8 +71,27 @@
       options: {
         animation: false,
         maintainAspectRatio: false,
-        scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, backdropColor: 'transparent' }, pointLabels: { font: { size: 12 } } } },
-        plugins: { legend: { position: 'bottom' } },
+        // Tight padding on a phone: every pixel goes to the plot and its labels.
+        layout: { padding: function (ctx) { return narrow(ctx.chart) ? 2 : 8; } },
+        scales: {
+          r: {
+            min: 0,
+            max: 100,
+            ticks: { stepSize: 25, backdropColor: 'transparent', font: function (ctx) { return { size: narrow(ctx.chart) ? 9 : 11 }; } },
+            pointLabels: {
+              // Theme names wrap onto short lines instead of running off the canvas.
+              callback: function (label) { return wrap(label, this.chart && narrow(this.chart) ? 11 : 18); },
+              font: function (ctx) { return { size: narrow(ctx.chart) ? 10 : 12 }; },
+              padding: 4,
+            },
+          },
+        },
+        plugins: {
+          legend: {
+            position: 'bottom',
+            labels: { boxWidth: 18, font: function (ctx) { return { size: narrow(ctx.chart) ? 11 : 12 }; } },
+          },
+        },
       },
     };
   }
@@ -57,9 +101,11 @@
     return {
       type: 'bar',
       data: {
-        labels: spec.labels.map(function (l) { return l.length > 60 ? l.slice(0, 57) + '…' : l; }),
+        labels: spec.labels,
         datasets: spec.series.map(function (s, i) {
-          return { label: s.label, data: s.data, backgroundColor: colours[i], borderColor: '#ffffff', borderWidth: 1 };
+          // The light end of the palette (yellow) is ~1.2:1 on white: a dark edge on every
+          // segment and legend box gives each one 3:1 or more against the page.
+          return { label: s.label, data: s.data, backgroundColor: colours[i], borderColor: EDGE, borderWidth: 1 };
         }),
       },
       options: {
@@ -68,7 +114,15 @@
         maintainAspectRatio: false,
         scales: {
           x: { stacked: true, min: 0, max: 100, ticks: { callback: function (v) { return v + '%'; } } },
-          y: { stacked: true, ticks: { autoSkip: false } },
+          y: {
+            stacked: true,
+            ticks: {
+              autoSkip: false,
+              // Whole question texts, wrapped: a phone gets short lines and a smaller font.
+              callback: function (value) { return wrap(this.getLabelForValue(value), narrow(this.chart) ? 18 : 42); },
+              font: function (ctx) { return { size: narrow(ctx.chart) ? 10 : 12 }; },
+            },
+          },
         },
         plugins: {
           legend: { position: 'bottom' },
@@ -78,11 +132,33 @@
     };
   }
 
+  /**
+   * Sizes the chart's box for its content: a phone's radar is about as tall as it is wide plus
+   * its legend; a bar chart gets room for every wrapped line. Done through the CSSOM (allowed by
+   * our CSP, unlike style attributes); the stylesheet's heights stay the fallback.
+   */
+  function fit(canvas, spec) {
+    var box = canvas.parentNode;
+    var width = box.clientWidth;
+    if (!width) return;
+    var small = width < NARROW;
+    if (spec.type === 'radar') {
+      if (small) box.style.height = Math.round(width * 1.05 + 40 + 22 * Math.ceil(spec.series.length / 2)) + 'px';
+      return;
+    }
+    var lines = spec.labels.reduce(function (n, l) { return n + lineCount(wrap(l, small ? 18 : 42)); }, 0);
+    var perLine = small ? 13 : 15;
+    var needed = lines * perLine + spec.labels.length * (small ? 10 : 12) + 40 + 26 * Math.ceil(spec.series.length / (small ? 3 : 7));
+    var base = box.classList.contains('chart-box-short') ? 160 : 220;
+    box.style.height = Math.max(base, needed) + 'px';
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart]'), function (canvas) {
     try {
       var spec = JSON.parse(canvas.getAttribute('data-chart'));
       var config = spec.type === 'radar' ? radar(spec) : stacked(spec);
       if (printing) config.options.devicePixelRatio = 2;
+      if (!printing) fit(canvas, spec);
       new Chart(canvas, config);
       canvas.setAttribute('data-drawn', 'true');
     } catch {

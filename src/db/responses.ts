@@ -8,6 +8,8 @@ export interface DraftRecord {
   resumeCode: string;
   role: string | null;
   answers: unknown;
+  /** The page to come back to: a theme id or 'check'; null when not yet known. */
+  resumeAt: string | null;
   submittedAt: number | null;
   createdAt: number;
   updatedAt: number;
@@ -33,7 +35,7 @@ export interface PendingResponse {
 }
 
 type DraftRow = Omit<DraftRecord, 'answers'> & { answers: string };
-const DRAFT_COLUMNS = `id, round_id AS roundId, resume_code AS resumeCode, role, answers, submitted_at AS submittedAt,
+const DRAFT_COLUMNS = `id, round_id AS roundId, resume_code AS resumeCode, role, answers, resume_at AS resumeAt, submitted_at AS submittedAt,
   created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt`;
 const toDraft = (row: DraftRow | undefined): DraftRecord | undefined => row && { ...row, answers: JSON.parse(row.answers) as unknown };
 
@@ -44,14 +46,17 @@ export function responseRepository(db: Db) {
   const codeTaken = db.prepare('SELECT 1 FROM drafts WHERE resume_code = ?');
   const insertDraft = db.prepare(`INSERT INTO drafts (id, round_id, resume_code, created_at, updated_at, expires_at)
     VALUES (@id, @roundId, @resumeCode, @now, @now, @expiresAt)`);
-  const saveDraft = db.prepare(`UPDATE drafts SET role = @role, answers = @answers, updated_at = @now, expires_at = @expiresAt
+  const saveDraft = db.prepare(`UPDATE drafts SET role = @role, answers = @answers, resume_at = @resumeAt, updated_at = @now, expires_at = @expiresAt
     WHERE id = @id AND submitted_at IS NULL`);
   // Once sent, a draft keeps only "sent" and whole days: exact times could be matched to the
   // order of responses and so give a response a time.
   const markSubmitted = db.prepare(`UPDATE drafts SET submitted_at = @day, created_at = @day, updated_at = @day,
-      expires_at = @expiresAt, role = NULL, answers = '{}'
+      expires_at = @expiresAt, role = NULL, answers = '{}', resume_at = NULL
     WHERE id = @id AND submitted_at IS NULL`);
   const deleteExpired = db.prepare('DELETE FROM drafts WHERE expires_at <= ?');
+  // Part-way: started (a role chosen or something answered), not sent, not expired.
+  const partWay = db.prepare(`SELECT COUNT(*) AS n FROM drafts
+    WHERE round_id = ? AND submitted_at IS NULL AND expires_at > ? AND (role IS NOT NULL OR answers <> '{}')`);
   const insertResponse = db.prepare(`INSERT INTO responses (round_id, role, questionnaire_version, submitted_on)
     VALUES (?, ?, ?, ?)`);
   const insertAnswer = db.prepare(`INSERT INTO answers (response_id, round_id, role, theme_id, item_id, value, dont_know)
@@ -84,10 +89,11 @@ export function responseRepository(db: Db) {
     findDraftByResumeCode: (code: string, now: number) => toDraft(draftByCode.get(code, now) as DraftRow | undefined),
     isResumeCodeTaken: (code: string) => codeTaken.get(code) !== undefined,
     createDraft: (d: { id: string; roundId: number; resumeCode: string; now: number; expiresAt: number }) => void insertDraft.run(d),
-    saveDraft(d: { id: string; role: string | null; answers: unknown; now: number; expiresAt: number }): boolean {
-      return saveDraft.run({ ...d, answers: JSON.stringify(d.answers) }).changes === 1;
+    saveDraft(d: { id: string; role: string | null; answers: unknown; resumeAt?: string | null; now: number; expiresAt: number }): boolean {
+      return saveDraft.run({ ...d, resumeAt: d.resumeAt ?? null, answers: JSON.stringify(d.answers) }).changes === 1;
     },
     deleteExpiredDrafts: (now: number) => deleteExpired.run(now).changes,
+    countPartWay: (roundId: number, now: number) => (partWay.get(roundId, now) as { n: number }).n,
 
     /**
      * Turns a draft into exactly one sent response, in one transaction: the response waits, whole,

@@ -28,13 +28,15 @@ export interface RoundRecord {
   /** how many times answers were released into the results */
   releases: number;
   status: RoundStatus;
+  /** Closed with a grace period: people who had started may send until then. */
+  graceUntil: number | null;
   linkToken: string;
   joinCode: string;
   createdAt: number;
   updatedAt: number;
 }
 
-export type NewRound = Omit<RoundRecord, 'id' | 'updatedAt' | 'releases'>;
+export type NewRound = Omit<RoundRecord, 'id' | 'updatedAt' | 'releases' | 'graceUntil'>;
 export type RoundSettings = Pick<
   RoundRecord,
   'name' | 'questionnaireId' | 'questionnaireVersion' | 'form' | 'mode' | 'roles' | 'minGroupSize' | 'opensAt' | 'closesAt' | 'intro' | 'resultsRelease'
@@ -42,7 +44,8 @@ export type RoundSettings = Pick<
 
 const COLUMNS = `id, organisation_id AS organisationId, name, questionnaire_id AS questionnaireId,
   questionnaire_version AS questionnaireVersion, form, mode, roles, min_group_size AS minGroupSize,
-  opens_at AS opensAt, closes_at AS closesAt, intro, results_release AS resultsRelease, releases, status, link_token AS linkToken,
+  opens_at AS opensAt, closes_at AS closesAt, intro, results_release AS resultsRelease, releases, status,
+  grace_until AS graceUntil, link_token AS linkToken,
   join_code AS joinCode, created_at AS createdAt, updated_at AS updatedAt`;
 
 type RoundRow = Omit<RoundRecord, 'roles'> & { roles: string };
@@ -65,7 +68,7 @@ export function roundRepository(db: Db) {
       min_group_size = @minGroupSize, opens_at = @opensAt, closes_at = @closesAt, intro = @intro,
       results_release = @resultsRelease, updated_at = @now
     WHERE id = @id`);
-  const setStatus = db.prepare('UPDATE rounds SET status = ?, join_code = ?, updated_at = ? WHERE id = ?');
+  const setStatus = db.prepare('UPDATE rounds SET status = ?, join_code = ?, grace_until = ?, updated_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM rounds WHERE id = ?');
 
   return {
@@ -83,8 +86,8 @@ export function roundRepository(db: Db) {
     updateSettings(id: number, settings: RoundSettings, now: number): void {
       updateSettings.run({ ...settings, roles: JSON.stringify(settings.roles), id, now });
     },
-    setStatus(id: number, status: RoundStatus, joinCode: string, now: number): void {
-      setStatus.run(status, joinCode, now, id);
+    setStatus(id: number, status: RoundStatus, joinCode: string, now: number, graceUntil: number | null = null): void {
+      setStatus.run(status, joinCode, graceUntil, now, id);
     },
     delete: (id: number) => void remove.run(id),
   };

@@ -44,6 +44,11 @@ const ladderGroupSchema = z.strictObject({
 const themeSchema = z.strictObject({
   id: idSchema,
   title: textSchema,
+  /**
+   * Optional: the theme's name in everyday words, shown to the people answering (the report and
+   * the admin pages keep `title`). Definitions without it show `title` to everyone.
+   */
+  plainTitle: textSchema.max(80, 'Must be at most 80 characters').optional(),
   description: textSchema,
   /** band id -> what a score in that band means for this theme */
   bandText: z.record(z.string(), textSchema),
@@ -486,6 +491,11 @@ export function formThemes(q: Questionnaire, form: FormId): FormTheme[] {
 /** Find an item by id. */
 export function findItem(q: Questionnaire, itemId: string): Item | undefined {
   return q.items.find((i) => i.id === itemId);
+}
+
+/** The theme's name as the people answering see it: its plain title if it has one. */
+export function respondentTitle(theme: Theme): string {
+  return theme.plainTitle ?? theme.title;
 }
 
 /** Find a theme by id. */

@@ -59,6 +59,7 @@ export const powerSharingV1 = {
     {
       id: 'coproduction',
       title: 'Consultation or co-production',
+      plainTitle: 'Being involved from the start',
       description:
         'Are the people who use services involved from the start, deciding what is talked about and shaping the plans? Or are they only asked for comments once the plans exist?',
       bandText: {
@@ -92,6 +93,7 @@ export const powerSharingV1 = {
     {
       id: 'tokenism',
       title: 'Tokenism and representation',
+      plainTitle: 'Being listened to, not just there to tick a box',
       description:
         'Do the views of people who use services change decisions, and are they told how? Are there several people at the table, chosen by those they speak for and supported like any other decision maker?',
       bandText: {
@@ -122,6 +124,7 @@ export const powerSharingV1 = {
     {
       id: 'leadership',
       title: 'Heroic or shared leadership',
+      plainTitle: 'Who leads and who decides',
       description:
         'Does change depend on one inspiring leader, or is leadership shared? Do leaders act as allies: welcoming challenge, giving credit away and letting others make decisions?',
       bandText: {
@@ -152,6 +155,7 @@ export const powerSharingV1 = {
     {
       id: 'reciprocity',
       title: 'Reciprocity',
+      plainTitle: 'Getting something back for your time',
       description:
         'Do both sides give and gain? Are people paid or otherwise thanked for their time and knowledge, seen for their skills instead of their problems, and helped to support each other?',
       bandText: {
@@ -182,6 +186,7 @@ export const powerSharingV1 = {
     {
       id: 'power-risk',
       title: 'Sharing power and risk',
+      plainTitle: 'Sharing decisions and taking risks together',
       description:
         'Is there real power to change things, such as money, staffing and priorities? Do people with lived experience deliver services alongside professionals, and are risks talked about openly?',
       bandText: {
@@ -212,6 +217,7 @@ export const powerSharingV1 = {
     {
       id: 'inclusion',
       title: 'Diversity and inclusion',
+      plainTitle: 'Including everyone',
       description:
         'Is the group that takes part in decisions growing and becoming more varied, across class, ethnicity, gender, disability and age? Who is missing, and what is done about the barriers?',
       bandText: {
@@ -242,6 +248,7 @@ export const powerSharingV1 = {
     {
       id: 'lived-expertise',
       title: 'Investing in lived expertise',
+      plainTitle: 'Support and pay for people with lived experience',
       description:
         'Are there training, support, networks and money for people with lived experience, and for groups run by the people who use services, so that people can take part as equals?',
       bandText: {
@@ -272,6 +279,7 @@ export const powerSharingV1 = {
     {
       id: 'purpose',
       title: 'Honest purpose',
+      plainTitle: 'Being honest about why you are asked',
       description:
         'Is sharing power chosen because it matters, or used to cover cuts or to hand over responsibility without power? Do words like \u201cempowerment\u201d match what happens?',
       bandText: {

@@ -73,7 +73,8 @@ export function accountService({ repos, clock, random }: Deps) {
 
   const newPasswordErrors = (password: string, confirm: string | undefined, email: string) => {
     const errors = passwordProblems(password, email).map((message) => ({ field: 'password', message }));
-    if (errors.length === 0 && confirm !== undefined && confirm !== password) {
+    // Said at once with any other problem, so nobody fixes one thing only to meet the next.
+    if (confirm !== undefined && confirm !== password && password !== '') {
       errors.push({ field: 'confirm', message: 'The two passwords are not the same' });
     }
     return errors;
@@ -135,6 +136,9 @@ export function accountService({ repos, clock, random }: Deps) {
       setupCodeHash = sha256(code);
       return formatSetupCode(code);
     },
+
+    /** Problems with a new password and its confirmation, for a form that has other problems too. */
+    newPasswordProblems: (password: string, confirm: string, email: string) => newPasswordErrors(password, confirm, normaliseEmail(email)),
 
     /** Creates the first owner with the set-up code printed at start. The code then stops working. */
     async setupOwner(input: { code: string; email: string; password: string; confirm: string }): Promise<Admin> {

@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { createRepositories, pingDatabase, type Db } from '../db';
+import { createRepositories, pingDatabase, type Db, type RoundRecord } from '../db';
 import { accessService } from './access';
 import { accountService } from './accounts';
 import { organisationService } from './organisations';
@@ -24,7 +24,10 @@ export interface ServiceDeps {
 export function createServices({ db, config, clock = systemClock, random = cryptoRandom }: ServiceDeps) {
   const repos = createRepositories(db);
   const questionnaires = questionnaireRegistry(repos.questionnaires);
-  const release = releaseService({ repos, random, clock, isClosed: (round, now) => roundAvailability(round, now).state === 'closed' });
+  // Answers are released once nobody can add any more: closed, and any grace period over.
+  const isClosed = (round: RoundRecord, now: number) =>
+    roundAvailability(round, now).state === 'closed' && !(round.graceUntil !== null && round.graceUntil > now);
+  const release = releaseService({ repos, random, clock, isClosed });
   const rounds = roundService({ repos, questionnaires, clock, random, release });
   const organisations = organisationService({ repos, clock });
   const accounts = accountService({ repos, clock, random });

@@ -4,6 +4,7 @@ import {
   isScored,
   mergeThemeAnswers,
   parseThemeAnswers,
+  respondentTitle,
   type Answers,
   type FieldError,
   type FormTheme,
@@ -33,8 +34,13 @@ export interface Draft {
   resumeCode: string;
   role: string | null;
   answers: Answers;
+  /** The page to come back to: a theme id or 'check' (null: not known, e.g. only a role so far). */
+  resumeAt: string | null;
   submitted: boolean;
 }
+
+/** What the respondent pressed on a theme page: it decides where they come back to later. */
+export type PageAction = 'next' | 'later' | 'back';
 
 export interface OwnThemeScore {
   themeId: string;
@@ -57,10 +63,19 @@ interface Deps {
 export function respondingService({ repos, rounds, release, clock, random, draftTtlMs }: Deps) {
   const questionnaireFor = (round: RoundRecord) => rounds.questionnaireFor(round);
 
-  /** The respondent may answer now, or the reason why not becomes an error the web layer shows. */
-  const requireOpen = (round: RoundRecord) => {
+  /**
+   * The respondent may answer now, or the reason why not becomes an error the web layer shows.
+   * In a closed round's grace period, someone with unsent answers (`draftId`) may still go on.
+   */
+  const requireOpen = (round: RoundRecord, draftId?: string) => {
     const availability = rounds.availability(round);
-    if (availability.state === 'closed') throw new GoneError('This round has closed, so it no longer takes answers.');
+    if (availability.state === 'closed') {
+      if (draftId !== undefined && rounds.graceUntil(round) !== null) {
+        const draft = findDraft(round, draftId);
+        if (draft && !draft.submitted) return;
+      }
+      throw new GoneError('This round has closed, so it no longer takes answers.');
+    }
     if (availability.state !== 'open') throw new RoundNotOpenError(availability.state);
   };
 
@@ -74,6 +89,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       resumeCode: record.resumeCode,
       role: record.role,
       answers: parsed.success ? parsed.data : {},
+      resumeAt: record.resumeAt,
       submitted: record.submittedAt !== null,
     };
   };
@@ -90,8 +106,8 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     return draft;
   };
 
-  const save = (draft: Draft, role: string | null, answers: Answers) => {
-    if (!repos.responses.saveDraft({ id: draft.id, role, answers, now: clock.now(), expiresAt: clock.now() + draftTtlMs })) {
+  const save = (draft: Draft, role: string | null, answers: Answers, resumeAt: string | null = draft.resumeAt) => {
+    if (!repos.responses.saveDraft({ id: draft.id, role, answers, resumeAt, now: clock.now(), expiresAt: clock.now() + draftTtlMs })) {
       throw new DraftMissingError();
     }
   };
@@ -110,7 +126,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       while (repos.responses.isResumeCodeTaken(resumeCode)) resumeCode = randomFromAlphabet(random, JOIN_CODE_ALPHABET, RESUME_CODE_LENGTH);
       const id = randomToken(random, 32);
       repos.responses.createDraft({ id, roundId: round.id, resumeCode, now: clock.now(), expiresAt: clock.now() + draftTtlMs });
-      return { id, roundId: round.id, resumeCode, role: null, answers: {}, submitted: false };
+      return { id, roundId: round.id, resumeCode, role: null, answers: {}, resumeAt: null, submitted: false };
     },
 
     /** Finds an unexpired draft by its resume code, with its round. */
@@ -124,7 +140,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     },
 
     saveRole(round: RoundRecord, draftId: string | undefined, roleId: unknown): Draft {
-      requireOpen(round);
+      requireOpen(round, draftId);
       const draft = requireDraft(round, draftId);
       if (draft.submitted) return draft;
       if (typeof roleId !== 'string' || !round.roles.some((r) => r.id === roleId)) {
@@ -136,18 +152,25 @@ export function respondingService({ repos, rounds, release, clock, random, draft
 
     /**
      * Saves one theme page. Invalid input changes nothing and returns every error; the page's
-     * blank questions become unanswered (so a changed mind can clear an answer).
+     * blank questions become unanswered (so a changed mind can clear an answer). `action` records
+     * where the person will come back to: the next page, this one ("later") or the one before.
      */
-    saveThemeAnswers(round: RoundRecord, draftId: string | undefined, themeId: string, body: unknown):
+    saveThemeAnswers(round: RoundRecord, draftId: string | undefined, themeId: string, body: unknown, action: PageAction = 'next'):
       { ok: true; draft: Draft } | { ok: false; errors: FieldError[] } {
-      requireOpen(round);
+      requireOpen(round, draftId);
       const draft = requireDraft(round, draftId);
       const q = questionnaireFor(round);
       const parsed = parseThemeAnswers(q, round.form, themeId, body);
       if (!parsed.ok) return parsed;
       const answers = mergeThemeAnswers(q, round.form, themeId, draft.answers, parsed.answers);
-      save(draft, draft.role, answers);
-      return { ok: true, draft: { ...draft, answers } };
+      const pages = formThemes(q, round.form);
+      const at = pages.findIndex((p) => p.theme.id === themeId);
+      // "Later" on a page with every question answered means it is done: come back to the next one.
+      const pageDone = pages[at].items.filter(isScored).every((i) => i.id in answers);
+      const target = action === 'back' ? Math.max(0, at - 1) : action === 'later' && !pageDone ? at : at + 1;
+      const resumeAt = target >= pages.length ? 'check' : pages[target].theme.id;
+      save(draft, draft.role, answers, resumeAt);
+      return { ok: true, draft: { ...draft, answers, resumeAt } };
     },
 
     /**
@@ -158,7 +181,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       { status: 'submitted'; themeScores: Record<string, number | null>; ownScores: OwnThemeScore[] } | { status: 'alreadySubmitted' } {
       const draft = draftId ? findDraft(round, draftId) : undefined;
       if (draft?.submitted) return { status: 'alreadySubmitted' };
-      requireOpen(round);
+      requireOpen(round, draftId);
       if (!draft) throw new DraftMissingError();
       if (!draft.role) throw new ValidationError('Choose a role first', [{ field: 'role', message: 'Choose the description that fits you best' }]);
       const q = questionnaireFor(round);
@@ -224,7 +247,7 @@ function ownScores(q: Questionnaire, form: RoundRecord['form'], scores: Record<s
     const band = bandFor(q, score);
     return {
       themeId: theme.id,
-      title: theme.title,
+      title: respondentTitle(theme),
       score: displayScore(score),
       band: band?.label ?? null,
       bandText: band ? (theme.bandText[band.id] ?? null) : null,

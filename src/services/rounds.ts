@@ -76,10 +76,10 @@ export function roundService({ repos, questionnaires, clock, random, release }: 
     return round;
   };
 
-  const setStatus = (round: RoundRecord, status: RoundStatus): RoundRecord => {
+  const setStatus = (round: RoundRecord, status: RoundStatus, graceUntil: number | null = null): RoundRecord => {
     // A round that gave up its code when it closed takes a fresh one if another round has it now.
     const code = status !== 'closed' && repos.rounds.isJoinCodeTaken(round.joinCode, round.id) ? newJoinCode(round.id) : round.joinCode;
-    repos.rounds.setStatus(round.id, status, code, clock.now());
+    repos.rounds.setStatus(round.id, status, code, clock.now(), graceUntil);
     return get(round.id);
   };
 
@@ -131,12 +131,23 @@ export function roundService({ repos, questionnaires, clock, random, release }: 
       }
       return setStatus(round, 'open');
     },
-    /** Closes a round; its waiting answers join the results as far as that is safe (see ReleaseService.settle). */
-    close(id: number): RoundRecord {
-      const closed = setStatus(get(id), 'closed');
+    /**
+     * Closes a round. With `graceMs`, people who had already started may still send their answers
+     * for that long (nobody new can start); without it, unsent answers are never counted. Waiting
+     * answers join the results as far as that is safe once the grace period is over (see
+     * ReleaseService.settle, which every later read and submission calls).
+     */
+    close(id: number, graceMs = 0): RoundRecord {
+      const closed = setStatus(get(id), 'closed', graceMs > 0 ? clock.now() + graceMs : null);
       release.settle(closed);
       return get(id);
     },
+
+    /** How many people have started answering and not sent yet (drafts with a role or an answer). */
+    partWay: (id: number) => repos.responses.countPartWay(id, clock.now()),
+
+    /** The end of the round's grace period if it is running now, else null. */
+    graceUntil: (round: RoundRecord) => (round.status === 'closed' && round.graceUntil !== null && round.graceUntil > clock.now() ? round.graceUntil : null),
 
     /** A new draft round with the same settings and a new link and code (next year, next workshop). */
     duplicate(id: number, name?: string): RoundRecord {

@@ -5,6 +5,7 @@ import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { isolateBidi } from './bidi';
+import { compression } from './compression';
 import { errorHandler, notFoundHandler } from './errors';
 import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
@@ -36,6 +37,8 @@ export function createApp(services: Services, config: Config): Express {
 
   app.use(securityHeaders());
   app.use(proxyHeaderWarning(config.trustProxy));
+  // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
+  app.use(compression());
   app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
   // Pages are personal or time-sensitive by default; public assets were served above. Set before
   // anything can fail (body limits, CSRF), so 400, 403 and 413 answers are not cached either.

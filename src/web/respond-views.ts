@@ -1,4 +1,4 @@
-import { isScored, itemOptions, type Answers, type FieldError, type FormTheme, type Item, type Questionnaire } from '../domain/questionnaire';
+import { isScored, itemOptions, respondentTitle, type Answers, type FieldError, type FormTheme, type Item, type Questionnaire } from '../domain/questionnaire';
 
 /** One question on a theme page, ready for the view. */
 export interface QuestionView {
@@ -56,11 +56,30 @@ export function themeQuestions(
 export function answerSummary(q: Questionnaire, page: FormTheme, answers: Answers) {
   return page.items.map((item) => {
     const answer = answers[item.id];
-    let text = 'Not answered';
+    const scored = isScored(item);
+    let text = scored ? 'Not answered' : 'No comment (optional)';
     if (answer?.type === 'dontKnow') text = q.scale.dontKnowLabel;
     else if (answer?.type === 'text') text = answer.text;
-    else if (answer?.type === 'choice' && isScored(item)) text = itemOptions(q, item)[answer.value]?.label ?? text;
-    return { id: item.id, question: item.text, answer: text, answered: answer !== undefined };
+    else if (answer?.type === 'choice' && scored) text = itemOptions(q, item)[answer.value]?.label ?? text;
+    return { id: item.id, question: item.text, answer: text, answered: answer !== undefined, scored };
+  });
+}
+
+/**
+ * The check page's sections: per theme, how many questions are answered (comment boxes are
+ * optional extras and not counted as questions) and the rows, each unanswered question linked.
+ */
+export function checkSections(q: Questionnaire, pages: FormTheme[], answers: Answers) {
+  return pages.map((page, i) => {
+    const rows = answerSummary(q, page, answers);
+    const questions = rows.filter((r) => r.scored);
+    return {
+      n: i + 1,
+      title: respondentTitle(page.theme),
+      rows,
+      questions: questions.length,
+      answered: questions.filter((r) => r.answered).length,
+    };
   });
 }
 

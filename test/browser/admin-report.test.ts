@@ -5,6 +5,13 @@ import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, 
 
 jest.setTimeout(90_000);
 
+/** WCAG contrast ratio of a #rrggbb colour against white. */
+function contrastOnWhite(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (l + 0.05);
+}
+
 const EMAIL = 'owner@example.org';
 const PASSWORD = 'copper-lantern-meadow-41';
 
@@ -80,6 +87,37 @@ describeInBrowser('admin set-up, rounds and the report in Chromium', () => {
     expect(drawn).toBeGreaterThan(8);
     await expectAccessible(page, 'report');
     await screenshot(page, 'report-full');
+
+    // On a small phone (320 px) the wide tables scroll sideways: each scrolling wrapper is a
+    // labelled region a keyboard can reach (axe: scrollable-region-focusable).
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectAccessible(page, 'report at 320 px');
+    const wrappers = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.table-wrap')).map((el) => ({
+        scrolls: el.scrollWidth > el.clientWidth,
+        focusable: el.tabIndex === 0,
+        role: el.getAttribute('role'),
+        label: el.getAttribute('aria-label') ?? '',
+      })),
+    );
+    expect(wrappers.filter((w) => w.scrolls).length).toBeGreaterThan(10);
+    for (const w of wrappers) expect(w).toEqual({ scrolls: w.scrolls, focusable: true, role: 'region', label: expect.stringMatching(/\w/) });
+    // A missing figure is a dash for the eye, words for a screen reader, and the page explains it.
+    expect(await page.locator('td span[aria-hidden="true"]', { hasText: '–' }).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('td')).filter((td) => td.textContent!.trim() === '–').length)).toBe(0);
+    expect(await page.getByText('A dash (–) in a table means there is no figure').count()).toBe(1);
+    // Every segment of the stacked charts stands out from the white page by 3:1 at least
+    // (fill or edge): the light yellow "Always" segment alone is about 1.2:1.
+    const segments = await page.evaluate(() => {
+      const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { config: { type: string }; data: { datasets: { label: string; backgroundColor: string; borderColor: string; borderWidth: number }[] } } } }).Chart;
+      return Array.from(document.querySelectorAll<HTMLCanvasElement>('canvas[data-drawn]'))
+        .map((c) => chart.getChart(c)!)
+        .filter((c) => c.config.type === 'bar')
+        .flatMap((c) => c.data.datasets.map((d) => ({ label: d.label, fill: d.backgroundColor, edge: d.borderWidth > 0 ? d.borderColor : '#ffffff' })));
+    });
+    expect(segments.length).toBeGreaterThan(0);
+    for (const s of segments) expect({ label: s.label, contrast: Math.max(contrastOnWhite(s.fill), contrastOnWhite(s.edge)) >= 3 }).toEqual({ label: s.label, contrast: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.setViewportSize({ width: 1280, height: 2400 });
     await screenshot(page, 'report', false);
     await page.locator('#theme-coproduction').scrollIntoViewIfNeeded();
@@ -106,7 +144,7 @@ describeInBrowser('admin set-up, rounds and the report in Chromium', () => {
     await expectAccessible(boardPage, 'shared report');
     await board.close();
 
-    for (const path of ['/admin/questionnaires', '/admin/accounts', '/admin/account', `/admin/rounds/${roundId}/edit`]) {
+    for (const path of ['/admin/questionnaires', '/admin/accounts', '/admin/account', `/admin/rounds/${roundId}/edit`, `/admin/rounds/${roundId}/close`]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

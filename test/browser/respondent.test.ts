@@ -63,6 +63,18 @@ describeInBrowser('the respondent journey in Chromium', () => {
         await screenshot(page, 'theme-page');
       }
       await answerPage(page, 2);
+      if (n === 2) {
+        // Back is a button that saves this page first: nothing chosen here is lost.
+        await page.getByRole('button', { name: /^Back/ }).click();
+        await page.waitForURL('**/themes/1');
+        await page.getByRole('button', { name: 'Save and continue' }).click();
+        await page.waitForURL('**/themes/2');
+        expect(await page.locator('form fieldset').first().locator('input[type="radio"]').nth(2).isChecked()).toBe(true);
+        // "No answer" takes an answer back, and is labelled like every other choice.
+        await page.locator('form fieldset').first().getByLabel(/^No answer/).check();
+        expect(await page.locator('form fieldset').first().locator('input[type="radio"]:checked').getAttribute('value')).toBe('');
+        await answerPage(page, 2);
+      }
       if (n === 3) {
         // Stop here and come back later from another browser with the resume code.
         await page.getByRole('button', { name: 'Save and come back later' }).click();
@@ -91,8 +103,9 @@ describeInBrowser('the respondent journey in Chromium', () => {
     }
     await page.waitForURL('**/check');
     await expectAccessible(page, 'check your answers');
+    await screenshot(page, 'check-answers');
     // Change an answer from the check page and come back to it.
-    await page.getByRole('link', { name: /Change your answers about Consultation or co-production/ }).click();
+    await page.getByRole('link', { name: /Change your answers about Being involved from the start/ }).click();
     await page.waitForURL('**/themes/1?return=check');
     await page.locator('form fieldset').first().locator('.choice label').nth(6).click();
     await page.getByRole('button', { name: 'Save and go back to check' }).click();

@@ -77,7 +77,7 @@ describe('importing a questionnaire', () => {
     expect(importedVersions(ctx)).toEqual([{ id: 'mini', version: 1 }]);
     // A new round can use it straight away.
     const org = ctx.services.organisations.create('Org');
-    expect((await browser.agent.get(`/admin/organisations/${org.id}/rounds/new`)).text).toContain('<option value="mini@1">Mini, version 1</option>');
+    expect((await browser.agent.get(`/admin/organisations/${org.id}/rounds/new`)).text).toMatch(/<input type="radio" id="(questionnaire(?:-\d+)?)" name="questionnaire" value="mini@1"><label for="\1">Mini, version 1<\/label>/);
   });
 
   it('refuses a file that is not JSON, saying where, and saves nothing', async () => {

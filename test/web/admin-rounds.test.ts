@@ -80,9 +80,9 @@ describe('creating and changing rounds', () => {
     const { browser } = await ownerSession(ctx);
     const org = ctx.services.organisations.create('Org');
     const form = await browser.agent.get(`/admin/organisations/${org.id}/rounds/new`).expect(200);
-    expect(form.text).toContain('<option value="power-sharing@1" selected>');
+    expect(form.text).toContain('<input type="radio" id="questionnaire" name="questionnaire" value="power-sharing@1" checked>');
     expect(form.text).toMatch(/<legend>Roles people can choose from<\/legend>/);
-    expect(form.text).toContain('Times are in UTC');
+    expect(form.text).toContain('Times are Europe/London time');
     const id = await createRoundViaForm(browser, org.id, {
       mode: 'workshop',
       form: 'short',
@@ -108,7 +108,8 @@ describe('creating and changing rounds', () => {
     expect(round.roles[3].label).toBe('Peer support worker');
     const page = await browser.agent.get(`/admin/rounds/${id}`).expect(200);
     expect(page.text).toContain('created as a draft');
-    expect(page.text).toContain('1 December 2026 at 09:00 UTC');
+    // December in London is GMT, so the wall clock and UTC agree (summer time is tested apart).
+    expect(page.text).toContain('1 December 2026 at 09:00 GMT');
   });
 
   it('uses the default minimum group size of 5 when left blank', async () => {
@@ -246,7 +247,8 @@ describe('the round page', () => {
     expect((await browser.post(page, `${page}/open`)).status).toBe(303);
     expect(ctx.services.rounds.get(round.id).status).toBe('open');
     expect((await browser.agent.get(page)).text).toContain('Opened “Annual check 2026”');
-    expect((await browser.post(page, `${page}/close`)).status).toBe(303);
+    // Closing asks first (issue 19.6): the confirmation page's form sends confirm=yes.
+    expect((await browser.post(`${page}/close`, `${page}/close`, { confirm: 'yes' })).status).toBe(303);
     expect(ctx.services.rounds.get(round.id).status).toBe('closed');
     expect((await browser.agent.get(page)).text).toContain('Reopen the round');
     expect((await browser.post(page, `${page}/open`)).status).toBe(303);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { isScored } from '../../src/domain/questionnaire';
+import { isScored, respondentTitle } from '../../src/domain/questionnaire';
 import { browserLike, csrfFrom, fakeClock, makeTestApp, type TestContext } from '../helpers/app';
 import { openRound } from '../helpers/rounds';
 
@@ -103,7 +103,7 @@ describe('reaching a round', () => {
     const ctx = makeTestApp({ clock });
     const round = openRound(ctx, { opensAt: clock.now() + 86_400_000 });
     const res = await request(ctx.app).get(`/r/${round.linkToken}`).expect(403);
-    expect(res.text).toContain('opens on Mon, 23 Nov 2026 09:00:00 GMT');
+    expect(res.text).toContain('opens on 23 November 2026 at 09:00 GMT');
   });
 
   it('answers a closed round with 410 and a kind page, reached by its link or its old code', async () => {
@@ -143,7 +143,9 @@ describe('answering', () => {
     for (let n = 1; n <= pages.length; n++) {
       const get = await b.agent.get(`/r/${round.linkToken}/themes/${n}`).expect(200);
       expect(get.text).toContain(`Theme ${n} of ${pages.length}`);
-      expect(get.text).toContain(`<h1>${pages[n - 1].theme.title}</h1>`);
+      // Respondents see the theme's plain-English title; the report keeps the formal one.
+      expect(get.text).toContain(`<h1>${respondentTitle(pages[n - 1].theme)}</h1>`);
+      expect(pages[n - 1].theme.plainTitle).toBeDefined();
       const { fields } = pageFields(ctx, round, n, n % 2 ? '3' : 'dk', n === 2 ? 'We need more peer workers.' : '');
       const post = await b.agent.post(`/r/${round.linkToken}/themes/${n}`).type('form').send({ ...fields, _csrf: csrfFrom(get.text) });
       expect(post.status).toBe(303);
@@ -165,7 +167,7 @@ describe('answering', () => {
     expect(thanks.text).toContain('What happens next');
     expect(thanks.text).toContain('See how your own answers score');
     // Odd themes were answered "Often" (75 for practice items); even themes "Don't know" only.
-    expect(thanks.text).toMatch(/<th scope="row">Tokenism and representation<\/th><td class="num">–<\/td>/);
+    expect(thanks.text).toMatch(/<th scope="row">Being listened to, not just there to tick a box<\/th><td class="num"><span aria-hidden="true">–<\/span><span class="visually-hidden">no figure<\/span><\/td>/);
   });
 
   it('stores exactly what was answered, and nothing that identifies anyone', async () => {
@@ -319,10 +321,19 @@ describe('answering', () => {
     await startAs(b, round.linkToken);
     const { page, fields } = pageFields(ctx, round, 1, '2');
     await b.submit(`/r/${round.linkToken}/themes/1`, fields);
+    // Back is a submit button in the page's form (no JavaScript needed): it saves, then goes back.
     const theme2 = await b.agent.get(`/r/${round.linkToken}/themes/2`);
-    expect(theme2.text).toContain(`href="/r/${round.linkToken}/themes/1">Back`);
+    expect(theme2.text).toMatch(/<button type="submit" name="_action" value="back" class="back-link button-link">Back/);
+    const { page: page2, fields: fields2 } = pageFields(ctx, round, 2, '1');
+    const backPost = await b.submit(`/r/${round.linkToken}/themes/2`, { ...fields2, _action: 'back' });
+    expect(backPost.status).toBe(303);
+    expect(backPost.headers.location).toBe(`/r/${round.linkToken}/themes/1`);
     const back = await b.agent.get(`/r/${round.linkToken}/themes/1`);
     expect(back.text).toMatch(new RegExp(`name="${page.items[0].id}" value="2" checked`));
+    const again = await b.agent.get(`/r/${round.linkToken}/themes/2`);
+    expect(again.text).toMatch(new RegExp(`name="${page2.items.find(isScored)!.id}" value="1" checked`));
+    // From theme 1, Back saves and goes to the role page.
+    expect((await b.submit(`/r/${round.linkToken}/themes/1`, { ...fields, _action: 'back' })).headers.location).toBe(`/r/${round.linkToken}/role`);
   });
 });
 

@@ -5,11 +5,13 @@ import { ConflictError, ValidationError } from '../../services/errors';
 import { accessSchema, accountSchema, parseForm, type FieldError } from './forms';
 import { idParam } from './rounds';
 import { adminOf, flash } from './session';
-import { formatDateTime, publicBase } from './view-models';
+import { publicBase } from './view-models';
+import { zonedTime } from '../time-zone';
 
 const ROLE_LABELS = { owner: 'Owner', member: 'Organisation member' } as const;
 
 export function accountHandlers(services: Services, config: Config) {
+  const zone = zonedTime(config.timeZone);
   const { accounts, access, organisations } = services;
 
   const owner = (res: Response) => {
@@ -34,7 +36,7 @@ export function accountHandlers(services: Services, config: Config) {
       target,
       isSelf: target.id === actor.id,
       roleLabel: ROLE_LABELS[target.role],
-      created: formatDateTime(target.createdAt),
+      created: zone.formatDateTime(target.createdAt),
       link: fresh,
       organisations: organisations.listAll(),
       values: values ?? { role: target.role, organisations: ids },

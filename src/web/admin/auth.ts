@@ -60,7 +60,16 @@ export function authHandlers(services: Services, config: Config) {
       const form = parseForm(setupSchema, req.body);
       const raw = req.body as Record<string, unknown> | undefined;
       const values = { code: typeof raw?.code === 'string' ? raw.code.slice(0, 40) : '', email: typeof raw?.email === 'string' ? raw.email.slice(0, 320) : '' };
-      if (!form.ok) return renderSetup(res, 400, values, form.errors);
+      if (!form.ok) {
+        // A blank field stops the form early; the password problems (e.g. the two not matching)
+        // are still reported with it, in the form's order.
+        const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 1024) : '');
+        const reported = new Set(form.errors.map((e) => e.field));
+        const more = accounts.newPasswordProblems(str(raw?.password), str(raw?.confirm), values.email).filter((e) => !reported.has(e.field));
+        const order = ['code', 'email', 'password', 'confirm'];
+        const errors = [...form.errors, ...more].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+        return renderSetup(res, 400, values, errors);
+      }
       try {
         const admin = await accounts.setupOwner(form.data);
         await signIn(req, admin, services.clock.now());

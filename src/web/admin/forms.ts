@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ZonedTime } from '../time-zone';
 
 /** One problem with one field; `field` is the id of the input the error summary links to. */
 export interface FieldError {
@@ -36,33 +37,17 @@ const blankAsUndefined = (v: unknown) => {
 /** A list from checkboxes: absent, one value or several. */
 const checkboxList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)).max(100));
 
-const DATETIME_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** `<input type="datetime-local">` value, read as UTC, to epoch milliseconds. */
-export function parseDateTimeLocal(value: string): number | undefined {
-  const m = DATETIME_LOCAL.exec(value.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  const back = new Date(ms);
-  // Reject 31 February and the like instead of rolling over into March.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59) return undefined;
-  return ms;
-}
-
-/** Epoch milliseconds to a `datetime-local` value in UTC. */
-export const toDateTimeLocal = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 16));
-
-const dateTime = (label: string) =>
+/** A `datetime-local` field read in the organisation's time zone. */
+const dateTime = (zone: Pick<ZonedTime, 'parseLocal'>, label: string) =>
   z.preprocess(
     blankAsUndefined,
     z
       .string()
       .max(40)
       .transform((v, ctx) => {
-        const ms = parseDateTimeLocal(v);
+        const ms = zone.parseLocal(v);
         if (ms === undefined) {
-          ctx.addIssue({ code: 'custom', message: `Enter the ${label} as a date and time, e.g. 2026-03-01T09:00` });
+          ctx.addIssue({ code: 'custom', message: `Enter the ${label} as a day and a time, for example 1 March 2026 at 09:00` });
           return z.NEVER;
         }
         return ms;
@@ -75,8 +60,11 @@ export const INTRO_MAX = 2000;
 export const CUSTOM_ROLES_MAX = 20;
 export const ROLE_LABEL_MAX = 100;
 
-/** The round form as sent. Questionnaire, form and roles may be absent when they are fixed (the round has responses). */
-export const roundFormSchema = z.object({
+/**
+ * The round form as sent. Questionnaire, form and roles may be absent when they are fixed (the
+ * round has responses). Times are read in the organisation's time zone.
+ */
+export const roundFormSchema = (zone: Pick<ZonedTime, 'parseLocal'>) => z.object({
   name: text(ROUND_NAME_MAX, `Keep the name to ${ROUND_NAME_MAX} characters or fewer`).pipe(
     z.string().trim().min(1, 'Enter a name for the round, e.g. “Annual check 2026”'),
   ),
@@ -96,12 +84,12 @@ export const roundFormSchema = z.object({
       .max(1000, 'The minimum group size must be 1,000 or less')
       .default(5),
   ),
-  opensAt: dateTime('opening time'),
-  closesAt: dateTime('closing time'),
+  opensAt: dateTime(zone, 'opening time'),
+  closesAt: dateTime(zone, 'closing time'),
   intro: text(INTRO_MAX, `Keep the introduction to ${INTRO_MAX.toLocaleString('en-GB')} characters or fewer`).transform((s) => s.trim()),
   _fixed: z.unknown().optional(),
 });
-export type RoundForm = z.output<typeof roundFormSchema>;
+export type RoundForm = z.output<ReturnType<typeof roundFormSchema>>;
 
 /** "Peer support worker" -> "custom-peer-support-worker"; letters outside a-z fall back to a number. */
 export function customRoleId(label: string, taken: Set<string>): string {
@@ -168,6 +156,13 @@ export const accountSchema = z.object({
 });
 
 export const accessSchema = accountSchema.omit({ email: true });
+
+/** Grace periods offered when closing a round, in minutes (0: none). */
+export const GRACE_MINUTES = ['0', '15', '60', '1440'] as const;
+export const closeRoundSchema = z.object({
+  confirm: z.literal('yes', { error: 'Confirm that you want to close the round' }),
+  grace: z.preprocess((v) => (v === undefined || v === '' ? '0' : v), z.enum(GRACE_MINUTES, { error: 'Choose how long people who have started may still send' })),
+});
 
 export const confirmNameSchema = z.object({ confirmName: text(400, 'Type the round’s name exactly') });
 export const duplicateSchema = z.object({

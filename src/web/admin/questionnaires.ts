@@ -5,7 +5,8 @@ import { NotFoundError } from '../../services/errors';
 import { IMPORT_MAX_BYTES, type ImportResult } from '../../services/questionnaire-import';
 import { verifyCsrf } from '../security';
 import { adminOf, flash } from './session';
-import { formatDate } from './view-models';
+import type { Config } from '../../config';
+import { zonedTime } from '../time-zone';
 
 const IMPORT_FIELD = 'definition';
 const KB = IMPORT_MAX_BYTES / 1024;
@@ -13,7 +14,8 @@ const KB = IMPORT_MAX_BYTES / 1024;
 /** A file one could edit: its name without folders or odd characters, for messages only. */
 const safeName = (name: string | undefined) => (name ?? 'the file').replace(/^.*[\\/]/, '').slice(0, 100);
 
-export function questionnaireHandlers(services: Services) {
+export function questionnaireHandlers(services: Services, config: Config) {
+  const zone = zonedTime(config.timeZone);
   const { questionnaires, questionnaireImport, access } = services;
 
   const renderImport = (res: Response, status: number, opts: { problems?: { path: string; message: string }[]; message?: string; filename?: string } = {}) => {
@@ -74,7 +76,7 @@ export function questionnaireHandlers(services: Services) {
     }) as RequestHandler,
 
     list(_req: Request, res: Response) {
-      const rows = questionnaires.list().map((q) => ({ ...q, imported: q.importedAt === null ? null : formatDate(q.importedAt) }));
+      const rows = questionnaires.list().map((q) => ({ ...q, imported: q.importedAt === null ? null : zone.formatDate(q.importedAt) }));
       res.render('admin/questionnaires', { title: 'Questionnaires', questionnaires: rows, canImport: adminOf(res).role === 'owner' });
     },
 

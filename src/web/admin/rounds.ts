@@ -17,7 +17,6 @@ import {
   parseForm,
   ROLE_LABEL_MAX,
   roundFormSchema,
-  toDateTimeLocal,
   type FieldError,
   type RoundForm,
 } from './forms';
@@ -26,8 +25,6 @@ import { isolateBidi } from '../bidi';
 import {
   availabilityText,
   countsByRole,
-  formatDate,
-  formatDateTime,
   formatJoinCode,
   FORM_LABELS,
   MODE_LABELS,
@@ -35,6 +32,7 @@ import {
   roundLink,
   STATUS_LABELS,
 } from './view-models';
+import { zonedTime } from '../time-zone';
 
 /** The QR code's settings; a test regenerates the SVG with these to check the payload. */
 export const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
@@ -79,6 +77,8 @@ function valuesFromBody(body: unknown): RoundFormValues {
 }
 
 export function roundHandlers(services: Services, config: Config) {
+  const zone = zonedTime(config.timeZone);
+  const roundSchema = roundFormSchema(zone);
   const { access, rounds, questionnaires, organisations } = services;
 
   /** Every role any questionnaire offers (default questionnaire first), plus the round's own non-custom ones. */
@@ -117,8 +117,8 @@ export function roundHandlers(services: Services, config: Config) {
       roles: round.roles.filter((r) => !custom.has(r.id)).map((r) => r.id),
       customRoles: round.roles.filter((r) => custom.has(r.id)).map((r) => r.label).join('\n'),
       minGroupSize: String(round.minGroupSize),
-      opensAt: toDateTimeLocal(round.opensAt),
-      closesAt: toDateTimeLocal(round.closesAt),
+      opensAt: zone.toLocal(round.opensAt),
+      closesAt: zone.toLocal(round.closesAt),
       intro: round.intro,
     };
   };
@@ -168,6 +168,7 @@ export function roundHandlers(services: Services, config: Config) {
       roleChoices: roleChoices(opts.round),
       fixed: fixed && opts.round ? fixedSummary(opts.round) : null,
       limits: { customRoles: CUSTOM_ROLES_MAX, roleLabel: ROLE_LABEL_MAX },
+      timeZone: zone.timeZone,
     });
   };
 
@@ -234,12 +235,12 @@ export function roundHandlers(services: Services, config: Config) {
       errors,
       typed,
       statusLabel: STATUS_LABELS[round.status],
-      availability: availabilityText(services, round),
+      availability: availabilityText(services, round, zone),
       questionnaireLabel: `${q?.title ?? round.questionnaireId}, version ${round.questionnaireVersion}`,
       formLabel: FORM_LABELS[round.form],
       modeLabel: MODE_LABELS[round.mode],
-      opensAt: round.opensAt === null ? null : formatDateTime(round.opensAt),
-      closesAt: round.closesAt === null ? null : formatDateTime(round.closesAt),
+      opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
+      closesAt: round.closesAt === null ? null : zone.formatDateTime(round.closesAt),
       link: roundLink(req, config, round),
       joinAddress: `${base.replace(/^https?:\/\//, '')}/join`,
       joinCode: formatJoinCode(round.joinCode),
@@ -258,7 +259,7 @@ export function roundHandlers(services: Services, config: Config) {
       status: r.status,
       statusLabel: STATUS_LABELS[r.status],
       mode: MODE_LABELS[r.mode],
-      created: formatDate(r.createdAt),
+      created: zone.formatDate(r.createdAt),
       responses: countsByRole(services, r).total,
     }));
     res.status(status).render('admin/organisation', {
@@ -314,7 +315,7 @@ export function roundHandlers(services: Services, config: Config) {
     createRound(req: Request, res: Response) {
       const org = access.organisation(adminOf(res), idParam(req, 'orgId'));
       const values = valuesFromBody(req.body);
-      const form = parseForm(roundFormSchema, req.body);
+      const form = parseForm(roundSchema, req.body);
       const converted = form.ok ? toInput(form.data, roleChoices()) : { errors: form.errors };
       if ('errors' in converted) return renderForm(res, 400, { org, values, errors: converted.errors });
       try {
@@ -340,7 +341,7 @@ export function roundHandlers(services: Services, config: Config) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       const org = organisations.get(round.organisationId);
       const values = valuesFromBody(req.body);
-      const form = parseForm(roundFormSchema, req.body);
+      const form = parseForm(roundSchema, req.body);
       // The form leaves out the fixed settings (and says so) once the round has responses.
       const keep = form.ok && form.data._fixed !== undefined && rounds.hasResponses(round.id) ? round : undefined;
       const converted = form.ok ? toInput(form.data, roleChoices(round), keep) : { errors: form.errors };
@@ -368,15 +369,8 @@ export function roundHandlers(services: Services, config: Config) {
         return res.redirect(303, `/admin/rounds/${round.id}/edit#closesAt`);
       }
       const codeNote = opened.joinCode !== round.joinCode ? ` Its join code changed to ${formatJoinCode(opened.joinCode)}, because another round took the old one.` : '';
-      const when = opened.opensAt !== null && rounds.availability(opened).state === 'notYetOpen' ? `people can answer from ${formatDateTime(opened.opensAt)}` : 'people can answer now';
+      const when = opened.opensAt !== null && rounds.availability(opened).state === 'notYetOpen' ? `people can answer from ${zone.formatDateTime(opened.opensAt)}` : 'people can answer now';
       flash(req, 'success', `${wasClosed ? 'Reopened' : 'Opened'} “${round.name}”: ${when}.${codeNote}`);
-      res.redirect(303, `/admin/rounds/${round.id}`);
-    },
-
-    closeRound(req: Request, res: Response) {
-      const round = access.round(adminOf(res), idParam(req, 'roundId'));
-      rounds.close(round.id);
-      flash(req, 'success', `Closed “${round.name}”: nobody can answer now. Answers already given are kept.`);
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
 

@@ -4,20 +4,7 @@ import type { Services } from '../../services';
 
 type Round = ReturnType<Services['rounds']['get']>;
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "1 March 2026 at 09:00 UTC": admin pages state times in UTC, as the forms take them. */
-export const formatDateTime = (ms: number) => `${dateTimeFormat.format(ms)} UTC`;
-export const formatDate = (ms: number) => dateFormat.format(ms);
+import type { ZonedTime } from '../time-zone';
 
 /** "AB3K7Q" -> "AB3 K7Q": easier to read aloud and off a projector. Typed with or without the space. */
 export const formatJoinCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
@@ -32,7 +19,7 @@ export const FORM_LABELS = { full: 'Full form', short: 'Short form' } as const;
 export const MODE_LABELS = { survey: 'Survey', workshop: 'Workshop' } as const;
 
 /** What a respondent would meet now, in words for the admin. */
-export function availabilityText(services: Services, round: Round): string {
+export function availabilityText(services: Services, round: Round, zone: ZonedTime): string {
   const a = services.rounds.availability(round);
   switch (a.state) {
     case 'open':
@@ -40,11 +27,14 @@ export function availabilityText(services: Services, round: Round): string {
     case 'draft':
       return 'Draft: nobody can answer until you open it.';
     case 'notYetOpen':
-      return `Open, but people can answer only from ${formatDateTime(a.opensAt)}.`;
-    case 'closed':
+      return `Open, but people can answer only from ${zone.formatDateTime(a.opensAt)}.`;
+    case 'closed': {
+      const grace = services.rounds.graceUntil(round);
+      if (grace !== null) return `Closed: nobody new can answer. People who had started can send their answers until ${zone.formatDateTime(grace)}.`;
       return round.status === 'closed'
         ? 'Closed: nobody can answer. You can reopen it.'
-        : `Closed automatically at ${formatDateTime(a.closedAt ?? 0)}. Change the closing time to let people answer again.`;
+        : `Closed automatically at ${zone.formatDateTime(a.closedAt ?? 0)}. Change the closing time to let people answer again.`;
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import type { Services } from '../../services';
 import { accountHandlers } from '../admin/accounts';
 import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
+import { roundCloseHandlers } from '../admin/round-close';
 import { roundHandlers } from '../admin/rounds';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
@@ -17,7 +18,8 @@ export function adminRoutes(services: Services, config: Config): Router {
   const router = Router();
   const auth = authHandlers(services, config);
   const rounds = roundHandlers(services, config);
-  const qs = questionnaireHandlers(services);
+  const closing = roundCloseHandlers(services, config);
+  const qs = questionnaireHandlers(services, config);
   const accounts = accountHandlers(services, config);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
@@ -47,7 +49,8 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.get('/rounds/:roundId/edit', rounds.editRound);
   router.post('/rounds/:roundId/edit', rounds.updateRound);
   router.post('/rounds/:roundId/open', rounds.openRound); // also reopens a closed round
-  router.post('/rounds/:roundId/close', rounds.closeRound);
+  router.get('/rounds/:roundId/close', closing.closeRoundPage);
+  router.post('/rounds/:roundId/close', closing.closeRound);
   router.post('/rounds/:roundId/release', rounds.releaseWaiting);
   router.post('/rounds/:roundId/duplicate', rounds.duplicateRound);
   router.post('/rounds/:roundId/delete', rounds.deleteRound);

@@ -4,11 +4,13 @@ import type { Config } from '../../config';
 import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { GoneError, ValidationError } from '../../services/errors';
-import { DraftMissingError, formatResumeCode, RoundNotOpenError } from '../../services/responding';
+import { DraftMissingError, formatResumeCode, RoundNotOpenError, type Draft, type PageAction } from '../../services/responding';
+import { respondentTitle } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
-import { answerSummary, minutesToAnswer, themeQuestions } from '../respond-views';
+import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
+import { zonedTime } from '../time-zone';
 
 const DRAFT_COOKIE = 'ps_draft';
 /** A respondent's own scores, sealed, from sending to the thank-you page (nothing kept on the server). */
@@ -53,6 +55,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   const router = Router();
   const { rounds, responding, clock } = services;
   const ownScoresSealer = sealer(services.sessions.secret(), 'own-scores', services.random);
+  const zone = zonedTime(config.timeZone);
   // Count only failed attempts: guessing codes is what we slow down.
   const joinLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: 20, action: 'enter a code', skipSuccessfulRequests: true });
   // Generous, because a whole workshop room may share one address; enough to stop a script
@@ -95,7 +98,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     }
     const { draft, round } = found;
     setDraftCookie(req, res, round, draft.id);
-    res.redirect(303, nextPage(round, draft.role, draft.answers));
+    res.redirect(303, nextPage(round, draft));
   });
 
   const r = Router({ mergeParams: true });
@@ -109,6 +112,9 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.locals.base = `/r/${round.linkToken}`;
     res.locals.questionnaire = responding.questionnaireFor(round);
     res.locals.organisationName = services.organisations.get(round.organisationId).name;
+    const grace = rounds.graceUntil(round);
+    // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
+    res.locals.graceNotice = grace === null ? null : `This round has closed. Because you had already started, you can still send your answers until ${zone.formatDateTime(grace)}. Nobody new can start.`;
     next();
   }, r);
 
@@ -118,25 +124,32 @@ export function respondRoutes(services: Services, config: Config): Router {
   const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
     setCookie(req, res, config, DRAFT_COOKIE, draftId, { path: `/r/${round.linkToken}`, maxAgeMs: config.draftTtlMs });
 
-  /** Where someone coming back should land: the role page, the first unanswered theme, or the check page. */
-  const nextPage = (round: RoundRecord, role: string | null, answers: Record<string, unknown>): string => {
+  /**
+   * Where someone coming back should land: the role page, the page where they stopped (saved
+   * with each page), or for older drafts the first unanswered theme, or the check page.
+   */
+  const nextPage = (round: RoundRecord, draft: Pick<Draft, 'role' | 'answers' | 'resumeAt'>): string => {
     const base = `/r/${round.linkToken}`;
-    if (!role) return `${base}/role`;
+    if (!draft.role) return `${base}/role`;
     const pages = responding.pages(round);
-    const firstEmpty = pages.findIndex((p) => !p.items.some((i) => i.id in answers));
+    if (draft.resumeAt === 'check') return `${base}/check`;
+    const stopped = pages.findIndex((p) => p.theme.id === draft.resumeAt);
+    if (stopped !== -1) return `${base}/themes/${stopped + 1}`;
+    const firstEmpty = pages.findIndex((p) => !p.items.some((i) => i.id in draft.answers));
     return firstEmpty === -1 ? `${base}/check` : `${base}/themes/${firstEmpty + 1}`;
   };
 
   r.get('/', (req, res) => {
     const round = roundOf(res);
-    responding.requireOpen(round);
+    responding.requireOpen(round, draftIdOf(req));
     const draft = responding.findDraft(round, draftIdOf(req));
     const pages = responding.pages(round);
     res.render('respond/welcome', {
       title: round.name,
       pages,
+      themeTitles: pages.map((p) => respondentTitle(p.theme)),
       minutes: minutesToAnswer(pages),
-      draft: draft && { submitted: draft.submitted, next: nextPage(round, draft.role, draft.answers), resumeCode: formatResumeCode(draft.resumeCode) },
+      draft: draft && { submitted: draft.submitted, next: nextPage(round, draft), resumeCode: formatResumeCode(draft.resumeCode) },
     });
   });
 
@@ -149,7 +162,7 @@ export function respondRoutes(services: Services, config: Config): Router {
 
   r.get('/role', (req, res) => {
     const round = roundOf(res);
-    responding.requireOpen(round);
+    responding.requireOpen(round, draftIdOf(req));
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     res.render('respond/role', { title: 'Which of these describes you best?', chosen: draft.role, resumeCode: formatResumeCode(draft.resumeCode), returnTo: req.query.return === 'check' ? 'check' : '', errors: [] });
@@ -162,7 +175,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     try {
       const draft = responding.saveRole(round, draftIdOf(req), role);
       if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
-      res.redirect(303, returnTo === 'check' ? `/r/${round.linkToken}/check` : nextPage(round, draft.role, draft.answers));
+      res.redirect(303, returnTo === 'check' ? `/r/${round.linkToken}/check` : nextPage(round, draft));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const draft = responding.requireDraft(round, draftIdOf(req));
@@ -183,7 +196,7 @@ export function respondRoutes(services: Services, config: Config): Router {
 
   const renderTheme = (res: Response, view: NonNullable<ReturnType<typeof themePage>>, draft: { resumeCode: string }, questions: unknown, returnTo: string, errors: unknown[]) => {
     res.render('respond/theme', {
-      title: view.page.theme.title,
+      title: respondentTitle(view.page.theme),
       theme: view.page.theme,
       n: view.n,
       total: view.pages.length,
@@ -198,7 +211,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   r.get('/themes/:n', (req, res) => {
     const view = themePage(req, res);
     if (!view) return;
-    responding.requireOpen(view.round);
+    responding.requireOpen(view.round, draftIdOf(req));
     const draft = responding.requireDraft(view.round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${view.round.linkToken}/role`);
@@ -214,7 +227,8 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draftId = draftIdOf(req);
     const existing = responding.findDraft(view.round, draftId);
     if (existing?.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
-    const result = responding.saveThemeAnswers(view.round, draftId, view.page.theme.id, body);
+    const action: PageAction = body._action === 'later' ? 'later' : body._action === 'back' ? 'back' : 'next';
+    const result = responding.saveThemeAnswers(view.round, draftId, view.page.theme.id, body, action);
     const base = `/r/${view.round.linkToken}`;
     if (!result.ok) {
       const q = responding.questionnaireFor(view.round);
@@ -222,7 +236,9 @@ export function respondRoutes(services: Services, config: Config): Router {
       renderTheme(res, view, existing!, themeQuestions(q, view.page, {}, body, result.errors), returnTo, result.errors);
       return;
     }
-    if (body._action === 'later') return res.redirect(303, `${base}/saved`);
+    if (action === 'later') return res.redirect(303, `${base}/saved`);
+    // Back is a submit button: what was chosen on this page is saved, then the previous page shows.
+    if (action === 'back') return res.redirect(303, returnTo === 'check' ? `${base}/check` : view.n === 1 ? `${base}/role` : `${base}/themes/${view.n - 1}`);
     if (returnTo === 'check' || view.n === view.pages.length) return res.redirect(303, `${base}/check`);
     res.redirect(303, `${base}/themes/${view.n + 1}`);
   });
@@ -236,20 +252,19 @@ export function respondRoutes(services: Services, config: Config): Router {
       resumeCode: formatResumeCode(draft.resumeCode),
       days: Math.round(config.draftTtlMs / 86_400_000),
       origin: (config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/^https?:\/\//, ''),
-      next: nextPage(round, draft.role, draft.answers),
+      next: nextPage(round, draft),
     });
   });
 
   r.get('/check', (req, res) => {
     const round = roundOf(res);
-    responding.requireOpen(round);
+    responding.requireOpen(round, draftIdOf(req));
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${round.linkToken}/role`);
     const q = responding.questionnaireFor(round);
     const pages = responding.pages(round);
-    const sections = pages.map((page, i) => ({ n: i + 1, title: page.theme.title, rows: answerSummary(q, page, draft.answers) }));
-    const answered = sections.reduce((s, sec) => s + sec.rows.filter((row) => row.answered).length, 0);
+    const sections = checkSections(q, pages, draft.answers);
     const notice = noticeKey.safeParse(readCookie(req, NOTICE_COOKIE));
     if (readCookie(req, NOTICE_COOKIE) !== undefined) clearCookie(req, res, config, NOTICE_COOKIE, `/r/${round.linkToken}`);
     if (notice.success) res.locals.flash = [{ kind: 'error', text: NOTICES[notice.data] }];
@@ -257,8 +272,8 @@ export function respondRoutes(services: Services, config: Config): Router {
       title: 'Check your answers',
       role: round.roles.find((role) => role.id === draft.role)?.label ?? '',
       sections,
-      answered,
-      total: sections.reduce((s, sec) => s + sec.rows.length, 0),
+      answered: sections.reduce((s, sec) => s + sec.answered, 0),
+      total: sections.reduce((s, sec) => s + sec.questions, 0),
       resumeCode: formatResumeCode(draft.resumeCode),
     });
   });
@@ -296,12 +311,14 @@ export function respondRoutes(services: Services, config: Config): Router {
   const roundStates: ErrorRequestHandler = (err, req, res, next) => {
     const round = res.locals.round as RoundRecord | undefined;
     if (round && err instanceof GoneError) {
-      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed' });
+      const draft = responding.findDraft(round, draftIdOf(req));
+      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed', unsent: !!draft && !draft.submitted, graceNotice: null });
     } else if (round && err instanceof RoundNotOpenError) {
       res.status(403).render('respond/unavailable', {
         title: 'This round is not open yet',
         state: err.state,
-        opensAt: round.opensAt === null ? null : new Date(round.opensAt).toUTCString(),
+        unsent: false,
+        opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
       });
     } else if (round && err instanceof DraftMissingError) {
       res.status(404).render('respond/no-draft', { title: 'We could not find your answers' });

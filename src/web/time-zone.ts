@@ -1,0 +1,77 @@
+/**
+ * Wall-clock times in the organisation's time zone (config.timeZone), with Intl only.
+ * Admins type and read times as their clocks show them; the database keeps epoch milliseconds.
+ */
+
+const DATETIME_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+export interface ZonedTime {
+  timeZone: string;
+  /** `<input type="datetime-local">` value read in the zone -> epoch ms; undefined if not a real time. */
+  parseLocal(value: string): number | undefined;
+  /** Epoch ms -> a `datetime-local` value in the zone ('' for null). */
+  toLocal(ms: number | null): string;
+  /** "1 March 2026 at 09:00 GMT" (the zone's short name: BST in a British summer). */
+  formatDateTime(ms: number): string;
+  /** "1 March 2026". */
+  formatDate(ms: number): string;
+}
+
+export function zonedTime(timeZone: string): ZonedTime {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const dateTime = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
+  const date = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+
+  /** The wall clock in the zone at `ms`, as if it were UTC. */
+  const wallClock = (ms: number): number => {
+    const p = Object.fromEntries(parts.formatToParts(ms).map((x) => [x.type, x.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  };
+  /** How far the zone's clock is ahead of UTC at `ms`. */
+  const offset = (ms: number) => wallClock(ms) - Math.floor(ms / 1000) * 1000;
+
+  return {
+    timeZone,
+    parseLocal(value) {
+      const m = DATETIME_LOCAL.exec(value.trim());
+      if (!m) return undefined;
+      const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+      const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+      const back = new Date(asUtc);
+      // Reject 31 February and the like instead of rolling over into March.
+      if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59) return undefined;
+      // Two passes settle the offset, also next to a daylight-saving change. A time that falls in
+      // the hour the clocks skip lands an hour later; in the repeated hour, on the first of the two.
+      let ms = asUtc - offset(asUtc);
+      ms = asUtc - offset(ms);
+      const earlier = ms - 3_600_000;
+      return wallClock(earlier) === asUtc ? earlier : ms;
+    },
+    toLocal(ms) {
+      return ms === null ? '' : new Date(wallClock(ms)).toISOString().slice(0, 16);
+    },
+    formatDateTime(ms) {
+      const p = Object.fromEntries(dateTime.formatToParts(ms).map((x) => [x.type, x.value]));
+      return `${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute} ${p.timeZoneName}`;
+    },
+    formatDate: (ms) => date.format(ms),
+  };
+}
