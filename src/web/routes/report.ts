@@ -5,11 +5,12 @@ import type { Services } from '../../services';
 import type { Admin } from '../../services/accounts';
 import type { RoundReport } from '../../services/results';
 import { NotFoundError, ValidationError } from '../../services/errors';
+import { plainText } from '../admin/forms';
 import { idParam } from '../params';
 import { percent, reportCharts, score } from '../report-views';
 
 const shareForm = z.object({
-  label: z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' }).default(''),
+  label: plainText(z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' })).default(''),
   showComments: z.literal('yes').optional(),
 });
 const commentForm = z.object({ hidden: z.enum(['true', 'false']) });
