@@ -3,6 +3,7 @@ import session from 'express-session';
 import type { Config } from '../config';
 import { projectPath } from '../paths';
 import type { Services } from '../services';
+import { formShapedBody } from './body';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { errorHandler, notFoundHandler } from './errors';
 import { sessionAdmin } from './admin/session';
@@ -50,6 +51,8 @@ export function createApp(services: Services, config: Config): Express {
   );
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
   app.use(express.json({ limit: '64kb' }));
+  // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).
+  app.use(formShapedBody());
   app.use(csrfProtection());
   app.use((req, res, next) => {
     // Pages are personal or time-sensitive by default; public assets were served above.

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { ZodError } from 'zod';
 import type { Config } from '../config';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
+import { MalformedBodyError, UnsupportedBodyError } from './body';
 import { CsrfError } from './security';
 
 interface ErrorView {
@@ -25,6 +26,8 @@ export function describeError(err: unknown): ErrorView {
   if (err instanceof ConflictError) return { status: 409, title: 'That could not be done', message: err.message };
   if (err instanceof ForbiddenError) return { status: 403, title: 'Not allowed', message: err.message };
   if (err instanceof ValidationError) return { status: 400, title: 'There is a problem', message: err.message };
+  if (err instanceof MalformedBodyError) return { status: 400, title: 'There is a problem with the request', message: err.message };
+  if (err instanceof UnsupportedBodyError) return { status: 415, title: 'There is a problem with the request', message: err.message };
   // A backstop: handlers parse with safeParse and answer properly; anything unparsed is still a 400.
   if (err instanceof ZodError) return { status: 400, title: 'There is a problem with the request', message: 'Some of what was sent could not be understood.' };
   const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
