@@ -37,6 +37,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(24 * 30).default(12),
   DRAFT_TTL_DAYS: positiveInt(365).default(30),
+  // Below systemd's and Docker's 10 s stop timeouts, so we finish before being killed.
+  SHUTDOWN_GRACE_SECONDS: positiveInt(9).default(5),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -55,6 +57,8 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   draftTtlMs: number;
+  /** On SIGTERM, how long requests in flight may take before their connections are cut. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }
 

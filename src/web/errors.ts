@@ -64,6 +64,8 @@ export function notFoundHandler(): RequestHandler {
 export function errorHandler(config: Config): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, next) => {
     if (res.headersSent) return next(err);
+    // The client went away mid-request (e.g. an upload cut off at shutdown): nobody to answer.
+    if (res.destroyed || (err as { type?: unknown })?.type === 'request.aborted') return;
     const view = describeError(err);
     if (view.status >= 500) {
       // Method and route only: never a client address, user agent or query string.
