@@ -44,6 +44,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     try {
       services.maintenance.run();
     } catch (err) {
+      services.storage.noteFailure(err);
       console.error('[maintenance] failed:', err);
     }
   };

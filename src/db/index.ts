@@ -5,8 +5,10 @@ import { resultsRepository } from './results';
 import { organisationRepository, questionnaireRepository, roundRepository } from './rounds';
 import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
+import { storageRepository } from './storage';
 
-export { openDatabase, pingDatabase, type Db } from './connection';
+export { JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
+export { isStorageFullError } from './storage';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';
 export type * from './responses';
@@ -26,6 +28,7 @@ export function createRepositories(db: Db) {
     admins: adminRepository(db),
     results: resultsRepository(db),
     shareLinks: shareLinkRepository(db),
+    storage: storageRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

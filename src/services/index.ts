@@ -10,6 +10,7 @@ import { resultsService } from './results';
 import { shareLinkService } from './share-links';
 import { exportService } from './exports';
 import { roundService } from './rounds';
+import { storageService } from './storage';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
 
 export interface ServiceDeps {
@@ -32,6 +33,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const results = resultsService({ repos, rounds, clock });
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
   const exports = exportService({ repos, rounds, results });
+  const storage = storageService({ repos, clock });
   return {
     config,
     clock,
@@ -46,8 +48,10 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     results,
     shareLinks,
     exports,
+    storage,
     health: {
-      check: () => ({ database: pingDatabase(db) ? ('ok' as const) : ('unavailable' as const) }),
+      /** Reads, then proves a write commits: 'full' when the disk (or the size limit) is full. */
+      check: () => ({ database: pingDatabase(db) ? storage.check() : ('unavailable' as const) }),
     },
     sessions: {
       ...repos.sessions,

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { formShapedBody } from './body';
+import { refuseWritesWhenFull } from './storage';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { errorHandler, notFoundHandler } from './errors';
 import { sessionAdmin } from './admin/session';
@@ -37,7 +38,7 @@ export function createApp(services: Services, config: Config): Express {
     session({
       name: SESSION_COOKIE,
       secret: services.sessions.secret(),
-      store: new SqliteSessionStore(services.sessions, services.clock),
+      store: new SqliteSessionStore(services.sessions, services.clock, services.storage),
       resave: false,
       saveUninitialized: false,
       rolling: true,
@@ -53,6 +54,9 @@ export function createApp(services: Services, config: Config): Express {
   app.use(express.json({ limit: '64kb' }));
   // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).
   app.use(formShapedBody());
+  // Before the CSRF check: with a full disk the form's token may never have been saved, and
+  // "cannot save right now" is the truth where "this form has expired" would mislead.
+  app.use(refuseWritesWhenFull(services.storage));
   app.use(csrfProtection());
   app.use((req, res, next) => {
     // Pages are personal or time-sensitive by default; public assets were served above.
@@ -75,6 +79,6 @@ export function createApp(services: Services, config: Config): Express {
   app.use('/admin', adminRoutes(services, config));
 
   app.use(notFoundHandler());
-  app.use(errorHandler(config));
+  app.use(errorHandler(config, services.storage));
   return app;
 }

@@ -1,0 +1,13 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Services } from '../services';
+import { StorageFullError } from '../services/errors';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** While the database cannot save, requests that would save get a 503 at once (see services/storage.ts). */
+export function refuseWritesWhenFull(storage: Pick<Services['storage'], 'writable'>): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method) || storage.writable()) return next();
+    next(new StorageFullError('The database cannot save right now'));
+  };
+}
