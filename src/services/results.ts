@@ -9,7 +9,7 @@ import {
   type ThemeResult,
 } from '../domain/rubric';
 import type { Repositories, RoundRecord } from '../db';
-import { decideVisibility } from '../domain/anonymity';
+import { decideVisibility, normaliseMinGroupSize } from '../domain/anonymity';
 import { NotFoundError } from './errors';
 import type { RoundService } from './rounds';
 import type { Clock } from './runtime';
@@ -44,6 +44,8 @@ export interface ThemeSection {
   gap: { a: string; b: string; difference: number } | null;
   flags: FlagResult[];
   comments: { id: number; body: string; hidden: boolean }[];
+  /** All the theme's comments; `comments` holds only the first `commentsPerTheme` when that is set. */
+  commentCount: number;
 }
 
 /** A raised flag for the summary: once per flag, with every theme it was raised on. */
@@ -75,6 +77,20 @@ export interface RoundReport {
 export interface ReportOptions {
   /** Comments are included only when asked for (admins; share links that allow them). */
   comments: 'none' | 'visible' | 'all';
+  /** At most this many comments a theme (a page links to the rest); every comment when unset. */
+  commentsPerTheme?: number;
+}
+
+/** One page of one theme's comments (the report page shows only the first few of each theme). */
+export interface CommentPage {
+  round: RoundRecord;
+  organisationName: string;
+  theme: { id: string; title: string; number: number };
+  comments: { id: number; body: string; hidden: boolean }[];
+  total: number;
+  page: number;
+  pages: number;
+  perPage: number;
 }
 
 /**
@@ -129,7 +145,17 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
 
     const commentsMinimum = visibility.minGroupSize * 2;
     const commentsShown = options.comments !== 'none' && visibility.total >= commentsMinimum;
-    const comments = commentsShown ? repos.results.comments(round.id, options.comments === 'all') : [];
+    const includeHidden = options.comments === 'all';
+    const comments = !commentsShown
+      ? []
+      : options.commentsPerTheme === undefined
+        ? repos.results.comments(round.id, includeHidden)
+        : repos.results.firstComments(round.id, includeHidden, options.commentsPerTheme);
+    const commentCounts = !commentsShown
+      ? new Map<string, number>()
+      : options.commentsPerTheme === undefined
+        ? comments.reduce((m, c) => m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1), new Map<string, number>())
+        : repos.results.commentCounts(round.id, includeHidden);
 
     const themes: ThemeSection[] = overall
       ? formThemes(q, round.form).map(({ theme }, i) => {
@@ -158,6 +184,7 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
             gap,
             flags: results.flags.filter((f) => f.themeId === theme.id && f.status !== 'notInForm'),
             comments: comments.filter((c) => c.themeId === theme.id).map((c) => ({ id: c.id, body: c.body, hidden: c.hidden })),
+            commentCount: commentCounts.get(theme.id) ?? 0,
           };
         })
       : [];
@@ -179,13 +206,41 @@ export function resultsService({ repos, rounds, clock }: { repos: Repositories; 
       themes,
       flags: results.flags,
       summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle) } : null,
-      comments: { shown: commentsShown, count: comments.length, minimum: commentsMinimum },
+      comments: { shown: commentsShown, count: [...commentCounts.values()].reduce((a, b) => a + b, 0), minimum: commentsMinimum },
     };
   };
 
   return {
     /** The round's report with suppression applied. */
     forRound: (roundId: number, options: ReportOptions = { comments: 'none' }) => build(rounds.get(roundId), options),
+    /**
+     * One page of a theme's comments, under the same rule as the report: none unless at least
+     * twice the minimum group size answered. NotFoundError for a theme outside the round's form,
+     * or when comments are not shown.
+     */
+    commentPage(roundId: number, themeId: string, options: { comments: 'visible' | 'all'; page: number; perPage: number }): CommentPage {
+      const round = rounds.get(roundId);
+      const q = rounds.questionnaireFor(round);
+      const index = formThemes(q, round.form).findIndex(({ theme }) => theme.id === themeId);
+      if (index < 0) throw new NotFoundError('That theme is not in this round’s questionnaire');
+      const { total: respondents } = rounds.visibleResponseCounts(roundId);
+      if (respondents < normaliseMinGroupSize(round.minGroupSize) * 2) throw new NotFoundError('Comments are not shown for this round yet');
+      const includeHidden = options.comments === 'all';
+      const total = repos.results.commentCounts(round.id, includeHidden).get(themeId) ?? 0;
+      const pages = Math.max(1, Math.ceil(total / options.perPage));
+      if (options.page > pages) throw new NotFoundError('There is no such page of comments');
+      const comments = repos.results.themeComments(round.id, themeId, includeHidden, (options.page - 1) * options.perPage, options.perPage);
+      return {
+        round,
+        organisationName: repos.organisations.findById(round.organisationId)?.name ?? '',
+        theme: { id: themeId, title: q.themes.find((t) => t.id === themeId)?.title ?? themeId, number: index + 1 },
+        comments: comments.map((c) => ({ id: c.id, body: c.body, hidden: c.hidden })),
+        total,
+        page: options.page,
+        pages,
+        perPage: options.perPage,
+      };
+    },
     /** Hides or shows a comment; hidden comments are gone from every output. */
     setCommentHidden(roundId: number, commentId: number, hidden: boolean): void {
       if (!repos.results.setCommentHidden(roundId, commentId, hidden)) throw new NotFoundError('That comment was not found');
