@@ -51,8 +51,9 @@ export function resultsRepository(db: Db) {
   // run, so no statement stays open between pages (one connection: an open read would block writes).
   // The rowid range, not the (round_id, role) index: pages come in id order without a sort.
   const responsesPage = db.prepare('SELECT id, role FROM responses WHERE id > ? AND +round_id = ? ORDER BY id LIMIT ?');
+  // +round_id: through the primary key's response_id range (a page), never the round's whole index.
   const answersBetween = db.prepare(`SELECT response_id AS responseId, item_id AS itemId, value FROM answers
-    WHERE response_id BETWEEN ? AND ? AND round_id = ?`);
+    WHERE response_id BETWEEN ? AND ? AND +round_id = ?`);
 
   const toComment = (r: Omit<CommentRow, 'hidden'> & { hidden: number }): CommentRow => ({ ...r, hidden: r.hidden === 1 });
   return {
