@@ -66,10 +66,16 @@ function sendCsv(res: Response, file: { filename: string; body: string }) {
 }
 
 /** A big CSV in chunks (see csvChunks): other requests run between them; a client that leaves stops the work. */
-function streamCsv(res: Response, file: { filename: string; chunks: AsyncIterable<string> }) {
+async function streamCsv(res: Response, file: { filename: string; chunks: AsyncGenerator<string> }) {
+  // The first chunk comes after the first page is read: a failure there still gets an error page.
+  const first = await file.chunks.next();
+  async function* all() {
+    if (!first.done) yield first.value;
+    yield* file.chunks;
+  }
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-  pipeline(Readable.from(file.chunks), res, (err) => {
+  pipeline(Readable.from(all()), res, (err) => {
     // Headers are gone by now: a failure can only cut the download short (the client sees it).
     if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[error] CSV export failed:', err);
   });
