@@ -22,6 +22,16 @@ export interface CommentRow {
   hidden: boolean;
 }
 
+/** A page of a round's responses in id order (test/db checks its plan: the rowid range, no sort). */
+export const RESPONSES_PAGE_SQL = 'SELECT id, role FROM responses WHERE id > ? AND +round_id = ? ORDER BY id LIMIT ?';
+/**
+ * The answers of a page of responses. `+round_id` keeps SQLite on the primary key's response_id
+ * range: with a plain `round_id = ?` it chose the round's index and read every answer of the round
+ * for every page (test/db checks the plan).
+ */
+export const ANSWERS_BETWEEN_SQL = `SELECT response_id AS responseId, item_id AS itemId, value FROM answers
+  WHERE response_id BETWEEN ? AND ? AND +round_id = ?`;
+
 /**
  * Aggregates for a round's results, computed in SQL so a report never loads raw answers.
  * Each query reads one table through an index that starts with round_id.
@@ -50,10 +60,8 @@ export function resultsRepository(db: Db) {
   // Pages for the anonymised answers export: the export reads a page, then lets other requests
   // run, so no statement stays open between pages (one connection: an open read would block writes).
   // The rowid range, not the (round_id, role) index: pages come in id order without a sort.
-  const responsesPage = db.prepare('SELECT id, role FROM responses WHERE id > ? AND +round_id = ? ORDER BY id LIMIT ?');
-  // +round_id: through the primary key's response_id range (a page), never the round's whole index.
-  const answersBetween = db.prepare(`SELECT response_id AS responseId, item_id AS itemId, value FROM answers
-    WHERE response_id BETWEEN ? AND ? AND +round_id = ?`);
+  const responsesPage = db.prepare(RESPONSES_PAGE_SQL);
+  const answersBetween = db.prepare(ANSWERS_BETWEEN_SQL);
 
   const toComment = (r: Omit<CommentRow, 'hidden'> & { hidden: number }): CommentRow => ({ ...r, hidden: r.hidden === 1 });
   return {
