@@ -103,6 +103,9 @@ describe('a full disk (issue 17.1)', () => {
     expect(sent.text).toContain('run out of storage space');
     expect(sent.text).not.toContain('This form has expired');
     expect(sent.headers['retry-after']).toBe('60');
+    // Pages now say so before anyone fills in a form.
+    const warned = await visitor.agent.get('/join').expect(200);
+    expect(warned.text).toContain('Nothing can be saved right now.');
     // Still full a while later: still the honest answer.
     ctx.clock.advance(5_000);
     const again = await visitor.submit('/join', { code: round.joinCode });
@@ -114,6 +117,7 @@ describe('a full disk (issue 17.1)', () => {
     const ok = await visitor.submit('/join', { code: round.joinCode });
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe(`/r/${round.linkToken}`);
+    expect((await visitor.agent.get('/join')).text).not.toContain('Nothing can be saved right now.');
   });
 
   it('a write that fails inside a handler answers 503 (HTML and JSON), and the write-ahead log is truncated', async () => {
