@@ -40,6 +40,8 @@ const envSchema = z.object({
   TIME_ZONE: z.string().refine(isTimeZone, { error: 'must be a time zone name such as Europe/London or UTC' }).optional(),
   // The C library's variable; used when TIME_ZONE is not set, and ignored unless it names a zone.
   TZ: z.string().optional(),
+  // Below systemd's and Docker's 10 s stop timeouts, so we finish before being killed.
+  SHUTDOWN_GRACE_SECONDS: positiveInt(9).default(5),
 });
 
 /** True when Intl knows the zone name (e.g. "Europe/London", "UTC"). */
@@ -72,6 +74,8 @@ export interface Config {
   draftTtlMs: number;
   /** The organisation's time zone: admin forms take and show times in it. */
   timeZone: string;
+  /** On SIGTERM, how long requests in flight may take before their connections are cut. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,
     timeZone: e.TIME_ZONE ?? (e.TZ && isTimeZone(e.TZ.replace(/^:/, '')) ? e.TZ.replace(/^:/, '') : DEFAULT_TIME_ZONE),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }
 

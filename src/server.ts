@@ -9,11 +9,10 @@ export interface RunningServer {
   db: Db;
   services: Services;
   url: string;
-  /** Stops accepting, lets in-flight requests finish, closes the database. */
+  /** Stops accepting, lets in-flight requests finish for up to `shutdownGraceMs`, closes the database. */
   shutdown(): Promise<void>;
 }
 
-const SHUTDOWN_GRACE_MS = 10_000;
 const MAINTENANCE_EVERY_MS = 60 * 60_000;
 
 /** Composition root: config -> db -> migrate -> services -> app -> listen. */
@@ -51,6 +50,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     try {
       services.maintenance.run();
     } catch (err) {
+      services.storage.noteFailure(err);
       console.error('[maintenance] failed:', err);
     }
   };
@@ -62,12 +62,14 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const shutdown = () => {
     closing ??= new Promise<void>((resolve) => {
       clearInterval(maintenance);
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-      force.unref();
+      // The bound: requests still in flight (a stalled upload, a slow client) are cut off here.
+      const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      deadline.unref();
       // Keep-alive connections become idle once their last response is sent: close them as they do.
       const idle = setInterval(() => server.closeIdleConnections(), 100);
+      idle.unref();
       server.close(() => {
-        clearTimeout(force);
+        clearTimeout(deadline);
         clearInterval(idle);
         try {
           services.maintenance.checkpoint();

@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/** 16 MiB: four times the log the default auto-checkpoint (1,000 pages) lets grow. */
+export const JOURNAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
 /**
  * Opens the single connection the process uses (SQLite has one writer; one connection
  * avoids SQLITE_BUSY between our own requests). `:memory:` gives a private database for tests.
@@ -20,6 +23,9 @@ export function openDatabase(file: string): Db {
   // is zeroed in the file instead of left in free space. Old page images in the WAL are removed
   // by checkpointDatabase at the moments that matter.
   db.pragma('secure_delete = ON');
+  // After a checkpoint the write-ahead log is cut back to this size instead of keeping its
+  // largest size for ever, so space freed on a full disk is not held by an idle log.
+  db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
   return db;
 }
 

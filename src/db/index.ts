@@ -1,12 +1,14 @@
 import { adminRepository } from './admins';
-import { checkpointDatabase, type Db } from './connection';
+import type { Db } from './connection';
 import { responseRepository } from './responses';
 import { resultsRepository } from './results';
 import { organisationRepository, questionnaireRepository, roundRepository } from './rounds';
 import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
+import { storageRepository } from './storage';
 
-export { checkpointDatabase, openDatabase, pingDatabase, type Db } from './connection';
+export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
+export { isStorageFullError } from './storage';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';
 export type * from './responses';
@@ -26,10 +28,7 @@ export function createRepositories(db: Db) {
     admins: adminRepository(db),
     results: resultsRepository(db),
     shareLinks: shareLinkRepository(db),
-    storage: {
-      /** See checkpointDatabase: old row versions leave the WAL. */
-      checkpoint: () => checkpointDatabase(db),
-    },
+    storage: storageRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -23,6 +23,16 @@ export interface CommentRow {
   hidden: boolean;
 }
 
+/** A page of a round's responses in id order (test/db checks its plan: the rowid range, no sort). */
+export const RESPONSES_PAGE_SQL = 'SELECT id, role FROM responses WHERE id > ? AND +round_id = ? ORDER BY id LIMIT ?';
+/**
+ * The answers of a page of responses. `+round_id` keeps SQLite on the primary key's response_id
+ * range: with a plain `round_id = ?` it chose the round's index and read every answer of the round
+ * for every page (test/db checks the plan).
+ */
+export const ANSWERS_BETWEEN_SQL = `SELECT response_id AS responseId, item_id AS itemId, value FROM answers
+  WHERE response_id BETWEEN ? AND ? AND +round_id = ?`;
+
 /**
  * Aggregates for a round's results, computed in SQL so a report never loads raw answers.
  * Each query reads one table through an index that starts with round_id.
@@ -36,9 +46,22 @@ export function resultsRepository(db: Db) {
   // Ordered by their text: ids are random, but the text order is the one that says nothing.
   const comments = db.prepare(`SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments
     WHERE round_id = ? AND (hidden = 0 OR ?) ORDER BY theme_id, body, id`);
+  // The first `limit` comments of each theme (same order), for a report page that stays small.
+  const firstComments = db.prepare(`SELECT id, themeId, itemId, body, hidden FROM (
+      SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden,
+        ROW_NUMBER() OVER (PARTITION BY theme_id ORDER BY body, id) AS n
+      FROM comments WHERE round_id = ? AND (hidden = 0 OR ?))
+    WHERE n <= ? ORDER BY themeId, body, id`);
+  const commentCounts = db.prepare(`SELECT theme_id AS themeId, COUNT(*) AS n FROM comments
+    WHERE round_id = ? AND (hidden = 0 OR ?) GROUP BY theme_id`);
+  const themeComments = db.prepare(`SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments
+    WHERE round_id = ? AND theme_id = ? AND (hidden = 0 OR ?) ORDER BY body, id LIMIT ? OFFSET ?`);
   const setHidden = db.prepare('UPDATE comments SET hidden = ? WHERE id = ? AND round_id = ?');
-  const rawAnswers = db.prepare(`SELECT response_id AS responseId, item_id AS itemId, value FROM answers WHERE round_id = ? ORDER BY response_id`);
-  const rawResponses = db.prepare('SELECT id, role, questionnaire_version AS questionnaireVersion, submitted_on AS submittedOn FROM responses WHERE round_id = ? ORDER BY id');
+  // Pages for the anonymised answers export: the export reads a page, then lets other requests
+  // run, so no statement stays open between pages (one connection: an open read would block writes).
+  // The rowid range, not the (round_id, role) index: pages come in id order without a sort.
+  const responsesPage = db.prepare(RESPONSES_PAGE_SQL);
+  const answersBetween = db.prepare(ANSWERS_BETWEEN_SQL);
 
   const toComment = (r: Omit<CommentRow, 'hidden'> & { hidden: number }): CommentRow => ({ ...r, hidden: r.hidden === 1 });
   return {
@@ -46,10 +69,21 @@ export function resultsRepository(db: Db) {
     itemCounts: (roundId: number) => itemCounts.all(roundId) as ItemCountRow[],
     comments: (roundId: number, includeHidden: boolean) =>
       (comments.all(roundId, includeHidden ? 1 : 0) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
+    /** At most `perTheme` comments of each theme, in the same order as {@link comments}. */
+    firstComments: (roundId: number, includeHidden: boolean, perTheme: number) =>
+      (firstComments.all(roundId, includeHidden ? 1 : 0, perTheme) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
+    /** How many comments each theme has. */
+    commentCounts: (roundId: number, includeHidden: boolean) =>
+      new Map((commentCounts.all(roundId, includeHidden ? 1 : 0) as { themeId: string; n: number }[]).map((r) => [r.themeId, r.n] as const)),
+    /** One page of one theme's comments, in the same order. */
+    themeComments: (roundId: number, themeId: string, includeHidden: boolean, offset: number, limit: number) =>
+      (themeComments.all(roundId, themeId, includeHidden ? 1 : 0, limit, offset) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
     setCommentHidden: (roundId: number, commentId: string, hidden: boolean) => setHidden.run(hidden ? 1 : 0, commentId, roundId).changes === 1,
-    /** Raw rows for the anonymised answers export, streamed in response order. */
-    iterateResponses: (roundId: number) => rawResponses.iterate(roundId) as IterableIterator<{ id: number; role: string; questionnaireVersion: number; submittedOn: string }>,
-    iterateAnswers: (roundId: number) => rawAnswers.iterate(roundId) as IterableIterator<{ responseId: number; itemId: string; value: number | null }>,
+    /** Up to `limit` of the round's responses with an id above `afterId`, in id order (raw rows for the answers export). */
+    responsesPage: (roundId: number, afterId: number, limit: number) => responsesPage.all(afterId, roundId, limit) as { id: number; role: string }[],
+    /** The round's answers of responses with ids from `fromId` to `toId`. */
+    answersBetween: (roundId: number, fromId: number, toId: number) =>
+      answersBetween.all(fromId, toId, roundId) as { responseId: number; itemId: string; value: number | null }[],
   };
 }
 export type ResultsRepository = ReturnType<typeof resultsRepository>;

@@ -25,3 +25,7 @@ export class ValidationError extends Error {
     super(message);
   }
 }
+/** Nothing can be saved right now: the disk is full. Maps to 503; nothing already saved is lost. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+}

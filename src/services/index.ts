@@ -11,6 +11,7 @@ import { shareLinkService } from './share-links';
 import { exportService } from './exports';
 import { roundAvailability, roundService } from './rounds';
 import { releaseService } from './release';
+import { storageService } from './storage';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
 
 export interface ServiceDeps {
@@ -36,7 +37,8 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const responding = respondingService({ repos, rounds, release, clock, random, draftTtlMs: config.draftTtlMs });
   const results = resultsService({ repos, rounds, release, clock });
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
-  const exports = exportService({ repos, rounds, results });
+  const exports = exportService({ repos, rounds, results, release });
+  const storage = storageService({ repos, clock });
   return {
     config,
     clock,
@@ -57,8 +59,10 @@ export function createServices({ db, config, clock = systemClock, random = crypt
       record: (url: string) => repos.settings.set('server_url', url),
       recorded: () => repos.settings.get('server_url'),
     },
+    storage,
     health: {
-      check: () => ({ database: pingDatabase(db) ? ('ok' as const) : ('unavailable' as const) }),
+      /** Reads, then proves a write commits: 'full' when the disk (or the size limit) is full. */
+      check: () => ({ database: pingDatabase(db) ? storage.check() : ('unavailable' as const) }),
     },
     sessions: {
       ...repos.sessions,

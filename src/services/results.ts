@@ -4,6 +4,7 @@ import { emptyGroup, type GroupResult, type RoundAggregate, type ThemeResult } f
 import type { FlagResult } from '../domain/flags';
 import { buildRoundResults, decideDisclosure, type Disclosure } from '../domain/round-results';
 import type { Repositories, RoundRecord } from '../db';
+import { normaliseMinGroupSize } from '../domain/anonymity';
 import { NotFoundError } from './errors';
 import type { ReleaseService, ReleaseStatus } from './release';
 import type { RoundService } from './rounds';
@@ -39,6 +40,8 @@ export interface ThemeSection {
   gap: { a: string; b: string; difference: number } | null;
   flags: FlagResult[];
   comments: { id: string; body: string; hidden: boolean }[];
+  /** All the theme's comments; `comments` holds only the first `commentsPerTheme` when that is set. */
+  commentCount: number;
 }
 
 /** A raised flag for the summary: once per flag, with the themes it was raised on, largest gap first. */
@@ -81,6 +84,20 @@ export interface RoundReport {
 export interface ReportOptions {
   /** Comments are included only when asked for (admins; share links that allow them). */
   comments: 'none' | 'visible' | 'all';
+  /** At most this many comments a theme (a page links to the rest); every comment when unset. */
+  commentsPerTheme?: number;
+}
+
+/** One page of one theme's comments (the report page shows only the first few of each theme). */
+export interface CommentPage {
+  round: RoundRecord;
+  organisationName: string;
+  theme: { id: string; title: string; number: number };
+  comments: { id: string; body: string; hidden: boolean }[];
+  total: number;
+  page: number;
+  pages: number;
+  perPage: number;
 }
 
 /**
@@ -137,7 +154,17 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
 
     const commentsMinimum = visibility.minGroupSize * 2;
     const commentsShown = options.comments !== 'none' && visibility.total >= commentsMinimum;
-    const comments = commentsShown ? repos.results.comments(round.id, options.comments === 'all') : [];
+    const includeHidden = options.comments === 'all';
+    const comments = !commentsShown
+      ? []
+      : options.commentsPerTheme === undefined
+        ? repos.results.comments(round.id, includeHidden)
+        : repos.results.firstComments(round.id, includeHidden, options.commentsPerTheme);
+    const commentCounts = !commentsShown
+      ? new Map<string, number>()
+      : options.commentsPerTheme === undefined
+        ? comments.reduce((m, c) => m.set(c.themeId, (m.get(c.themeId) ?? 0) + 1), new Map<string, number>())
+        : repos.results.commentCounts(round.id, includeHidden);
 
     const themes: ThemeSection[] = overall
       ? formThemes(q, round.form).map(({ theme }, i) => {
@@ -166,6 +193,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
             gap,
             flags: results.flags.filter((f) => f.themeId === theme.id && f.status !== 'notInForm'),
             comments: comments.filter((c) => c.themeId === theme.id).map((c) => ({ id: c.id, body: c.body, hidden: c.hidden })),
+            commentCount: commentCounts.get(theme.id) ?? 0,
           };
         })
       : [];
@@ -190,7 +218,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       themes,
       flags: results.flags,
       summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle, themeOrder) } : null,
-      comments: { shown: commentsShown, count: comments.length, minimum: commentsMinimum },
+      comments: { shown: commentsShown, count: [...commentCounts.values()].reduce((a, b) => a + b, 0), minimum: commentsMinimum },
     };
   };
 
@@ -211,6 +239,36 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       // A round whose closing time passed since the last look releases its waiting answers now.
       release.settle(rounds.get(roundId));
       return build(rounds.get(roundId), options);
+    },
+    /**
+     * One page of a theme's comments, under the same rule as the report: none unless at least
+     * twice the minimum group size answered. NotFoundError for a theme outside the round's form,
+     * or when comments are not shown.
+     */
+    commentPage(roundId: number, themeId: string, options: { comments: 'visible' | 'all'; page: number; perPage: number }): CommentPage {
+      release.settle(rounds.get(roundId));
+      const round = rounds.get(roundId);
+      const q = rounds.questionnaireFor(round);
+      const index = formThemes(q, round.form).findIndex(({ theme }) => theme.id === themeId);
+      if (index < 0) throw new NotFoundError('That theme is not in this round’s questionnaire');
+      // The people in the published results, as on the report (nothing while results wait for closing).
+      const respondents = release.status(round).hiddenUntilClose ? 0 : repos.responses.countByRole(round.id).reduce((sum, r) => sum + r.n, 0);
+      if (respondents < normaliseMinGroupSize(round.minGroupSize) * 2) throw new NotFoundError('Comments are not shown for this round yet');
+      const includeHidden = options.comments === 'all';
+      const total = repos.results.commentCounts(round.id, includeHidden).get(themeId) ?? 0;
+      const pages = Math.max(1, Math.ceil(total / options.perPage));
+      if (options.page > pages) throw new NotFoundError('There is no such page of comments');
+      const comments = repos.results.themeComments(round.id, themeId, includeHidden, (options.page - 1) * options.perPage, options.perPage);
+      return {
+        round,
+        organisationName: repos.organisations.findById(round.organisationId)?.name ?? '',
+        theme: { id: themeId, title: q.themes.find((t) => t.id === themeId)?.title ?? themeId, number: index + 1 },
+        comments: comments.map((c) => ({ id: c.id, body: c.body, hidden: c.hidden })),
+        total,
+        page: options.page,
+        pages,
+        perPage: options.perPage,
+      };
     },
     /** Hides or shows a comment; hidden comments are gone from every output. */
     setCommentHidden(roundId: number, commentId: string, hidden: boolean): void {

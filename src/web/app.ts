@@ -3,6 +3,8 @@ import session from 'express-session';
 import type { Config } from '../config';
 import { projectPath } from '../paths';
 import type { Services } from '../services';
+import { formShapedBody } from './body';
+import { refuseWritesWhenFull } from './storage';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { isolateBidi } from './bidi';
 import { compression } from './compression';
@@ -50,7 +52,7 @@ export function createApp(services: Services, config: Config): Express {
   const sessions = session({
     name: SESSION_COOKIE,
     secret: services.sessions.secret(),
-    store: new SqliteSessionStore(services.sessions, services.clock),
+    store: new SqliteSessionStore(services.sessions, services.clock, services.storage),
     resave: false,
     saveUninitialized: false,
     rolling: true,
@@ -67,6 +69,11 @@ export function createApp(services: Services, config: Config): Express {
   app.use((req, res, next) => (isRespondentPath(req.path) ? next() : sessions(req, res, next)));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
   app.use(express.json({ limit: '64kb' }));
+  // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).
+  app.use(formShapedBody());
+  // Before the CSRF check: with a full disk the form's token may never have been saved, and
+  // "cannot save right now" is the truth where "this form has expired" would mislead.
+  app.use(refuseWritesWhenFull(services.storage));
   app.use(csrfProtection({ secret: services.sessions.secret(), random: services.random, config }));
   app.use((req, res, next) => {
     res.locals.flash = req.session?.flash ?? [];
@@ -87,6 +94,6 @@ export function createApp(services: Services, config: Config): Express {
   app.use('/admin', adminRoutes(services, config));
 
   app.use(notFoundHandler());
-  app.use(errorHandler(config));
+  app.use(errorHandler(config, services.storage));
   return app;
 }

@@ -2,6 +2,8 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { ZodError } from 'zod';
 import type { Config } from '../config';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
+import { isStorageFull, type StorageService } from '../services/storage';
+import { MalformedBodyError, UnsupportedBodyError } from './body';
 import { CsrfError } from './security';
 
 interface ErrorView {
@@ -20,11 +22,21 @@ export function describeError(err: unknown): ErrorView {
         'For your security we could not accept this form: it may have been open for a long time, or sent from another site. Go back, reload the page and try again.',
     };
   }
+  if (isStorageFull(err)) {
+    return {
+      status: 503,
+      title: 'Cannot save right now',
+      message:
+        'The server has run out of storage space, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.',
+    };
+  }
   if (err instanceof NotFoundError) return { status: 404, title: 'Page not found', message: err.message };
   if (err instanceof GoneError) return { status: 410, title: 'No longer available', message: err.message };
   if (err instanceof ConflictError) return { status: 409, title: 'That could not be done', message: err.message };
   if (err instanceof ForbiddenError) return { status: 403, title: 'Not allowed', message: err.message };
   if (err instanceof ValidationError) return { status: 400, title: 'There is a problem', message: err.message };
+  if (err instanceof MalformedBodyError) return { status: 400, title: 'There is a problem with the request', message: err.message };
+  if (err instanceof UnsupportedBodyError) return { status: 415, title: 'There is a problem with the request', message: err.message };
   // A backstop: handlers parse with safeParse and answer properly; anything unparsed is still a 400.
   if (err instanceof ZodError) return { status: 400, title: 'There is a problem with the request', message: 'Some of what was sent could not be understood.' };
   const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
@@ -57,19 +69,33 @@ export function notFoundHandler(): RequestHandler {
   };
 }
 
-/** The one error handler: hides details unless `exposeErrors` (development) is set. */
-export function errorHandler(config: Config): ErrorRequestHandler {
+/** Seconds a client should wait before retrying when nothing can be saved. */
+const STORAGE_RETRY_AFTER_S = 60;
+
+/**
+ * The one error handler: hides details unless `exposeErrors` (development) is set. A full disk
+ * is reported to `storage`, which then refuses further writes clearly until space is freed.
+ */
+export function errorHandler(config: Config, storage?: Pick<StorageService, 'noteFailure'>): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, next) => {
+    const full = isStorageFull(err);
+    if (full) storage?.noteFailure(err);
+    // A session that could not be saved after its page was sent: the storage mark above makes
+    // the next request that would save answer 503. Do not pass it on: that would cut the connection.
+    if (res.headersSent && full) return;
     if (res.headersSent) return next(err);
+    // The client went away mid-request (e.g. an upload cut off at shutdown): nobody to answer.
+    if (res.destroyed || (err as { type?: unknown })?.type === 'request.aborted') return;
     const view = describeError(err);
-    if (view.status >= 500) {
+    if (full) res.setHeader('Retry-After', String(STORAGE_RETRY_AFTER_S));
+    if (view.status >= 500 && !full) {
       // Method and route only: never a client address, user agent or query string.
       console.error(`[error] ${req.method} ${req.baseUrl}${req.route?.path ?? ''}:`, err);
     }
     const detail = config.exposeErrors && err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : undefined;
     res.status(view.status);
     if (wantsJson(req)) {
-      res.json({ error: view.status >= 500 ? view.title : view.message, ...(detail ? { detail } : {}) });
+      res.json({ error: view.status >= 500 && !full ? view.title : view.message, ...(detail ? { detail } : {}) });
       return;
     }
     res.render('errors/error', { title: view.title, message: view.message, detail, status: view.status }, (renderErr, html) => {

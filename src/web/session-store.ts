@@ -5,7 +5,12 @@ const DAY_MS = 86_400_000;
 
 /** express-session store on our own SQLite connection (through the sessions service). */
 export class SqliteSessionStore extends session.Store {
-  constructor(private readonly sessions: Services['sessions'], private readonly clock: Services['clock']) {
+  constructor(
+    private readonly sessions: Services['sessions'],
+    private readonly clock: Services['clock'],
+    /** Told about failed writes, so a full disk is known before the next form is sent. */
+    private readonly storage?: Pick<Services['storage'], 'noteFailure'>,
+  ) {
     super();
   }
 
@@ -30,6 +35,7 @@ export class SqliteSessionStore extends session.Store {
       this.sessions.save(sid, JSON.stringify(sess), this.expiry(sess));
       cb?.();
     } catch (err) {
+      this.storage?.noteFailure(err);
       cb?.(err);
     }
   }
@@ -39,6 +45,7 @@ export class SqliteSessionStore extends session.Store {
       this.sessions.touch(sid, this.expiry(sess));
       cb?.();
     } catch (err) {
+      this.storage?.noteFailure(err);
       cb?.(err);
     }
   }
@@ -48,6 +55,7 @@ export class SqliteSessionStore extends session.Store {
       this.sessions.destroy(sid);
       cb?.();
     } catch (err) {
+      this.storage?.noteFailure(err);
       cb?.(err);
     }
   }

@@ -144,7 +144,13 @@ describeInBrowser('admin set-up, rounds and the report in Chromium', () => {
     await expectAccessible(boardPage, 'shared report');
     await board.close();
 
-    for (const path of ['/admin/questionnaires', '/admin/accounts', '/admin/account', `/admin/rounds/${roundId}/edit`, `/admin/rounds/${roundId}/close`]) {
+    // Enough comments on one theme for the report to link to their own pages.
+    const insert = db.prepare("INSERT INTO comments (id, round_id, theme_id, item_id, body) VALUES (lower(hex(randomblob(12))), ?, 'coproduction', 'coproduction-comment', ?)");
+    for (let i = 0; i < 130; i++) insert.run(roundId, `A remark about meetings, number ${i}`);
+    const commentPages = `/admin/rounds/${roundId}/report/comments/coproduction`;
+    expect((await page.goto(`${commentPages}?page=2`))?.status()).toBe(200);
+    expect(await page.getByText('page 2 of 2').count()).toBe(1);
+    for (const path of ['/admin/questionnaires', '/admin/accounts', '/admin/account', `/admin/rounds/${roundId}/edit`, commentPages, `${commentPages}?page=2`, `/admin/rounds/${roundId}/close`]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

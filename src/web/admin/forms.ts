@@ -24,9 +24,27 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   return { ok: false, errors };
 }
 
-/** A text field that may arrive as an array (a repeated name) or not at all. */
-const text = (max: number, tooLong: string) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? '', z.string().max(max, tooLong));
+/**
+ * Control characters (NUL, escape, DEL, the C1 range...) have no business in a name: they are
+ * invisible on the page, break CSV cells and terminals, and a NUL truncates the text in some
+ * tools. Multi-line fields may hold tab, line feed and carriage return; single-line fields none.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SINGLE_LINE_CONTROLS = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- as above
+const MULTI_LINE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const CONTROL_CHARACTER_MESSAGE = 'Remove the hidden control characters (such as NUL or escape) from this text: type it again or paste it as plain text';
+
+/** Refuses control characters; `multiLine` allows tab and line breaks. Exported for other forms. */
+export const plainText = (schema: z.ZodString, options: { multiLine?: boolean } = {}) =>
+  schema.refine((s) => !(options.multiLine ? MULTI_LINE_CONTROLS : SINGLE_LINE_CONTROLS).test(s), CONTROL_CHARACTER_MESSAGE);
+
+/** A text field that may arrive as an array (a repeated name) or not at all; no control characters. */
+const text = (max: number, tooLong: string, options: { multiLine?: boolean } = {}) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? '', plainText(z.string().max(max, tooLong), options));
+
+/** A password: any characters at all (control characters included), so no password ever stops working. */
+const secret = (max: number, tooLong: string) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? '', z.string().max(max, tooLong));
 
 /** '' (or only spaces) means "not set", before anything is coerced: a blank must never become 0. */
 const blankAsUndefined = (v: unknown) => {
@@ -74,7 +92,7 @@ export const roundFormSchema = (zone: Pick<ZonedTime, 'parseLocal'>) => z.object
   // Absent (an older form, a script): the safe choice.
   resultsRelease: z.preprocess(blankAsUndefined, z.enum(['after-close', 'batches'], { error: 'Choose when results may show' }).default('after-close')),
   roles: checkboxList,
-  customRoles: text(CUSTOM_ROLES_MAX * (ROLE_LABEL_MAX + 2), 'List fewer other roles'),
+  customRoles: text(CUSTOM_ROLES_MAX * (ROLE_LABEL_MAX + 2), 'List fewer other roles', { multiLine: true }),
   minGroupSize: z.preprocess(
     blankAsUndefined,
     z.coerce
@@ -86,7 +104,7 @@ export const roundFormSchema = (zone: Pick<ZonedTime, 'parseLocal'>) => z.object
   ),
   opensAt: dateTime(zone, 'opening time'),
   closesAt: dateTime(zone, 'closing time'),
-  intro: text(INTRO_MAX, `Keep the introduction to ${INTRO_MAX.toLocaleString('en-GB')} characters or fewer`).transform((s) => s.trim()),
+  intro: text(INTRO_MAX, `Keep the introduction to ${INTRO_MAX.toLocaleString('en-GB')} characters or fewer`, { multiLine: true }).transform((s) => s.trim()),
   _fixed: z.unknown().optional(),
 });
 export type RoundForm = z.output<ReturnType<typeof roundFormSchema>>;
@@ -127,10 +145,10 @@ export const organisationNameSchema = z.object({
 
 export const loginSchema = z.object({
   email: text(320, 'Enter your email address').pipe(z.string().trim().min(1, 'Enter your email address')),
-  password: text(1024, 'The email or password is not right').pipe(z.string().min(1, 'Enter your password')),
+  password: secret(1024, 'The email or password is not right').pipe(z.string().min(1, 'Enter your password')),
 });
 
-const newPassword = text(1024, 'Use at most 128 characters');
+const newPassword = secret(1024, 'Use at most 128 characters');
 export const setupSchema = z.object({
   code: text(40, 'Enter the set-up code printed when the server started').pipe(z.string().trim().min(1, 'Enter the set-up code printed when the server started')),
   email: text(320, 'Enter an email address like name@example.org').pipe(z.string().trim().min(1, 'Enter your email address')),
@@ -144,7 +162,7 @@ export const setPasswordSchema = z.object({
 });
 
 export const changePasswordSchema = z.object({
-  current: text(1024, 'Your current password is not right').pipe(z.string().min(1, 'Enter your current password')),
+  current: secret(1024, 'Your current password is not right').pipe(z.string().min(1, 'Enter your current password')),
   password: newPassword.pipe(z.string().min(1, 'Choose a new password')),
   confirm: newPassword,
 });

@@ -65,7 +65,9 @@ export function questionnaireHandlers(services: Services, config: Config) {
           }
           return renderImport(res, 400, { message: 'Send one JSON file, chosen with the “Questionnaire file” field.' });
         }
-        if (err) return next(err);
+        // Anything else the multipart parser reports (no boundary, a body cut short, a malformed
+        // part header) is a request we cannot read, not a fault of ours: 400, never 500.
+        if (err) return renderImport(res, 400, { message: 'The upload could not be read: it was cut short or is not a valid file upload. Choose the file and send it again.' });
         try {
           verifyCsrf(req, res);
         } catch (csrfErr) {

@@ -1,21 +1,49 @@
+import { Readable, pipeline } from 'node:stream';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
 import type { Admin } from '../../services/accounts';
-import type { RoundReport } from '../../services/results';
+import type { CommentPage, RoundReport } from '../../services/results';
 import { NotFoundError, ValidationError } from '../../services/errors';
+import { plainText } from '../admin/forms';
 import { idParam } from '../params';
 import { bound, flagStatement, percent, reportCharts, score } from '../report-views';
 import { isolateBidi } from '../bidi';
 
 const shareForm = z.object({
-  label: z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' }).default(''),
+  label: plainText(z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' })).default(''),
   showComments: z.literal('yes').optional(),
 });
-const commentForm = z.object({ hidden: z.enum(['true', 'false']) });
+const commentForm = z.object({
+  hidden: z.enum(['true', 'false']),
+  // Sent by the page of all a theme's comments, to come back to it.
+  theme: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  page: z.string().regex(/^\d{1,6}$/).optional(),
+});
 /** Comment ids are random and opaque (24 hex digits): they say nothing about who wrote what, or when. */
 const commentIdParam = z.string().regex(/^[0-9a-f]{24}$/);
+/** Comments a theme on the report page; the rest are a link away, COMMENTS_PER_PAGE a page. */
+export const COMMENTS_PER_THEME = 20;
+export const COMMENTS_PER_PAGE = 100;
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1) });
+
+function pageNumber(req: Request): number {
+  const parsed = pageQuery.safeParse({ page: typeof req.query.page === 'string' ? req.query.page : undefined });
+  if (!parsed.success) throw new NotFoundError('There is no such page of comments');
+  return parsed.data.page;
+}
+
+function renderComments(res: Response, page: CommentPage, mode: 'admin' | 'share', links: Record<string, string>) {
+  res.render('report/comments', {
+    title: `${page.theme.title}: comments`,
+    organisationName: page.organisationName,
+    roundName: page.round.name,
+    page,
+    mode,
+    links,
+  });
+}
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -40,6 +68,22 @@ function sendCsv(res: Response, file: { filename: string; body: string }) {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
   res.send(file.body);
+}
+
+/** A big CSV in chunks (see csvChunks): other requests run between them; a client that leaves stops the work. */
+async function streamCsv(res: Response, file: { filename: string; chunks: AsyncGenerator<string> }) {
+  // The first chunk comes after the first page is read: a failure there still gets an error page.
+  const first = await file.chunks.next();
+  async function* all() {
+    if (!first.done) yield first.value;
+    yield* file.chunks;
+  }
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  pipeline(Readable.from(all()), res, (err) => {
+    // Headers are gone by now: a failure can only cut the download short (the client sees it).
+    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[error] CSV export failed:', err);
+  });
 }
 
 /** The JSON form of a report: exactly what the page shows, suppression applied. */
@@ -67,7 +111,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
 
   router.get('/rounds/:id/report', (req, res) => {
     const round = roundFor(req, res);
-    const report = services.results.forRound(round.id, { comments: 'all' });
+    const report = services.results.forRound(round.id, { comments: 'all', commentsPerTheme: COMMENTS_PER_THEME });
     const token = req.session.newShareLink?.roundId === round.id ? req.session.newShareLink.token : null;
     delete req.session.newShareLink;
     const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
@@ -82,23 +126,31 @@ export function adminReportRoutes(services: Services, config: Config): Router {
         json: `/api/rounds/${round.id}/results`,
         shareLinks: `${base(round.id)}/share-links`,
         comments: `${base(round.id)}/comments`,
+        commentPages: `${base(round.id)}/report/comments`,
       },
     });
   });
 
+  router.get('/rounds/:id/report/comments/:themeId', (req, res) => {
+    const round = roundFor(req, res);
+    const page = services.results.commentPage(round.id, String(req.params.themeId), { comments: 'all', page: pageNumber(req), perPage: COMMENTS_PER_PAGE });
+    renderComments(res, page, 'admin', { report: `${base(round.id)}/report`, comments: `${base(round.id)}/comments` });
+  });
+
   router.get('/rounds/:id/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(roundFor(req, res).id)));
-  router.get('/rounds/:id/answers.csv', (req, res) => sendCsv(res, services.exports.answersCsv(roundFor(req, res).id)));
+  router.get('/rounds/:id/answers.csv', (req, res) => streamCsv(res, services.exports.answersCsvStream(roundFor(req, res).id)));
 
   router.post('/rounds/:id/comments/:commentId', (req, res) => {
     const round = roundFor(req, res);
     const form = commentForm.safeParse(req.body ?? {});
     if (!form.success) throw new ValidationError('Say whether to hide or show the comment');
-    const hidden = form.data.hidden;
+    const { hidden, theme, page } = form.data;
     const commentId = commentIdParam.safeParse(req.params.commentId);
     if (!commentId.success) throw new NotFoundError('That comment was not found');
     services.results.setCommentHidden(round.id, commentId.data, hidden === 'true');
     req.session.flash = [{ kind: 'success', text: hidden === 'true' ? 'The comment is hidden from every output.' : 'The comment is shown again.' }];
-    res.redirect(303, `${base(round.id)}/report#comment-${commentId.data}`);
+    const back = theme && page ? `${base(round.id)}/report/comments/${theme}?page=${Number(page)}` : `${base(round.id)}/report`;
+    res.redirect(303, `${back}#comment-${commentId.data}`);
   });
 
   router.post('/rounds/:id/share-links', (req, res) => {
@@ -137,9 +189,17 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
 
   router.get('/share/:token', (req, res) => {
     const link = shared(req);
-    const report = services.results.forRound(link.roundId!, { comments: link.showComments ? 'visible' : 'none' });
+    const report = services.results.forRound(link.roundId!, { comments: link.showComments ? 'visible' : 'none', commentsPerTheme: COMMENTS_PER_THEME });
     res.setHeader('X-Robots-Tag', 'noindex');
-    renderReport(res, report, { mode: 'share', links: { resultsCsv: `/share/${req.params.token}/results.csv` } });
+    renderReport(res, report, { mode: 'share', links: { resultsCsv: `/share/${req.params.token}/results.csv`, commentPages: `/share/${req.params.token}/comments` } });
+  });
+
+  router.get('/share/:token/comments/:themeId', (req, res) => {
+    const link = shared(req);
+    if (!link.showComments) throw new NotFoundError('This link does not include comments.');
+    const page = services.results.commentPage(link.roundId!, String(req.params.themeId), { comments: 'visible', page: pageNumber(req), perPage: COMMENTS_PER_PAGE });
+    res.setHeader('X-Robots-Tag', 'noindex');
+    renderComments(res, page, 'share', { report: `/share/${req.params.token}` });
   });
 
   router.get('/share/:token/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(shared(req).roundId!)));
