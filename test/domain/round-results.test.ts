@@ -139,7 +139,8 @@ describe('disclosure properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 generated rounds: seconds on a busy 2-core machine, so more than jest's default 5 s.
+  }, 60_000);
 
   it('builds flag evidence only from cells the report shows', () => {
     fc.assert(
@@ -171,5 +172,6 @@ describe('disclosure properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 generated rounds: seconds on a busy 2-core machine, so more than jest's default 5 s.
+  }, 60_000);
 });

@@ -546,5 +546,6 @@ describe('rubric properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 generated rounds: seconds on a busy 2-core machine, so more than jest's default 5 s.
+  }, 60_000);
 });
