@@ -78,10 +78,39 @@
     };
   }
 
+  function line(spec) {
+    return {
+      type: 'line',
+      data: {
+        labels: spec.labels,
+        datasets: spec.series.map(function (s, i) {
+          var colour = CATEGORICAL[i % CATEGORICAL.length];
+          return {
+            label: s.label,
+            data: s.data,
+            borderColor: colour,
+            backgroundColor: colour,
+            borderWidth: i === 0 ? 3 : 2,
+            borderDash: DASHES[i % DASHES.length],
+            pointStyle: POINTS[i % POINTS.length],
+            pointRadius: 4,
+            spanGaps: false,
+          };
+        }),
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { min: 0, max: 100, ticks: { stepSize: 25 } } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    };
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart]'), function (canvas) {
     try {
       var spec = JSON.parse(canvas.getAttribute('data-chart'));
-      var config = spec.type === 'radar' ? radar(spec) : stacked(spec);
+      var config = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : stacked(spec);
       if (printing) config.options.devicePixelRatio = 2;
       new Chart(canvas, config);
       canvas.setAttribute('data-drawn', 'true');

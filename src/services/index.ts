@@ -9,6 +9,7 @@ import { respondingService } from './responding';
 import { resultsService } from './results';
 import { shareLinkService } from './share-links';
 import { exportService } from './exports';
+import { trendsService } from './trends';
 import { roundAvailability, roundService } from './rounds';
 import { releaseService } from './release';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
@@ -34,6 +35,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const results = resultsService({ repos, rounds, release, clock });
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
   const exports = exportService({ repos, rounds, results });
+  const trends = trendsService({ rounds, results });
   return {
     config,
     clock,
@@ -49,6 +51,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     results,
     shareLinks,
     exports,
+    trends,
     /** The address the running server was last reached at, for hints printed by the CLI (another process). */
     serverAddress: {
       record: (url: string) => repos.settings.set('server_url', url),

@@ -7,6 +7,7 @@ import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundHandlers } from '../admin/rounds';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
+import { adminTrendHandlers } from './trends';
 
 /**
  * The admin area, mounted at /admin. One line a route: method, path, guards, handler.
@@ -19,6 +20,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   const rounds = roundHandlers(services, config);
   const qs = questionnaireHandlers(services);
   const accounts = accountHandlers(services, config);
+  const trends = adminTrendHandlers(services);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
@@ -42,6 +44,8 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.post('/organisations/:orgId/name', rounds.renameOrganisation);
   router.get('/organisations/:orgId/rounds/new', rounds.newRound);
   router.post('/organisations/:orgId/rounds', rounds.createRound);
+  router.get('/organisations/:orgId/trends', trends.page); // year on year (routes/trends.ts)
+  router.get('/organisations/:orgId/trends.csv', trends.csv);
 
   router.get('/rounds/:roundId', rounds.round);
   router.get('/rounds/:roundId/edit', rounds.editRound);
