@@ -1,3 +1,4 @@
+import { actionRepository } from './actions';
 import { adminRepository } from './admins';
 import { checkpointDatabase, type Db } from './connection';
 import { responseRepository } from './responses';
@@ -26,6 +27,7 @@ export function createRepositories(db: Db) {
     admins: adminRepository(db),
     results: resultsRepository(db),
     shareLinks: shareLinkRepository(db),
+    actions: actionRepository(db),
     storage: {
       /** See checkpointDatabase: old row versions leave the WAL. */
       checkpoint: () => checkpointDatabase(db),

@@ -10,6 +10,7 @@ import { resultsService } from './results';
 import { shareLinkService } from './share-links';
 import { exportService } from './exports';
 import { trendsService } from './trends';
+import { actionService } from './actions';
 import { roundAvailability, roundService } from './rounds';
 import { releaseService } from './release';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
@@ -35,7 +36,8 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const results = resultsService({ repos, rounds, release, clock });
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
   const exports = exportService({ repos, rounds, results });
-  const trends = trendsService({ rounds, results });
+  const actions = actionService({ repos, rounds, clock });
+  const trends = trendsService({ rounds, results, actions });
   return {
     config,
     clock,
@@ -52,6 +54,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     shareLinks,
     exports,
     trends,
+    actions,
     /** The address the running server was last reached at, for hints printed by the CLI (another process). */
     serverAddress: {
       record: (url: string) => repos.settings.set('server_url', url),

@@ -5,6 +5,7 @@ import type { OrganisationRecord, RoundRecord } from '../db';
 import { displayScore } from '../domain/rubric';
 import { toCsv } from './csv';
 import { ValidationError } from './errors';
+import type { ActionService, ActionView } from './actions';
 import type { ResultsService, RoundReport } from './results';
 import type { RoundService } from './rounds';
 
@@ -15,7 +16,15 @@ export const MAX_TREND_ROUNDS = 10;
 export type TrendCandidate = { id: number; name: string; status: RoundRecord['status']; mode: RoundRecord['mode']; questionnaire: string; form: string; selected: boolean };
 
 export type TrendsResult =
-  | { ok: true; organisation: OrganisationRecord; candidates: TrendCandidate[]; comparison: TrendComparison; minGroupSizes: number[] }
+  | {
+      ok: true;
+      organisation: OrganisationRecord;
+      candidates: TrendCandidate[];
+      comparison: TrendComparison;
+      minGroupSizes: number[];
+      /** each compared round's action plan, in round order, so a board sees what was agreed beside what moved */
+      actions: { roundId: number; actions: ActionView[] }[];
+    }
   /** a comparison that cannot be made (too few rounds chosen, different questionnaires): the page says why */
   | { ok: false; reason: 'tooFew' | 'refused'; organisation: OrganisationRecord; candidates: TrendCandidate[]; message: string };
 
@@ -57,7 +66,7 @@ export function trendInput(report: RoundReport, items: Map<string, { id: string;
 }
 
 /** Year on year for an organisation: its rounds compared, built only from their published reports. */
-export function trendsService({ rounds, results }: { rounds: RoundService; results: ResultsService }) {
+export function trendsService({ rounds, results, actions }: { rounds: RoundService; results: ResultsService; actions: ActionService }) {
   /** The scored items of each theme in the round's form: the questionnaire's definition, not data. */
   const themeItems = (round: RoundRecord) => {
     const q = rounds.questionnaireFor(round);
@@ -109,7 +118,14 @@ export function trendsService({ rounds, results }: { rounds: RoundService; resul
       const reports = chosen.map((r) => results.forRound(r.id));
       try {
         const comparison = compareRounds(reports.map((report, i) => trendInput(report, themeItems(chosen[i]).items)));
-        return { ok: true, organisation, candidates, comparison, minGroupSizes: reports.map((r) => r.minGroupSize) };
+        return {
+          ok: true,
+          organisation,
+          candidates,
+          comparison,
+          minGroupSizes: reports.map((r) => r.minGroupSize),
+          actions: chosen.map((r) => ({ roundId: r.id, actions: actions.list(r) })),
+        };
       } catch (err) {
         if (err instanceof TrendRefusal) return { ok: false, reason: 'refused', organisation, candidates, message: err.message };
         throw err;

@@ -1,5 +1,6 @@
 import { displayScore } from '../domain/rubric';
 import type { TrendCell, TrendChange, TrendComparison, Verdict } from '../domain/trends';
+import type { ActionView } from '../services/actions';
 import type { ChartSpec } from './report-views';
 
 /** The verdict on a change, in plain words. */
@@ -41,7 +42,7 @@ export function trendCharts(comparison: TrendComparison) {
 export const roundName = (comparison: TrendComparison, roundId: number) => comparison.rounds.find((r) => r.roundId === roundId)?.name ?? String(roundId);
 
 /** The JSON form of a comparison: every figure as the round reports publish it. */
-export function trendsJson(organisation: { id: number; name: string }, comparison: TrendComparison) {
+export function trendsJson(organisation: { id: number; name: string }, comparison: TrendComparison, actions: { roundId: number; actions: ActionView[] }[] = []) {
   const cell = (c: TrendCell | null) => c && { n: c.n, mean: c.mean, sd: c.sd, ci95: c.ci95 };
   const change = (c: TrendChange) => ({
     group: c.groupId,
@@ -71,6 +72,11 @@ export function trendsJson(organisation: { id: number; name: string }, compariso
         points: s.points.map((p, i) => ({ round: comparison.rounds[i].roundId, shown: p !== null, ...(p ? cell(p) : { n: null, mean: null, sd: null, ci95: null }) })),
       })),
       changes: t.changes.map(change),
+      actions: actions.flatMap((r) =>
+        r.actions
+          .filter((a) => a.themeId === t.themeId)
+          .map((a) => ({ round: r.roundId, what: a.what, lead: a.lead, dueOn: a.dueOn, status: a.status, note: a.note, overdue: a.overdue })),
+      ),
     })),
     itemChanges: comparison.itemChanges,
     flags: comparison.flags.map((f) => ({ ...f, statuses: f.statuses.map((status, i) => ({ round: comparison.rounds[i].roundId, status })) })),

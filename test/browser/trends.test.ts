@@ -26,6 +26,22 @@ describeInBrowser('the trends page in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/admin');
 
+    // An action agreed after the first year, through the form (with its error summary first).
+    await page.goto(`/admin/rounds/${rounds[0].id}`);
+    await page.getByRole('link', { name: 'Add an action' }).click();
+    await expectAccessible(page, 'new action form');
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await expectAccessible(page, 'new action form with errors');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await page.getByLabel('Theme').selectOption('leadership');
+    await page.getByLabel('What will be done').fill('Share the chair of the service board');
+    await page.getByLabel('Who leads it').fill('Head of engagement');
+    await page.getByLabel('Due by').fill('2025-03-31');
+    await page.getByLabel('In progress').check();
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await page.waitForURL(/\/admin\/rounds\/\d+#actions$/);
+    await expectAccessible(page, 'round page with an action');
+
     await page.goto(`/admin/organisations/${organisationId}`);
     await page.getByRole('link', { name: 'Year on year' }).click();
     await page.waitForURL('**/trends');
@@ -35,6 +51,7 @@ describeInBrowser('the trends page in Chromium', () => {
     expect(await page.locator('canvas[data-drawn="true"]').count()).toBe(1);
     await expect(page.getByRole('table', { name: /Heroic or shared leadership: score/ }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('table', { name: /Heroic or shared leadership: change/ }).isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('table', { name: /actions agreed after each round/ }).getByText('Share the chair of the service board').isVisible()).toBe(true);
     await expectAccessible(page, 'trends');
     await screenshot(page, 'trends');
 

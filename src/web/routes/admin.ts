@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
 import { accountHandlers } from '../admin/accounts';
+import { actionHandlers } from '../admin/actions';
 import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundHandlers } from '../admin/rounds';
@@ -21,6 +22,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   const qs = questionnaireHandlers(services);
   const accounts = accountHandlers(services, config);
   const trends = adminTrendHandlers(services);
+  const actions = actionHandlers(services);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
@@ -56,6 +58,12 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.post('/rounds/:roundId/duplicate', rounds.duplicateRound);
   router.post('/rounds/:roundId/delete', rounds.deleteRound);
   router.get('/rounds/:roundId/qr.svg', rounds.qrCode);
+  // The round's action plan.
+  router.get('/rounds/:roundId/actions/new', actions.newPage);
+  router.post('/rounds/:roundId/actions', actions.create);
+  router.get('/rounds/:roundId/actions/:actionId/edit', actions.editPage);
+  router.post('/rounds/:roundId/actions/:actionId', actions.update);
+  router.post('/rounds/:roundId/actions/:actionId/delete', actions.remove);
   // The report, its exports, comment moderation and board share links (routes/report.ts).
   router.use(adminReportRoutes(services, config));
 

@@ -19,8 +19,11 @@ const commentIdParam = z.string().regex(/^[0-9a-f]{24}$/);
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-function renderReport(res: Response, report: RoundReport, extra: Record<string, unknown>) {
+function renderReport(res: Response, services: Services, report: RoundReport, extra: Record<string, unknown>) {
+  const previous = services.actions.previous(report.round);
   res.render('report/round', {
+    actions: services.actions.list(report.round),
+    previousActions: previous && { roundName: previous.round.name, actions: previous.actions },
     title: `${isolateBidi(report.round.name)}: results`,
     report,
     charts: reportCharts(report),
@@ -71,7 +74,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
     const token = req.session.newShareLink?.roundId === round.id ? req.session.newShareLink.token : null;
     delete req.session.newShareLink;
     const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    renderReport(res, report, {
+    renderReport(res, services, report, {
       mode: 'admin',
       newShareUrl: token ? `${origin}/share/${token}` : null,
       shareLinks: services.shareLinks.listForRound(round.id).map((s) => ({ ...s, created: day(s.createdAt), revoked: s.revokedAt !== null })),
@@ -139,7 +142,7 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
     const link = shared(req);
     const report = services.results.forRound(link.roundId!, { comments: link.showComments ? 'visible' : 'none' });
     res.setHeader('X-Robots-Tag', 'noindex');
-    renderReport(res, report, { mode: 'share', links: { resultsCsv: `/share/${req.params.token}/results.csv` } });
+    renderReport(res, services, report, { mode: 'share', links: { resultsCsv: `/share/${req.params.token}/results.csv` } });
   });
 
   router.get('/share/:token/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(shared(req).roundId!)));

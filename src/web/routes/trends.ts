@@ -83,7 +83,7 @@ export function apiTrendRoutes(services: Services, currentAdmin: (req: Request) 
     const org = services.access.organisation(admin, orgId);
     const result = services.trends.forOrganisation(org, parseRounds(req));
     if (!result.ok) return res.status(result.reason === 'tooFew' ? 400 : 422).json({ error: result.message });
-    res.json(trendsJson({ id: org.id, name: org.name }, result.comparison));
+    res.json(trendsJson({ id: org.id, name: org.name }, result.comparison, result.actions));
   });
   return router;
 }
