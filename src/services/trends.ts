@@ -86,11 +86,16 @@ export function trendsService({ rounds, results, actions }: { rounds: RoundServi
 
   return {
     /**
-     * Compares the organisation's rounds `roundIds` (null: the default choice), oldest first.
+     * Compares the organisation's rounds `roundIds` (null: the default choice), oldest first;
+     * with `closedOnly` (a board's share link), among its closed rounds only.
      * @throws ValidationError when a chosen id is not one of the organisation's rounds, or too many are chosen
      */
-    forOrganisation(organisation: OrganisationRecord, roundIds: number[] | null): TrendsResult {
-      const all = rounds.listByOrganisation(organisation.id).sort(byAge);
+    forOrganisation(organisation: OrganisationRecord, roundIds: number[] | null, options: { closedOnly?: boolean } = {}): TrendsResult {
+      // A board's share link covers closed rounds only: an open or draft round is still the admins' business.
+      const all = rounds
+        .listByOrganisation(organisation.id)
+        .filter((r) => !options.closedOnly || r.status === 'closed')
+        .sort(byAge);
       if (roundIds !== null) {
         const unknown = roundIds.filter((id) => !all.some((r) => r.id === id));
         if (unknown.length > 0) {

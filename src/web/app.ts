@@ -10,7 +10,7 @@ import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
 import { homeRoutes } from './routes/home';
 import { publicReportRoutes } from './routes/report';
-import { apiTrendRoutes } from './routes/trends';
+import { publicTrendRoutes } from './routes/trends';
 import { isRespondentPath, respondRoutes } from './routes/respond';
 import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
@@ -80,8 +80,8 @@ export function createApp(services: Services, config: Config): Express {
     const found = sessionAdmin(services, config, req);
     return 'admin' in found ? found.admin : undefined;
   };
+  app.use(publicTrendRoutes(services, currentAdmin)); // before the round report: /share/<token> falls through for round links
   app.use(publicReportRoutes(services, currentAdmin));
-  app.use(apiTrendRoutes(services, currentAdmin));
   // The set-up page lives with the admin area; /setup is the short address to type.
   app.get('/setup', (_req, res) => res.redirect(303, '/admin/setup'));
   app.use('/admin', adminRoutes(services, config));

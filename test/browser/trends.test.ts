@@ -82,6 +82,20 @@ describeInBrowser('the trends page in Chromium', () => {
     expect(await page.locator('form').first().isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+
+    // A board share link for the trends, made on the page, opens it read only without signing in.
+    await page.getByLabel('Label (optional)').fill('Board, January');
+    await page.getByRole('button', { name: 'Create a share link' }).click();
+    const shareUrl = (await page.locator('.notice code').textContent())!.trim();
+    await expectAccessible(page, 'trends with a new share link');
+    const board = await newContext(rig);
+    const boardPage = await board.newPage();
+    await boardPage.goto(shareUrl);
+    await boardPage.waitForSelector('canvas[data-drawn="true"]');
+    expect(await boardPage.getByText('Create a share link').count()).toBe(0);
+    await expectAccessible(boardPage, 'shared trends');
+    await board.close();
     await context.close();
   });
 });

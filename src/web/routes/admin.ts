@@ -21,7 +21,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   const rounds = roundHandlers(services, config);
   const qs = questionnaireHandlers(services);
   const accounts = accountHandlers(services, config);
-  const trends = adminTrendHandlers(services);
+  const trends = adminTrendHandlers(services, config);
   const actions = actionHandlers(services);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
@@ -48,6 +48,8 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.post('/organisations/:orgId/rounds', rounds.createRound);
   router.get('/organisations/:orgId/trends', trends.page); // year on year (routes/trends.ts)
   router.get('/organisations/:orgId/trends.csv', trends.csv);
+  router.post('/organisations/:orgId/trends/share-links', trends.createShareLink);
+  router.post('/organisations/:orgId/trends/share-links/:linkId/revoke', trends.revokeShareLink);
 
   router.get('/rounds/:roundId', rounds.round);
   router.get('/rounds/:roundId/edit', rounds.editRound);
