@@ -34,6 +34,8 @@ describe('action plans', () => {
     expect(next.text).toContain('Agreed after <bdi>Annual check 2024</bdi> for this theme:');
     expect(next.text).toContain('In progress <strong class="tag tag-flag">Overdue</strong>');
 
+    const api = await browser.agent.get(`/api/rounds/${y1.id}/results`).expect(200);
+    expect(api.body.actions).toEqual([{ themeId: 'leadership', what: ACTION.what, lead: ACTION.lead, dueOn: '2025-03-31', status: 'in-progress', note: '', overdue: true }]);
     const trends = await browser.agent.get(`/admin/organisations/${organisationId}/trends`).expect(200);
     expect(trends.text).toContain('Heroic or shared leadership: actions agreed after each round, and how they went');
     expect(trends.text).toContain(ACTION.what);

@@ -162,7 +162,9 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
       services.access.round(admin, roundId);
       comments = 'visible';
     }
-    res.json(reportJson(services.results.forRound(roundId, { comments })));
+    const report = services.results.forRound(roundId, { comments });
+    const actions = services.actions.list(report.round).map((a) => ({ themeId: a.themeId, what: a.what, lead: a.lead, dueOn: a.dueOn, status: a.status, note: a.note, overdue: a.overdue }));
+    res.json({ ...reportJson(report), actions });
   });
   return router;
 }
