@@ -37,7 +37,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
   const exports = exportService({ repos, rounds, results });
   const actions = actionService({ repos, rounds, clock });
-  const trends = trendsService({ rounds, results, actions });
+  const trends = trendsService({ rounds, results, actions, clock });
   return {
     config,
     clock,

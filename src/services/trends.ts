@@ -7,7 +7,8 @@ import { toCsv } from './csv';
 import { ValidationError } from './errors';
 import type { ActionService, ActionView } from './actions';
 import type { ResultsService, RoundReport } from './results';
-import type { RoundService } from './rounds';
+import { roundAvailability, type RoundService } from './rounds';
+import type { Clock } from './runtime';
 
 /** More rounds than this make a chart nobody can read. */
 export const MAX_TREND_ROUNDS = 10;
@@ -66,7 +67,10 @@ export function trendInput(report: RoundReport, items: Map<string, { id: string;
 }
 
 /** Year on year for an organisation: its rounds compared, built only from their published reports. */
-export function trendsService({ rounds, results, actions }: { rounds: RoundService; results: ResultsService; actions: ActionService }) {
+export function trendsService({ rounds, results, actions, clock }: { rounds: RoundService; results: ResultsService; actions: ActionService; clock: Clock }) {
+  /** Closed by hand, or its closing time has passed (its report then publishes everything). */
+  const isClosed = (r: RoundRecord) => roundAvailability(r, clock.now()).state === 'closed';
+
   /** The scored items of each theme in the round's form: the questionnaire's definition, not data. */
   const themeItems = (round: RoundRecord) => {
     const q = rounds.questionnaireFor(round);
@@ -76,12 +80,15 @@ export function trendsService({ rounds, results, actions }: { rounds: RoundServi
     };
   };
 
-  /** The default choice: closed survey rounds of the questionnaire of the latest closed survey round. */
+  /**
+   * The default choice: closed survey rounds of the questionnaire (and form) of the latest closed
+   * survey round, so that the default comparison is one that can be made.
+   */
   const defaults = (all: RoundRecord[]): RoundRecord[] => {
-    const closed = all.filter((r) => r.status === 'closed' && r.mode === 'survey');
+    const closed = all.filter((r) => isClosed(r) && r.mode === 'survey');
     if (closed.length === 0) return [];
     const latest = closed[closed.length - 1];
-    return closed.filter((r) => r.questionnaireId === latest.questionnaireId);
+    return closed.filter((r) => r.questionnaireId === latest.questionnaireId && r.form === latest.form);
   };
 
   return {
@@ -94,12 +101,16 @@ export function trendsService({ rounds, results, actions }: { rounds: RoundServi
       // A board's share link covers closed rounds only: an open or draft round is still the admins' business.
       const all = rounds
         .listByOrganisation(organisation.id)
-        .filter((r) => !options.closedOnly || r.status === 'closed')
+        .filter((r) => !options.closedOnly || isClosed(r))
         .sort(byAge);
       if (roundIds !== null) {
         const unknown = roundIds.filter((id) => !all.some((r) => r.id === id));
         if (unknown.length > 0) {
-          throw new ValidationError(`Not a round of this organisation: ${unknown.join(', ')}. Choose from the organisation's own rounds.`);
+          throw new ValidationError(
+            options.closedOnly
+              ? `Not a closed round of this organisation: ${unknown.join(', ')}. Choose from the rounds listed on the page.`
+              : `Not a round of this organisation: ${unknown.join(', ')}. Choose from the organisation's own rounds.`,
+          );
         }
         if (roundIds.length > MAX_TREND_ROUNDS) throw new ValidationError(`Choose at most ${MAX_TREND_ROUNDS} rounds to compare.`);
       }

@@ -52,7 +52,7 @@ describe('board share links for trends (scope "trends")', () => {
     const page = await request(ctx.app).get(`/share/${token}`).expect(200);
     expect(page.text).not.toContain('Annual check 2027');
     const res = await request(ctx.app).get(`/api/organisations/${organisationId}/trends?token=${token}&rounds=${rounds[2].id},${open.id}`).expect(400);
-    expect(res.body.error).toBe(`Not a round of this organisation: ${open.id}. Choose from the organisation's own rounds.`);
+    expect(res.body.error).toBe(`Not a closed round of this organisation: ${open.id}. Choose from the rounds listed on the page.`);
     await request(ctx.app).get(`/share/${token}?rounds=${rounds[2].id},${open.id}`).expect(400);
   });
 

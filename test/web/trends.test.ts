@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { makeTestApp } from '../helpers/app';
+import { fakeClock, makeTestApp } from '../helpers/app';
 import { createMember, ownerSession, signIn } from '../helpers/admin';
 import { openRound } from '../helpers/rounds';
 import { respond } from '../helpers/respond';
@@ -117,6 +117,20 @@ describe('trends across rounds (three-year fixture, see test/helpers/trends.ts)'
     expect(two.text).toMatch(new RegExp(`value="${rounds[1].id}"(?![^>]*checked)`));
     expect(two.text).toContain(`rounds=${rounds[0].id},${rounds[2].id}`);
     void ctx;
+  });
+
+  it('counts a round whose closing time has passed as closed for the default choice', async () => {
+    const clock = fakeClock();
+    const ctx = makeTestApp({ clock });
+    const { browser } = await ownerSession(ctx);
+    const { organisationId } = threeYears(ctx);
+    const later = openRound(ctx, { name: 'Annual check 2027', closesAt: clock.now() + 60_000 }, 'open', organisationId);
+    for (let i = 0; i < 5; i++) respond(ctx, later, 'staff', { 'ld-shared': '4' });
+    const before = await browser.agent.get(`/api/organisations/${organisationId}/trends`).expect(200);
+    expect(before.body.rounds).toHaveLength(3);
+    clock.advance(120_000);
+    const after = await browser.agent.get(`/api/organisations/${organisationId}/trends`).expect(200);
+    expect(after.body.rounds.map((r: { name: string }) => r.name)).toEqual(['Annual check 2024', 'Annual check 2025', 'Annual check 2026', 'Annual check 2027']);
   });
 
   it('says clearly when fewer than two rounds are chosen', async () => {
