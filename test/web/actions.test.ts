@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { fakeClock, makeTestApp } from '../helpers/app';
 import { createMember, ownerSession, signIn } from '../helpers/admin';
+import { openRound } from '../helpers/rounds';
 import { threeYears } from '../helpers/trends';
 
 async function setup() {
@@ -43,6 +44,16 @@ describe('action plans', () => {
     const leadership = (json.body.themes as { themeId: string; actions: unknown[] }[]).find((t) => t.themeId === 'leadership')!;
     expect(leadership.actions).toEqual([{ round: y1.id, what: ACTION.what, lead: ACTION.lead, dueOn: '2025-03-31', status: 'in-progress', note: '', overdue: true }]);
     void ctx;
+  });
+
+  it('shows the plan on a report that has no results yet (fewer than the minimum answered)', async () => {
+    const { ctx, browser, organisationId } = await setup();
+    const empty = openRound(ctx, { name: 'Annual check 2027' }, 'closed', organisationId);
+    ctx.services.actions.create(empty, { ...ACTION, dueOn: '2027-06-30', status: 'planned' });
+    const report = await browser.agent.get(`/admin/rounds/${empty.id}/report`).expect(200);
+    expect(report.text).toContain('Not enough people have answered yet to show results.');
+    expect(report.text).toContain('Agreed after this round');
+    expect(report.text).not.toContain('and how it went'); // the earlier rounds agreed no actions
   });
 
   it('changes an action (done is never overdue) and deletes it', async () => {
