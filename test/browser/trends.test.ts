@@ -82,6 +82,11 @@ describeInBrowser('the trends page in Chromium', () => {
     expect(await page.locator('form').first().isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await screenshot(page, "trends-print");
+    console.log(`trends page printed on ${pages} A4 pages`);
+    expect(pages).toBeGreaterThan(0);
     await page.emulateMedia({ media: 'screen' });
 
     // A board share link for the trends, made on the page, opens it read only without signing in.
