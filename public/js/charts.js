@@ -142,6 +142,7 @@
     var width = box.clientWidth;
     if (!width) return;
     var small = width < NARROW;
+    if (spec.type === 'line') return; // a line chart's height is the stylesheet's
     if (spec.type === 'radar') {
       if (small) box.style.height = Math.round(width * 1.05 + 40 + 22 * Math.ceil(spec.series.length / 2)) + 'px';
       return;
@@ -153,10 +154,39 @@
     box.style.height = Math.max(base, needed) + 'px';
   }
 
+  function line(spec) {
+    return {
+      type: 'line',
+      data: {
+        labels: spec.labels,
+        datasets: spec.series.map(function (s, i) {
+          var colour = CATEGORICAL[i % CATEGORICAL.length];
+          return {
+            label: s.label,
+            data: s.data,
+            borderColor: colour,
+            backgroundColor: colour,
+            borderWidth: i === 0 ? 3 : 2,
+            borderDash: DASHES[i % DASHES.length],
+            pointStyle: POINTS[i % POINTS.length],
+            pointRadius: 4,
+            spanGaps: false,
+          };
+        }),
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { min: 0, max: 100, ticks: { stepSize: 25 } } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    };
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart]'), function (canvas) {
     try {
       var spec = JSON.parse(canvas.getAttribute('data-chart'));
-      var config = spec.type === 'radar' ? radar(spec) : stacked(spec);
+      var config = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : stacked(spec);
       if (printing) config.options.devicePixelRatio = 2;
       if (!printing) fit(canvas, spec);
       new Chart(canvas, config);

@@ -1,3 +1,4 @@
+import { actionRepository } from './actions';
 import { adminRepository } from './admins';
 import type { Db } from './connection';
 import { responseRepository } from './responses';
@@ -28,6 +29,7 @@ export function createRepositories(db: Db) {
     admins: adminRepository(db),
     results: resultsRepository(db),
     shareLinks: shareLinkRepository(db),
+    actions: actionRepository(db),
     storage: storageRepository(db),
   };
 }

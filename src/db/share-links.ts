@@ -22,12 +22,16 @@ export function shareLinkRepository(db: Db) {
   const byHash = db.prepare(`SELECT ${COLUMNS} FROM share_links WHERE token_hash = ? AND revoked_at IS NULL`);
   const byRound = db.prepare(`SELECT ${COLUMNS} FROM share_links WHERE round_id = ? ORDER BY created_at DESC, id DESC`);
   const revoke = db.prepare('UPDATE share_links SET revoked_at = ? WHERE id = ? AND round_id = ? AND revoked_at IS NULL');
+  const byOrganisationTrends = db.prepare(`SELECT ${COLUMNS} FROM share_links WHERE organisation_id = ? AND scope = 'trends' ORDER BY created_at DESC, id DESC`);
+  const revokeTrends = db.prepare(`UPDATE share_links SET revoked_at = ? WHERE id = ? AND organisation_id = ? AND scope = 'trends' AND revoked_at IS NULL`);
   return {
     insert: (l: { tokenHash: string; organisationId: number; roundId: number | null; scope: 'round' | 'trends'; label: string; showComments: boolean; now: number }) =>
       Number(insert.run({ ...l, showComments: l.showComments ? 1 : 0 }).lastInsertRowid),
     findActiveByHash: (hash: string) => toRecord(byHash.get(hash) as Row | undefined),
     listForRound: (roundId: number) => (byRound.all(roundId) as Row[]).map((r) => toRecord(r)!),
     revoke: (id: number, roundId: number, now: number) => revoke.run(now, id, roundId).changes === 1,
+    listTrendsForOrganisation: (organisationId: number) => (byOrganisationTrends.all(organisationId) as Row[]).map((r) => toRecord(r)!),
+    revokeTrends: (id: number, organisationId: number, now: number) => revokeTrends.run(now, id, organisationId).changes === 1,
   };
 }
 export type ShareLinkRepository = ReturnType<typeof shareLinkRepository>;

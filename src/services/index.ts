@@ -9,6 +9,8 @@ import { respondingService } from './responding';
 import { resultsService } from './results';
 import { shareLinkService } from './share-links';
 import { exportService } from './exports';
+import { trendsService } from './trends';
+import { actionService } from './actions';
 import { roundAvailability, roundService } from './rounds';
 import { releaseService } from './release';
 import { storageService } from './storage';
@@ -39,6 +41,8 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
   const exports = exportService({ repos, rounds, results, release });
   const storage = storageService({ repos, clock });
+  const actions = actionService({ repos, rounds, clock });
+  const trends = trendsService({ rounds, results, actions, clock });
   return {
     config,
     clock,
@@ -54,6 +58,8 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     results,
     shareLinks,
     exports,
+    trends,
+    actions,
     /** The address the running server was last reached at, for hints printed by the CLI (another process). */
     serverAddress: {
       record: (url: string) => repos.settings.set('server_url', url),

@@ -25,6 +25,27 @@ export function shareLinkService({ repos, rounds, clock, random }: { repos: Repo
       return { id, token };
     },
     listForRound: (roundId: number) => repos.shareLinks.listForRound(roundId),
+    /**
+     * Makes a link to an organisation's trends (scope "trends"): read only, over its closed rounds;
+     * returns the token, which is shown once.
+     */
+    createForTrends(organisationId: number, options: { label: string }): { id: number; token: string } {
+      const token = randomToken(random, 24);
+      const id = repos.shareLinks.insert({
+        tokenHash: hash(token),
+        organisationId,
+        roundId: null,
+        scope: 'trends',
+        label: options.label.trim(),
+        showComments: false,
+        now: clock.now(),
+      });
+      return { id, token };
+    },
+    listForTrends: (organisationId: number) => repos.shareLinks.listTrendsForOrganisation(organisationId),
+    revokeTrends(organisationId: number, linkId: number): void {
+      if (!repos.shareLinks.revokeTrends(linkId, organisationId, clock.now())) throw new NotFoundError('That share link was not found or is already revoked');
+    },
     revoke(roundId: number, linkId: number): void {
       if (!repos.shareLinks.revoke(linkId, roundId, clock.now())) throw new NotFoundError('That share link was not found or is already revoked');
     },

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import session from 'express-session';
 import type { Config } from '../config';
 import { projectPath } from '../paths';
@@ -13,6 +13,7 @@ import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
 import { homeRoutes } from './routes/home';
 import { publicReportRoutes } from './routes/report';
+import { publicTrendRoutes } from './routes/trends';
 import { isRespondentPath, respondRoutes } from './routes/respond';
 import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
@@ -85,10 +86,12 @@ export function createApp(services: Services, config: Config): Express {
   // Routes, one line an area. Order matters only where noted.
   app.use(homeRoutes(services));
   app.use(respondRoutes(services, config));
-  app.use(publicReportRoutes(services, (req) => {
+  const currentAdmin = (req: Request) => {
     const found = sessionAdmin(services, config, req);
     return 'admin' in found ? found.admin : undefined;
-  }));
+  };
+  app.use(publicTrendRoutes(services, currentAdmin)); // before the round report: /share/<token> falls through for round links
+  app.use(publicReportRoutes(services, currentAdmin));
   // The set-up page lives with the admin area; /setup is the short address to type.
   app.get('/setup', (_req, res) => res.redirect(303, '/admin/setup'));
   app.use('/admin', adminRoutes(services, config));

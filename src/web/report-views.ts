@@ -5,7 +5,8 @@ import type { RoundReport } from '../services/results';
 /** Chart descriptions passed to public/js/charts.js in a data-chart attribute (data only, no code). */
 export type ChartSpec =
   | { type: 'radar'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[] }
-  | { type: 'stacked'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[]; palette: 'sequential' };
+  | { type: 'stacked'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[]; palette: 'sequential' }
+  | { type: 'line'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[] };
 
 /** A share as a percentage with one decimal for a chart; null (a gap in the chart) where withheld or nobody answered. */
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);

@@ -3,9 +3,17 @@ import { DEFAULT_QUESTIONNAIRE_ID } from '../../src/questionnaires';
 import { defaultRoles, type RoundInput } from '../../src/services/rounds';
 import type { TestContext } from './app';
 
-/** Creates an organisation and an open round of the default questionnaire through the services. */
-export function openRound(ctx: Pick<TestContext, 'services'>, overrides: Partial<RoundInput> = {}, status: 'open' | 'draft' | 'closed' = 'open'): RoundRecord {
-  const org = ctx.services.organisations.create('Riverside Mental Health Trust');
+/**
+ * Creates an open round of the default questionnaire through the services, in a new organisation
+ * unless `organisationId` names one.
+ */
+export function openRound(
+  ctx: Pick<TestContext, 'services'>,
+  overrides: Partial<RoundInput> = {},
+  status: 'open' | 'draft' | 'closed' = 'open',
+  organisationId?: number,
+): RoundRecord {
+  const org = organisationId === undefined ? ctx.services.organisations.create('Riverside Mental Health Trust') : ctx.services.organisations.get(organisationId);
   const q = ctx.services.questionnaires.get(DEFAULT_QUESTIONNAIRE_ID, 1);
   const round = ctx.services.rounds.create(org.id, {
     name: 'Annual check 2026',

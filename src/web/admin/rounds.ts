@@ -239,6 +239,7 @@ export function roundHandlers(services: Services, config: Config) {
       questionnaireLabel: `${q?.title ?? round.questionnaireId}, version ${round.questionnaireVersion}`,
       formLabel: FORM_LABELS[round.form],
       modeLabel: MODE_LABELS[round.mode],
+      actions: services.actions.list(round),
       opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
       closesAt: round.closesAt === null ? null : zone.formatDateTime(round.closesAt),
       link: roundLink(req, config, round),

@@ -2,12 +2,14 @@ import { Router } from 'express';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
 import { accountHandlers } from '../admin/accounts';
+import { actionHandlers } from '../admin/actions';
 import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundCloseHandlers } from '../admin/round-close';
 import { roundHandlers } from '../admin/rounds';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
+import { adminTrendHandlers } from './trends';
 
 /**
  * The admin area, mounted at /admin. One line a route: method, path, guards, handler.
@@ -21,6 +23,8 @@ export function adminRoutes(services: Services, config: Config): Router {
   const closing = roundCloseHandlers(services, config);
   const qs = questionnaireHandlers(services, config);
   const accounts = accountHandlers(services, config);
+  const trends = adminTrendHandlers(services, config);
+  const actions = actionHandlers(services);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
@@ -44,6 +48,10 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.post('/organisations/:orgId/name', rounds.renameOrganisation);
   router.get('/organisations/:orgId/rounds/new', rounds.newRound);
   router.post('/organisations/:orgId/rounds', rounds.createRound);
+  router.get('/organisations/:orgId/trends', trends.page); // year on year (routes/trends.ts)
+  router.get('/organisations/:orgId/trends.csv', trends.csv);
+  router.post('/organisations/:orgId/trends/share-links', trends.createShareLink);
+  router.post('/organisations/:orgId/trends/share-links/:linkId/revoke', trends.revokeShareLink);
 
   router.get('/rounds/:roundId', rounds.round);
   router.get('/rounds/:roundId/edit', rounds.editRound);
@@ -55,6 +63,12 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.post('/rounds/:roundId/duplicate', rounds.duplicateRound);
   router.post('/rounds/:roundId/delete', rounds.deleteRound);
   router.get('/rounds/:roundId/qr.svg', rounds.qrCode);
+  // The round's action plan.
+  router.get('/rounds/:roundId/actions/new', actions.newPage);
+  router.post('/rounds/:roundId/actions', actions.create);
+  router.get('/rounds/:roundId/actions/:actionId/edit', actions.editPage);
+  router.post('/rounds/:roundId/actions/:actionId', actions.update);
+  router.post('/rounds/:roundId/actions/:actionId/delete', actions.remove);
   // The report, its exports, comment moderation and board share links (routes/report.ts).
   router.use(adminReportRoutes(services, config));
 

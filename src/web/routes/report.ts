@@ -47,8 +47,11 @@ function renderComments(res: Response, page: CommentPage, mode: 'admin' | 'share
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-function renderReport(res: Response, report: RoundReport, extra: Record<string, unknown>) {
+function renderReport(res: Response, services: Services, report: RoundReport, extra: Record<string, unknown>) {
+  const previous = services.actions.previous(report.round);
   res.render('report/round', {
+    actions: services.actions.list(report.round),
+    previousActions: previous && { roundName: previous.round.name, actions: previous.actions },
     title: `${isolateBidi(report.round.name)}: results`,
     report,
     charts: reportCharts(report),
@@ -115,7 +118,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
     const token = req.session.newShareLink?.roundId === round.id ? req.session.newShareLink.token : null;
     delete req.session.newShareLink;
     const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    renderReport(res, report, {
+    renderReport(res, services, report, {
       mode: 'admin',
       newShareUrl: token ? `${origin}/share/${token}` : null,
       shareLinks: services.shareLinks.listForRound(round.id).map((s) => ({ ...s, created: day(s.createdAt), revoked: s.revokedAt !== null })),
@@ -191,7 +194,7 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
     const link = shared(req);
     const report = services.results.forRound(link.roundId!, { comments: link.showComments ? 'visible' : 'none', commentsPerTheme: COMMENTS_PER_THEME });
     res.setHeader('X-Robots-Tag', 'noindex');
-    renderReport(res, report, { mode: 'share', links: { resultsCsv: `/share/${req.params.token}/results.csv`, commentPages: `/share/${req.params.token}/comments` } });
+    renderReport(res, services, report, { mode: 'share', links: { resultsCsv: `/share/${req.params.token}/results.csv`, commentPages: `/share/${req.params.token}/comments` } });
   });
 
   router.get('/share/:token/comments/:themeId', (req, res) => {
@@ -219,7 +222,9 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
       services.access.round(admin, roundId);
       comments = 'visible';
     }
-    res.json(reportJson(services.results.forRound(roundId, { comments })));
+    const report = services.results.forRound(roundId, { comments });
+    const actions = services.actions.list(report.round).map((a) => ({ themeId: a.themeId, what: a.what, lead: a.lead, dueOn: a.dueOn, status: a.status, note: a.note, overdue: a.overdue }));
+    res.json({ ...reportJson(report), actions });
   });
   return router;
 }

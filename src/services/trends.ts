@@ -1,0 +1,196 @@
+import { formThemes } from '../domain/questionnaire';
+import { compareRounds, TrendRefusal, type TrendCell, type TrendComparison, type TrendRoundInput } from '../domain/trends';
+import type { ThemeResult } from '../domain/rubric';
+import type { OrganisationRecord, RoundRecord } from '../db';
+import { displayScore } from '../domain/rubric';
+import { toCsv } from './csv';
+import { ValidationError } from './errors';
+import type { ActionService, ActionView } from './actions';
+import type { ResultsService, RoundReport } from './results';
+import { roundAvailability, type RoundService } from './rounds';
+import type { Clock } from './runtime';
+
+/** More rounds than this make a chart nobody can read. */
+export const MAX_TREND_ROUNDS = 10;
+
+/** A round offered for comparison on the trends page. */
+export type TrendCandidate = { id: number; name: string; status: RoundRecord['status']; mode: RoundRecord['mode']; questionnaire: string; form: string; selected: boolean };
+
+export type TrendsResult =
+  | {
+      ok: true;
+      organisation: OrganisationRecord;
+      candidates: TrendCandidate[];
+      comparison: TrendComparison;
+      minGroupSizes: number[];
+      /** each compared round's action plan, in round order, so a board sees what was agreed beside what moved */
+      actions: { roundId: number; actions: ActionView[] }[];
+    }
+  /** a comparison that cannot be made (too few rounds chosen, different questionnaires): the page says why */
+  | { ok: false; reason: 'tooFew' | 'refused'; organisation: OrganisationRecord; candidates: TrendCandidate[]; message: string };
+
+/** Oldest first: by opening time where set, else creation, then id. */
+const byAge = (a: RoundRecord, b: RoundRecord) => (a.opensAt ?? a.createdAt) - (b.opensAt ?? b.createdAt) || a.createdAt - b.createdAt || a.id - b.id;
+
+const cell = (t: ThemeResult | undefined): TrendCell | null =>
+  t && t.shown && t.n !== null && t.mean !== null ? { n: t.n, mean: t.mean, sd: t.sd, ci95: t.ci95 } : null;
+
+/**
+ * A round as its published report shows it, and nothing more: the trend is made only of figures
+ * that `results.forRound` publishes (with every suppression applied), never of answers.
+ */
+export function trendInput(report: RoundReport, items: Map<string, { id: string; text: string }[]>): TrendRoundInput {
+  const overall = report.overall;
+  return {
+    roundId: report.round.id,
+    name: report.round.name,
+    questionnaireId: report.questionnaire.id,
+    questionnaireVersion: report.questionnaire.version,
+    form: report.round.form,
+    published: overall !== null,
+    total: report.total,
+    roles: report.roles.map((r) => ({ roleId: r.roleId, label: r.label })),
+    themes: [...items.entries()].map(([themeId, themeItems]) => {
+      const o = overall?.themes.find((t) => t.themeId === themeId);
+      return {
+        themeId,
+        title: o?.title ?? report.themes.find((t) => t.themeId === themeId)?.title ?? themeId,
+        items: themeItems,
+        overall: cell(o),
+        groups: Object.fromEntries(report.groups.map((g) => [g.roleId, cell(g.result.themes.find((t) => t.themeId === themeId))])),
+      };
+    }),
+    flags: report.flags.flatMap((f) =>
+      f.status === 'notInForm' ? [] : [{ flagId: f.id, title: f.title, themeId: f.themeId, status: f.status === 'notEnoughPeople' ? ('notEnough' as const) : f.status }],
+    ),
+  };
+}
+
+/** Year on year for an organisation: its rounds compared, built only from their published reports. */
+export function trendsService({ rounds, results, actions, clock }: { rounds: RoundService; results: ResultsService; actions: ActionService; clock: Clock }) {
+  /** Closed by hand, or its closing time has passed (its report then publishes everything). */
+  const isClosed = (r: RoundRecord) => roundAvailability(r, clock.now()).state === 'closed';
+
+  /** The scored items of each theme in the round's form: the questionnaire's definition, not data. */
+  const themeItems = (round: RoundRecord) => {
+    const q = rounds.questionnaireFor(round);
+    return {
+      title: q.title,
+      items: new Map(formThemes(q, round.form).map(({ theme, items }) => [theme.id, items.filter((i) => i.kind !== 'comment').map((i) => ({ id: i.id, text: i.text }))])),
+    };
+  };
+
+  /**
+   * The default choice: closed survey rounds of the questionnaire (and form) of the latest closed
+   * survey round, so that the default comparison is one that can be made.
+   */
+  const defaults = (all: RoundRecord[]): RoundRecord[] => {
+    const closed = all.filter((r) => isClosed(r) && r.mode === 'survey');
+    if (closed.length === 0) return [];
+    const latest = closed[closed.length - 1];
+    return closed.filter((r) => r.questionnaireId === latest.questionnaireId && r.form === latest.form);
+  };
+
+  return {
+    /**
+     * Compares the organisation's rounds `roundIds` (null: the default choice), oldest first;
+     * with `closedOnly` (a board's share link), among its closed rounds only.
+     * @throws ValidationError when a chosen id is not one of the organisation's rounds, or too many are chosen
+     */
+    forOrganisation(organisation: OrganisationRecord, roundIds: number[] | null, options: { closedOnly?: boolean } = {}): TrendsResult {
+      // A board's share link covers closed rounds only: an open or draft round is still the admins' business.
+      const all = rounds
+        .listByOrganisation(organisation.id)
+        .filter((r) => !options.closedOnly || isClosed(r))
+        .sort(byAge);
+      if (roundIds !== null) {
+        const unknown = roundIds.filter((id) => !all.some((r) => r.id === id));
+        if (unknown.length > 0) {
+          throw new ValidationError(
+            options.closedOnly
+              ? `Not a closed round of this organisation: ${unknown.join(', ')}. Choose from the rounds listed on the page.`
+              : `Not a round of this organisation: ${unknown.join(', ')}. Choose from the organisation's own rounds.`,
+          );
+        }
+        if (roundIds.length > MAX_TREND_ROUNDS) throw new ValidationError(`Choose at most ${MAX_TREND_ROUNDS} rounds to compare.`);
+      }
+      const chosen = roundIds === null ? defaults(all) : all.filter((r) => roundIds.includes(r.id));
+      const candidates = all.map((r) => ({
+        id: r.id,
+        name: r.name,
+        status: r.status,
+        mode: r.mode,
+        questionnaire: `${themeItems(r).title} (version ${r.questionnaireVersion})`,
+        form: r.form,
+        selected: chosen.some((c) => c.id === r.id),
+      }));
+      if (chosen.length < 2) {
+        const message =
+          roundIds === null
+            ? 'This organisation has fewer than two closed survey rounds of one questionnaire, so there is nothing to compare yet. Choose two or more rounds below.'
+            : 'Choose at least two rounds to compare.';
+        return { ok: false, reason: 'tooFew', organisation, candidates, message };
+      }
+      const reports = chosen.map((r) => results.forRound(r.id));
+      try {
+        const comparison = compareRounds(reports.map((report, i) => trendInput(report, themeItems(chosen[i]).items)));
+        return {
+          ok: true,
+          organisation,
+          candidates,
+          comparison,
+          minGroupSizes: reports.map((r) => r.minGroupSize),
+          actions: chosen.map((r) => ({ roundId: r.id, actions: actions.list(r) })),
+        };
+      } catch (err) {
+        if (err instanceof TrendRefusal) return { ok: false, reason: 'refused', organisation, candidates, message: err.message };
+        throw err;
+      }
+    },
+  };
+}
+export type TrendsService = ReturnType<typeof trendsService>;
+
+const round1 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+const VERDICTS = { larger: 'larger than the noise', within: 'within the noise', untestable: 'cannot be judged' } as const;
+
+/**
+ * The comparison as CSV: one row per theme, group and round, as the page shows it (scores cut to
+ * one decimal like every score; the change from the previous round where the group is shown in
+ * both). Groups not shown in a round say so and nothing else.
+ */
+export function trendsCsv(organisationName: string, comparison: TrendComparison): { filename: string; body: string } {
+  const header = ['theme', 'group', 'round', 'respondents', 'mean', 'ci95_low', 'ci95_high', 'change_from_previous', 'p_value', 'verdict', 'note'];
+  const rows: (string | number | null)[][] = [];
+  for (const theme of comparison.themes) {
+    if (!theme.comparable) {
+      rows.push([theme.title, null, null, null, null, null, null, null, null, null, theme.reason]);
+      continue;
+    }
+    for (const s of theme.series) {
+      s.points.forEach((p, i) => {
+        const round = comparison.rounds[i];
+        if (!p) {
+          rows.push([theme.title, s.label, round.name, null, null, null, null, null, null, null, 'Not shown, to protect anonymity']);
+          return;
+        }
+        const change = theme.changes.find((c) => c.groupId === s.groupId && c.toRoundId === round.roundId);
+        rows.push([
+          theme.title,
+          s.label,
+          round.name,
+          p.n,
+          displayScore(p.mean),
+          round1(p.ci95?.low),
+          round1(p.ci95?.high),
+          change ? round1(change.difference) : null,
+          change?.welch ? Number(change.welch.p.toFixed(4)) : null,
+          change ? VERDICTS[change.verdict] : null,
+          '',
+        ]);
+      });
+    }
+  }
+  const slug = organisationName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return { filename: `powershare-${slug || 'organisation'}-trends.csv`, body: toCsv(header, rows) };
+}

@@ -1,0 +1,162 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Services } from '../../services';
+import type { Admin } from '../../services/accounts';
+import { NotFoundError, ValidationError } from '../../services/errors';
+import { trendsCsv, type TrendsResult } from '../../services/trends';
+import { idParam } from '../params';
+import { bound, score } from '../report-views';
+import { roundName, signedChange, trendCharts, trendsJson, VERDICT_WORDS } from '../trends-views';
+
+const ROUNDS_HELP = 'List the rounds to compare as round numbers separated by commas, for example ?rounds=1,4,7.';
+
+/**
+ * The `rounds` query: "1,4,7" (the API) or repeated `rounds=1&rounds=4` (the page's checkboxes),
+ * or absent (the default choice). The page's form also sends `compare=1`, so a form sent with no
+ * round ticked reads as "none chosen", not as "the default".
+ */
+const roundsQuery = z
+  .object({
+    rounds: z.union([z.string(), z.array(z.string())]).optional(),
+    compare: z.literal('1').optional(),
+    token: z.string().optional(),
+  })
+  .transform((q, ctx): number[] | null => {
+    if (q.rounds === undefined) return q.compare ? [] : null;
+    const parts = (Array.isArray(q.rounds) ? q.rounds : [q.rounds]).flatMap((r) => r.split(',')).map((r) => r.trim()).filter((r) => r !== '');
+    if (parts.length > 50 || !parts.every((r) => /^[1-9]\d{0,11}$/.test(r))) {
+      ctx.addIssue({ code: 'custom', message: `The rounds could not be read. ${ROUNDS_HELP}` });
+      return z.NEVER;
+    }
+    return [...new Set(parts.map(Number))];
+  });
+
+function parseRounds(req: Request): number[] | null {
+  const parsed = roundsQuery.safeParse(req.query);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? ROUNDS_HELP);
+  return parsed.data;
+}
+
+const queryString = (result: Extract<TrendsResult, { ok: true }>) => `rounds=${result.comparison.rounds.map((r) => r.roundId).join(',')}`;
+
+const shareForm = z.object({ label: z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' }).default('') });
+
+const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function renderTrends(res: Response, result: TrendsResult, extra: { mode: 'admin' | 'share'; links: Record<string, string>; [key: string]: unknown }) {
+  res.render('report/trends', {
+    title: `${result.organisation.name}: year on year`,
+    result,
+    charts: result.ok ? trendCharts(result.comparison) : [],
+    score,
+    bound,
+    signedChange,
+    roundName: (id: number) => (result.ok ? roundName(result.comparison, id) : ''),
+    verdictWords: VERDICT_WORDS,
+    newShareUrl: null,
+    shareLinks: [],
+    ...extra,
+  });
+}
+
+function sendTrendsCsv(res: Response, result: TrendsResult) {
+  if (!result.ok) return res.status(result.reason === 'tooFew' ? 400 : 422).type('text/plain').send(result.message);
+  const file = trendsCsv(result.organisation.name, result.comparison);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  res.send(file.body);
+}
+
+/** The trends page, its CSV and its board share links, for a signed-in admin (mounted behind the admin guard). */
+export function adminTrendHandlers(services: Services, config: Config) {
+  const orgOf = (req: Request, res: Response) => services.access.organisation(res.locals.admin as Admin, idParam(req, 'orgId'));
+  const compare = (req: Request, res: Response) => services.trends.forOrganisation(orgOf(req, res), parseRounds(req));
+  const base = (id: number) => `/admin/organisations/${id}`;
+  return {
+    page(req: Request, res: Response) {
+      const result = compare(req, res);
+      const orgId = result.organisation.id;
+      const token = req.session.newTrendsLink?.organisationId === orgId ? req.session.newTrendsLink.token : null;
+      delete req.session.newTrendsLink;
+      const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+      renderTrends(res, result, {
+        mode: 'admin',
+        newShareUrl: token ? `${origin}/share/${token}` : null,
+        shareLinks: services.shareLinks.listForTrends(orgId).map((s) => ({ ...s, created: day(s.createdAt), revoked: s.revokedAt !== null })),
+        links: {
+          organisation: base(orgId),
+          shareLinks: `${base(orgId)}/trends/share-links`,
+          ...(result.ok ? { csv: `${base(orgId)}/trends.csv?${queryString(result)}`, json: `/api/organisations/${orgId}/trends?${queryString(result)}` } : {}),
+        },
+      });
+    },
+    csv: (req: Request, res: Response) => sendTrendsCsv(res, compare(req, res)),
+    createShareLink(req: Request, res: Response) {
+      const org = orgOf(req, res);
+      const parsed = shareForm.safeParse(req.body ?? {});
+      if (!parsed.success) {
+        req.session.flash = [{ kind: 'error', text: parsed.error.issues[0].message }];
+        return res.redirect(303, `${base(org.id)}/trends#share`);
+      }
+      const link = services.shareLinks.createForTrends(org.id, { label: parsed.data.label });
+      req.session.newTrendsLink = { organisationId: org.id, token: link.token };
+      res.redirect(303, `${base(org.id)}/trends#share`);
+    },
+    revokeShareLink(req: Request, res: Response) {
+      const org = orgOf(req, res);
+      services.shareLinks.revokeTrends(org.id, idParam(req, 'linkId'));
+      req.session.flash = [{ kind: 'success', text: 'The share link is revoked: it no longer opens the trends.' }];
+      res.redirect(303, `${base(org.id)}/trends#share`);
+    },
+  };
+}
+
+/**
+ * Read-only trends for a board through a share link of scope "trends" (/share/<token>, which
+ * falls through to the round report for round links), its CSV, and the JSON API, which takes a
+ * signed-in admin of the organisation or such a link (?token= or "Authorization: Bearer").
+ * Mounted before the round report's routes.
+ */
+export function publicTrendRoutes(services: Services, currentAdmin: (req: Request) => Admin | undefined): Router {
+  const router = Router();
+  const trendsLink = (token: string) => {
+    const link = services.shareLinks.resolve(token);
+    return link.scope === 'trends' ? link : null;
+  };
+  const shared = (req: Request) => {
+    const link = trendsLink(String(req.params.token));
+    if (!link) throw new NotFoundError('This link does not open trends.');
+    return services.trends.forOrganisation(services.organisations.get(link.organisationId), parseRounds(req), { closedOnly: true });
+  };
+
+  router.get('/share/:token', (req, res, next) => {
+    if (!trendsLink(String(req.params.token))) return next(); // a round's report: routes/report.ts
+    const result = shared(req);
+    res.setHeader('X-Robots-Tag', 'noindex');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    renderTrends(res, result, { mode: 'share', links: result.ok ? { csv: `/share/${String(req.params.token)}/trends.csv?${queryString(result)}` } : {} });
+  });
+  router.get('/share/:token/trends.csv', (req, res) => sendTrendsCsv(res, shared(req)));
+
+  router.get('/api/organisations/:id/trends', (req, res) => {
+    const orgId = idParam(req, 'id');
+    const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const token = typeof req.query.token === 'string' ? req.query.token : bearer;
+    let closedOnly = false;
+    if (token) {
+      const link = trendsLink(token);
+      if (!link || link.organisationId !== orgId) return res.status(404).json({ error: 'Not found' });
+      closedOnly = true;
+    } else {
+      const admin = currentAdmin(req);
+      if (!admin) return res.status(401).json({ error: 'Sign in as an admin of this organisation, or pass a trends share token as ?token= or an Authorization: Bearer header.' });
+      services.access.organisation(admin, orgId);
+    }
+    const org = services.organisations.get(orgId);
+    const result = services.trends.forOrganisation(org, parseRounds(req), { closedOnly });
+    if (!result.ok) return res.status(result.reason === 'tooFew' ? 400 : 422).json({ error: result.message });
+    res.json(trendsJson({ id: org.id, name: org.name }, result.comparison, result.actions));
+  });
+  return router;
+}
