@@ -37,6 +37,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(24 * 30).default(12),
   DRAFT_TTL_DAYS: positiveInt(365).default(30),
+  // Unset: rounds are kept until an admin deletes them.
+  ROUND_RETENTION_MONTHS: positiveInt(1200).optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -55,6 +57,11 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   draftTtlMs: number;
+  /**
+   * Whole rounds that finished more than this many calendar months ago are deleted, with every
+   * answer, comment, draft and share link (undefined: kept until an admin deletes them).
+   */
+  roundRetentionMonths?: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,
+    roundRetentionMonths: e.ROUND_RETENTION_MONTHS,
   };
 }
 

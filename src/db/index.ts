@@ -7,6 +7,7 @@ import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
 
 export { checkpointDatabase, openDatabase, pingDatabase, type Db } from './connection';
+export { backupDatabase, checkDatabaseFile, databaseInUse, restoreDatabase, BackupError, type BackupProgress, type TableCounts } from './backup';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';
 export type * from './responses';

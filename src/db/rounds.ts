@@ -67,6 +67,11 @@ export function roundRepository(db: Db) {
     WHERE id = @id`);
   const setStatus = db.prepare('UPDATE rounds SET status = ?, join_code = ?, updated_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM rounds WHERE id = ?');
+  // A round has finished when it was closed (updated_at is then the closing time) or its closing
+  // date has passed; one that never opened and one still open without a closing date are kept.
+  const finishedBefore = db.prepare(`SELECT id FROM rounds
+    WHERE (status = 'closed' AND updated_at < @cutoff) OR (status <> 'draft' AND closes_at IS NOT NULL AND closes_at < @cutoff)
+    ORDER BY id`);
 
   return {
     findById: (id: number) => toRecord(byId.get(id) as RoundRow | undefined),
@@ -87,6 +92,14 @@ export function roundRepository(db: Db) {
       setStatus.run(status, joinCode, now, id);
     },
     delete: (id: number) => void remove.run(id),
+    /** Ids of rounds that finished (closed, or past their closing date) before `cutoff`. */
+    finishedBefore: (cutoff: number) => (finishedBefore.all({ cutoff }) as { id: number }[]).map((r) => r.id),
+    /** Deletes those rounds (and, by cascade, all that belongs to them) in one transaction; returns how many. */
+    deleteFinishedBefore: db.transaction((cutoff: number): number => {
+      const ids = (finishedBefore.all({ cutoff }) as { id: number }[]).map((r) => r.id);
+      for (const id of ids) remove.run(id);
+      return ids.length;
+    }),
   };
 }
 export type RoundRepository = ReturnType<typeof roundRepository>;
