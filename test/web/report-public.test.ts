@@ -143,6 +143,12 @@ describe('CSV', () => {
     expect(csvCell('-2')).toBe('"\'-2"');
     expect(csvCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
     expect(csvCell('\tcmd')).toBe('"\'\tcmd"');
+    // Issue 13, item 2: also after leading spaces or quotes.
+    expect(csvCell('  =1+1')).toBe('"\'  =1+1"');
+    expect(csvCell('"=cmd|\' /C calc\'!A0')).toBe('"\'""=cmd|\' /C calc\'!A0"');
+    expect(csvCell(' "+SUM(1)')).toBe('"\' ""+SUM(1)"');
+    expect(csvCell("'@x")).toBe('"\'\'@x"');
+    expect(csvCell('a=1')).toBe('"a=1"');
     expect(csvCell('plain, "quoted"\nline')).toBe('"plain, ""quoted""\nline"');
     expect(csvCell(42.5)).toBe('"42.5"');
     expect(csvCell(null)).toBe('""');
