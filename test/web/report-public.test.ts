@@ -160,8 +160,14 @@ describe('CSV', () => {
       fc.property(fc.string(), (s) => {
         const cell = csvCell(s);
         const inner = cell.slice(1, -1).replace(/""/g, '"');
-        expect(/^\s*[=+\-@]|^[\t\r]/.test(inner)).toBe(false);
-        expect(inner).toBe(/^\s*[=+\-@]|^[\t\r]/.test(s) ? `'${s}` : s);
+        // Also after leading spaces or quotes (issue 13, item 2).
+        expect(/^[\s"]*[=+\-@]|^[\t\r]/.test(inner)).toBe(false);
+        expect(inner).toBe(/^[\s"']*[=+\-@]|^[\t\r]/.test(s) ? `'${s}` : s);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ "'\t]{0,3}[=+\-@][a-z(]{0,5}$/), (s) => {
+        expect(csvCell(s).slice(1, 2)).toBe("'");
       }),
     );
   });
