@@ -66,7 +66,15 @@ export function roundRepository(db: Db) {
       results_release = @resultsRelease, updated_at = @now
     WHERE id = @id`);
   const setStatus = db.prepare('UPDATE rounds SET status = ?, join_code = ?, updated_at = ? WHERE id = ?');
-  const remove = db.prepare('DELETE FROM rounds WHERE id = ?');
+  const removeRow = db.prepare('DELETE FROM rounds WHERE id = ?');
+  // An admin session can still hold the one-time share link just made for a round: take it out,
+  // so nothing of a deleted round stays in the sessions table (the rest cascades).
+  const forgetInSessions = db.prepare(`UPDATE sessions SET data = json_remove(data, '$.newShareLink')
+    WHERE json_valid(data) AND json_extract(data, '$.newShareLink.roundId') = ?`);
+  const remove = db.transaction((id: number) => {
+    forgetInSessions.run(id);
+    removeRow.run(id);
+  });
   // A round has finished when it was closed (updated_at is then the closing time) or its closing
   // date has passed; one that never opened and one still open without a closing date are kept.
   const finishedBefore = db.prepare(`SELECT id FROM rounds
@@ -91,13 +99,13 @@ export function roundRepository(db: Db) {
     setStatus(id: number, status: RoundStatus, joinCode: string, now: number): void {
       setStatus.run(status, joinCode, now, id);
     },
-    delete: (id: number) => void remove.run(id),
+    delete: (id: number) => void remove(id),
     /** Ids of rounds that finished (closed, or past their closing date) before `cutoff`. */
     finishedBefore: (cutoff: number) => (finishedBefore.all({ cutoff }) as { id: number }[]).map((r) => r.id),
     /** Deletes those rounds (and, by cascade, all that belongs to them) in one transaction; returns how many. */
     deleteFinishedBefore: db.transaction((cutoff: number): number => {
       const ids = (finishedBefore.all({ cutoff }) as { id: number }[]).map((r) => r.id);
-      for (const id of ids) remove.run(id);
+      for (const id of ids) remove(id);
       return ids.length;
     }),
   };

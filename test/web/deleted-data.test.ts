@@ -130,10 +130,13 @@ describe('deleted means gone (issue 16, item 3)', () => {
     await waiting.submit(base, {}, `${base}/start`);
     await waiting.submit(`${base}/role`, { role: 'staff' });
     await waiting.submit(`${base}/themes/1`, { 'cp-early': '2', 'coproduction-comment': 'CANARY-deleted-round-draft' });
+    // An admin session still holding the share link just made for this round (issue 13, item 8).
+    ctx.services.sessions.save('admin-session', JSON.stringify({ adminId: 1, newShareLink: { roundId: round.id, token: 'CANARY-deleted-round-share-token' } }), Date.now() + 3_600_000);
     expect(onDisk(ctx.file, 'CANARY-deleted-round-comment-1')).toBe(true);
     expect(onDisk(ctx.file, 'CANARY-deleted-round-draft')).toBe(true);
     ctx.services.rounds.delete(round.id, round.name);
     expect(onDisk(ctx.file, 'CANARY-deleted-round')).toBe(false);
+    expect(JSON.parse(ctx.services.sessions.find('admin-session')!.data)).toEqual({ adminId: 1 });
     ctx.db.close();
   });
 
@@ -154,7 +157,8 @@ describe('deleted means gone (issue 16, item 3)', () => {
     ctx.services.release.releaseAll(ctx.services.rounds.get(old.id));
     await answer(old, 'CANARY-old-waiting');
     await answer(old, 'CANARY-old-draft', false);
-    ctx.services.shareLinks.createForRound(old.id, { label: 'CANARY-old-share-label', showComments: true });
+    const oldLink = ctx.services.shareLinks.createForRound(old.id, { label: 'CANARY-old-share-label', showComments: true });
+    ctx.services.sessions.save('admin-session', JSON.stringify({ adminId: 1, newShareLink: { roundId: old.id, token: `CANARY-${oldLink.token}` } }), Date.UTC(2030, 0, 1));
     ctx.services.rounds.close(old.id);
     // Open with a closing date in February 2024 that passed without anyone closing it.
     const lapsed = ctx.services.rounds.open(
@@ -189,6 +193,8 @@ describe('deleted means gone (issue 16, item 3)', () => {
     // Gone from the file and the WAL, not only from queries.
     expect(onDisk(ctx.file, 'CANARY-')).toBe(false);
     expect(onDisk(ctx.file, 'KEPT-recent-comment')).toBe(true);
+    // The admin's session stays; only what pointed at the deleted round left it.
+    expect(JSON.parse(ctx.services.sessions.find('admin-session')!.data)).toEqual({ adminId: 1 });
     ctx.db.close();
   });
 });
