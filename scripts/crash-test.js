@@ -111,6 +111,17 @@ function stop(s) {
   });
 }
 
+/** Runs `node dist/cli.js …` against the same database; resolves with its exit code and output. */
+function cli(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(DIST, 'cli.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.once('exit', (code) => resolve({ code, out }));
+  });
+}
+
 // --- a respondent: a cookie jar and fetch --------------------------------------------------------
 class Browser {
   constructor() {
@@ -302,8 +313,14 @@ async function main() {
     // Interrupted submits are sent again with the same cookies: stored once, never twice.
     await Promise.all([...tally.interrupted].map((s) => retrySubmit(linkToken, s).catch(() => {})));
   }
-  // A last phase without a kill, then drafts are read back, then a clean stop.
-  await phase(linkToken, fractions.length + 1, 1);
+  // A last phase without a kill, with an online backup taken by the CLI (another process) while
+  // respondents answer, and a restore that must refuse because the server has the database open.
+  const backupFile = path.join(dir, 'backup.db');
+  const [, backup] = await Promise.all([phase(linkToken, fractions.length + 1, 1), cli(['backup', backupFile])]);
+  const refused = await cli(['restore', backupFile]);
+  const backupProblems = [];
+  if (backup.code !== 0 || !/checked \(integrity_check ok, row counts match\)/.test(backup.out)) backupProblems.push(`backup while serving failed (${backup.code}): ${backup.out}`);
+  if (refused.code !== 1 || !/in use \(is the server running\?\)/.test(refused.out)) backupProblems.push(`restore did not refuse while the server runs (${refused.code}): ${refused.out}`);
   const draftProblems = [];
   for (const [id, d] of tally.savedDrafts) {
     const page = await d.browser.request('GET', `${d.base}/check`);
@@ -336,7 +353,8 @@ async function main() {
       `  ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ].join('\n'),
   );
-  const all = [...problems, ...draftProblems, ...tally.cleanFailures.map((f) => `failed with no kill: ${f}`), ...lost.map((m) => `lost: ${m}`), ...twice.map((m) => `stored twice: ${m}`)];
+  console.log(`  backup while serving: ${backup.code === 0 ? 'ok' : 'FAILED'} (${(backup.out.match(/^Copying:/gm) ?? []).length} progress lines); restore while serving: ${refused.code === 1 ? 'refused' : 'NOT refused'}`);
+  const all = [...problems, ...draftProblems, ...backupProblems, ...tally.cleanFailures.map((f) => `failed with no kill: ${f}`), ...lost.map((m) => `lost: ${m}`), ...twice.map((m) => `stored twice: ${m}`)];
   if (kills < Math.min(3, fractions.length)) all.push(`only ${kills} kills landed while respondents were active`);
   if (tally.acknowledged.size === 0) all.push('nothing was acknowledged: the test proved nothing');
   if (all.length) {
