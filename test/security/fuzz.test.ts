@@ -3,7 +3,8 @@ import { fillPath, listRoutes, makeWorld, tableChecksums, type Signed, type Worl
 
 /**
  * Issue 13, item 1: property-based fuzzing of every form and API route, respondent and admin.
- * Requests carry a valid session and CSRF token (most of the time) so they reach the handlers.
+ * Requests carry a valid session and CSRF token (most of the time) so they reach the handlers;
+ * admin routes are sent as the owner or as a member of one organisation (who meets 403 and 404).
  * Whatever is sent, the answer is never 5xx, and a refused request (4xx) leaves every table as
  * it was. Bounded: FUZZ_RUNS cases in the property (default 300), plus fixed cases per route.
  *
@@ -18,10 +19,10 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 type Route = { method: string; path: string };
 const key = (r: Route) => `${r.method} ${r.path}`;
 
-/** Which browser sends to a route: the owner for admin pages, a respondent for /r/, else a visitor. */
-function senderFor(w: World, r: Route, respondent: Signed, anonymous: Signed): Signed {
+/** Which browser sends to a route: an admin (the owner, or the member of organisation A) for admin pages, a respondent for /r/, else a visitor. */
+function senderFor(w: World, r: Route, respondent: Signed, anonymous: Signed, asMember = false): Signed {
   if (r.path.startsWith('/r/')) return respondent;
-  if (r.path.startsWith('/admin') && !/^\/admin\/(setup|login|logout|set-password)/.test(r.path)) return w.owner;
+  if (r.path.startsWith('/admin') && !/^\/admin\/(setup|login|logout|set-password)/.test(r.path)) return asMember ? w.member : w.owner;
   return anonymous;
 }
 
@@ -182,17 +183,18 @@ describe('fuzzing every form and API route (issue 13, item 1)', () => {
     const routeArb = fc.constantFrom(...routes);
     await fc.assert(
       fc.asyncProperty(
-        routeArb.chain((r) =>
+        fc.tuple(routeArb, fc.boolean()).chain(([r, asMember]) =>
           fc.record({
             route: fc.constant(r),
+            asMember: fc.constant(asMember),
             org: fc.constantFrom('a', 'b'),
             odd: fc.option(oddParam, { freq: 4 }),
             query: fc.option(fc.array(fc.tuple(fieldName(names.length ? names : ['x']), value), { maxLength: 4 }), { freq: 3 }),
-            body: bodyArb(names.length ? names : ['x'], senderFor(w, r, respondent, anonymous).token),
+            body: bodyArb(names.length ? names : ['x'], senderFor(w, r, respondent, anonymous, asMember).token),
           }),
         ),
-        async ({ route, org, odd, query, body }) => {
-          const s = senderFor(w, route, respondent, anonymous);
+        async ({ route, asMember, org, odd, query, body }) => {
+          const s = senderFor(w, route, respondent, anonymous, asMember);
           let url = fillPath(route.path, w, org === 'a' ? w.a : w.b);
           if (odd !== null) {
             // Replace one path parameter with something odd.
