@@ -124,6 +124,20 @@ describe('npm run cli -- backup / restore (issue 13, item 7)', () => {
     db.close();
   });
 
+  it('restores over a damaged database (what a restore is often for), keeping the damaged file', async () => {
+    const copy = path.join(dir, 'copy.db');
+    expect(await cli(ctx.file).run('backup', copy)).toBe(0);
+    ctx.db.close();
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(ctx.file + suffix, { force: true });
+    fs.writeFileSync(ctx.file, 'garbage '.repeat(1000));
+    const { run, output } = cli(ctx.file);
+    expect(await run('restore', copy)).toBe(0);
+    expect(output().stderr).toBe('');
+    expect(count(ctx.file, 'pending_responses')).toBe(3);
+    const kept = fs.readdirSync(dir).filter((f) => f.includes('.before-restore-'));
+    expect(fs.readFileSync(path.join(dir, kept[0]), 'utf8')).toBe('garbage '.repeat(1000));
+  });
+
   it.each([
     ['a file that is not a database', (f: string) => fs.writeFileSync(f, 'this is not SQLite '.repeat(300)), /not a readable SQLite database|could not be opened/],
     ['a truncated copy', (f: string) => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2)), /integrity_check failed|malformed|not a readable/],

@@ -132,10 +132,29 @@ export function databaseInUse(file: string): boolean {
     db.exec('COMMIT');
     return false;
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') return true;
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_BUSY') return true;
+    // A damaged file (what a restore is often for) cannot be served either.
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return false;
     throw err;
   } finally {
     db.close();
+  }
+}
+
+/** Folds the WAL into a database file so it stands alone; false when the file is too damaged to open. */
+function foldWal(file: string): boolean {
+  try {
+    const db = new Database(file, { fileMustExist: true, timeout: 0 });
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -157,13 +176,12 @@ export function restoreDatabase(backup: string, target: string, now: Date): { co
   fs.copyFileSync(backup, incoming);
   let keptAs: string | undefined;
   if (fs.existsSync(dest)) {
-    // Fold the WAL into the file so the kept copy is whole on its own.
-    const old = new Database(dest, { fileMustExist: true, timeout: 0 });
-    old.pragma('wal_checkpoint(TRUNCATE)');
-    old.pragma('journal_mode = DELETE');
-    old.close();
+    // Fold the WAL into the file so the kept copy is whole on its own; a damaged database keeps
+    // its WAL beside it instead, untouched.
+    const folded = foldWal(dest);
     keptAs = `${dest}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(dest, keptAs);
+    if (!folded && fs.existsSync(`${dest}-wal`)) fs.renameSync(`${dest}-wal`, `${keptAs}-wal`);
   }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dest + suffix, { force: true });
   fs.renameSync(incoming, dest);
