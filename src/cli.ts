@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError, loadConfig, localUrl, type Env } from './config';
-import { migrate, MigrationError, openDatabase } from './db';
+import { backupDatabase, BackupError, migrate, MigrationError, openDatabase, restoreDatabase, type TableCounts } from './db';
 import { createServices } from './services';
 import { ConflictError, ValidationError } from './services/errors';
 
@@ -18,6 +18,11 @@ Commands:
   create-admin --email <email>   Create the owner account (only while the server has none).
                                  The password is read from standard input: typed twice, hidden,
                                  at a terminal, or the first line of what is piped in.
+  backup <file>                  Copy the database to <file> while the server keeps running
+                                 (SQLite online backup), then check the copy. Never overwrites.
+  restore <file>                 Replace the database with a backup, after checking it. Stop the
+                                 server first: restore refuses while the database is in use. The
+                                 current database is kept beside it as *.before-restore-<time>.
   help                           Show this help.
 `;
 
@@ -109,6 +114,41 @@ async function createAdmin(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+const countsLine = (counts: TableCounts) =>
+  ['organisations', 'rounds', 'responses', 'answers', 'comments', 'pending_responses', 'drafts', 'admins']
+    .filter((t) => t in counts)
+    .map((t) => `${t} ${counts[t]}`)
+    .join(', ');
+
+async function backup(args: string[], io: CliIo): Promise<number> {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) throw new UsageError('Give the file to write: backup /path/to/powershare-backup.db');
+  const config = loadConfig(io.env);
+  let shown = -1;
+  const started = Date.now();
+  const counts = await backupDatabase(config.databasePath, file, ({ totalPages, remainingPages }) => {
+    const pct = totalPages === 0 ? 100 : Math.floor(((totalPages - remainingPages) / totalPages) * 100);
+    if (shown < 0 || pct >= shown + 10 || pct === 100) {
+      shown = pct;
+      io.stdout.write(`Copying: ${pct}% (${totalPages - remainingPages} of ${totalPages} pages)\n`);
+    }
+  });
+  io.stdout.write(`Backup written to ${file} and checked (integrity_check ok, row counts match) in ${Date.now() - started} ms.\n`);
+  io.stdout.write(`Rows: ${countsLine(counts)}.\n`);
+  return 0;
+}
+
+function restore(args: string[], io: CliIo): number {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) throw new UsageError('Give the backup file to restore: restore /path/to/powershare-backup.db');
+  const config = loadConfig(io.env);
+  const { counts, keptAs } = restoreDatabase(file, config.databasePath, new Date());
+  io.stdout.write(`Restored ${config.databasePath} from ${file} (integrity_check ok). Rows: ${countsLine(counts)}.\n`);
+  if (keptAs) io.stdout.write(`The database it replaced is kept as ${keptAs}: delete it once you are sure.\n`);
+  io.stdout.write('Start the server again to use it.\n');
+  return 0;
+}
+
 /** Runs one command; returns the exit code. Problems are explained on stderr, never as a stack. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -116,6 +156,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'create-admin':
         return await createAdmin(args, io);
+      case 'backup':
+        return await backup(args, io);
+      case 'restore':
+        return restore(args, io);
       case undefined:
       case 'help':
       case '--help':
@@ -127,6 +171,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof ValidationError) {
       io.stderr.write(`Nothing was created:\n${err.fieldErrors.map((e) => `  - ${e.message}\n`).join('')}`);
+    } else if (err instanceof BackupError) {
+      io.stderr.write(`${err.message}\n`);
     } else if (err instanceof UsageError || err instanceof ConflictError || err instanceof ConfigError || err instanceof MigrationError) {
       io.stderr.write(`${err.message}\n`);
     } else {

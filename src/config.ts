@@ -42,6 +42,8 @@ const envSchema = z.object({
   TZ: z.string().optional(),
   // Below systemd's and Docker's 10 s stop timeouts, so we finish before being killed.
   SHUTDOWN_GRACE_SECONDS: positiveInt(9).default(5),
+  // Unset: rounds are kept until an admin deletes them.
+  ROUND_RETENTION_MONTHS: positiveInt(1200).optional(),
 });
 
 /** True when Intl knows the zone name (e.g. "Europe/London", "UTC"). */
@@ -76,6 +78,11 @@ export interface Config {
   timeZone: string;
   /** On SIGTERM, how long requests in flight may take before their connections are cut. */
   shutdownGraceMs: number;
+  /**
+   * Whole rounds that finished more than this many calendar months ago are deleted, with every
+   * answer, comment, draft and share link (undefined: kept until an admin deletes them).
+   */
+  roundRetentionMonths?: number;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,
     timeZone: e.TIME_ZONE ?? (e.TZ && isTimeZone(e.TZ.replace(/^:/, '')) ? e.TZ.replace(/^:/, '') : DEFAULT_TIME_ZONE),
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    roundRetentionMonths: e.ROUND_RETENTION_MONTHS,
   };
 }
 

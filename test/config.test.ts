@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       SESSION_IDLE_MINUTES: '15',
       SESSION_ABSOLUTE_HOURS: '8',
       DRAFT_TTL_DAYS: '7',
+      ROUND_RETENTION_MONTHS: '24',
     });
     expect(c).toMatchObject({
       exposeErrors: true,
@@ -43,7 +44,12 @@ describe('loadConfig', () => {
       sessionIdleMs: 15 * 60_000,
       sessionAbsoluteMs: 8 * 3_600_000,
       draftTtlMs: 7 * 86_400_000,
+      roundRetentionMonths: 24,
     });
+  });
+
+  it('keeps rounds for ever unless ROUND_RETENTION_MONTHS is set', () => {
+    expect(loadConfig({}).roundRetentionMonths).toBeUndefined();
   });
 
   it('treats an empty variable as unset', () => {
@@ -57,6 +63,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'sometimes', /TRUST_PROXY="sometimes" must be true or false/],
     ['SESSION_SECRET', 'short', /SESSION_SECRET="short" must be at least 32 characters/],
     ['DRAFT_TTL_DAYS', '0', /DRAFT_TTL_DAYS="0" must be at least 1/],
+    ['ROUND_RETENTION_MONTHS', '0', /ROUND_RETENTION_MONTHS="0" must be at least 1/],
+    ['ROUND_RETENTION_MONTHS', '6 months', /ROUND_RETENTION_MONTHS="6 months" must be a whole number/],
     ['PUBLIC_URL', 'ftp://x', /PUBLIC_URL="ftp:\/\/x" must be an absolute http\(s\) URL/],
     ['NODE_ENV', 'staging', /NODE_ENV="staging" must be production, development or test/],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {

@@ -69,7 +69,20 @@ export function roundRepository(db: Db) {
       results_release = @resultsRelease, updated_at = @now
     WHERE id = @id`);
   const setStatus = db.prepare('UPDATE rounds SET status = ?, join_code = ?, grace_until = ?, updated_at = ? WHERE id = ?');
-  const remove = db.prepare('DELETE FROM rounds WHERE id = ?');
+  const removeRow = db.prepare('DELETE FROM rounds WHERE id = ?');
+  // An admin session can still hold the one-time share link just made for a round: take it out,
+  // so nothing of a deleted round stays in the sessions table (the rest cascades).
+  const forgetInSessions = db.prepare(`UPDATE sessions SET data = json_remove(data, '$.newShareLink')
+    WHERE json_valid(data) AND json_extract(data, '$.newShareLink.roundId') = ?`);
+  const remove = db.transaction((id: number) => {
+    forgetInSessions.run(id);
+    removeRow.run(id);
+  });
+  // A round has finished when it was closed (updated_at is then the closing time) or its closing
+  // date has passed; one that never opened and one still open without a closing date are kept.
+  const finishedBefore = db.prepare(`SELECT id FROM rounds
+    WHERE (status = 'closed' AND updated_at < @cutoff) OR (status <> 'draft' AND closes_at IS NOT NULL AND closes_at < @cutoff)
+    ORDER BY id`);
 
   return {
     findById: (id: number) => toRecord(byId.get(id) as RoundRow | undefined),
@@ -89,7 +102,15 @@ export function roundRepository(db: Db) {
     setStatus(id: number, status: RoundStatus, joinCode: string, now: number, graceUntil: number | null = null): void {
       setStatus.run(status, joinCode, graceUntil, now, id);
     },
-    delete: (id: number) => void remove.run(id),
+    delete: (id: number) => void remove(id),
+    /** Ids of rounds that finished (closed, or past their closing date) before `cutoff`. */
+    finishedBefore: (cutoff: number) => (finishedBefore.all({ cutoff }) as { id: number }[]).map((r) => r.id),
+    /** Deletes those rounds (and, by cascade, all that belongs to them) in one transaction; returns how many. */
+    deleteFinishedBefore: db.transaction((cutoff: number): number => {
+      const ids = (finishedBefore.all({ cutoff }) as { id: number }[]).map((r) => r.id);
+      for (const id of ids) remove(id);
+      return ids.length;
+    }),
   };
 }
 export type RoundRepository = ReturnType<typeof roundRepository>;

@@ -23,6 +23,13 @@ export interface ServiceDeps {
   random?: RandomSource;
 }
 
+/** The time `months` calendar months before `now` (UTC; 31 March less one month is 3 March, as in Date). */
+export function monthsBefore(now: number, months: number): number {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.getTime();
+}
+
 /** Wires every service by hand: no container. */
 export function createServices({ db, config, clock = systemClock, random = cryptoRandom }: ServiceDeps) {
   const repos = createRepositories(db);
@@ -76,7 +83,8 @@ export function createServices({ db, config, clock = systemClock, random = crypt
       secret: () => config.sessionSecret ?? repos.settings.getOrInsert('session_secret', randomToken(random, 48)),
     },
     /**
-     * Periodic clean-up: expired sessions, drafts and password links, then a WAL checkpoint so
+     * Periodic clean-up: expired sessions, drafts and password links, rounds past their retention
+     * (ROUND_RETENTION_MONTHS), then a WAL checkpoint so
      * what was deleted (zeroed in the file by secure_delete) is not left in the log either.
      */
     maintenance: {
@@ -85,6 +93,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
           sessions: repos.sessions.pruneExpired(clock.now()),
           drafts: repos.responses.deleteExpiredDrafts(clock.now()),
           passwordLinks: accounts.pruneExpiredTokens(),
+          rounds: config.roundRetentionMonths === undefined ? 0 : rounds.deleteFinishedBefore(monthsBefore(clock.now(), config.roundRetentionMonths)),
         };
         repos.storage.checkpoint();
         return removed;

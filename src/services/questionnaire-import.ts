@@ -41,6 +41,26 @@ function jsonProblem(text: string, err: Error): DefinitionProblem {
   return { path: '(file)', message: `This file is not valid JSON: ${detail} at line ${line}, column ${column}` };
 }
 
+/** Explicit direction overrides, embeddings and isolates (not right-to-left letters, nor LRM/RLM marks). */
+const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Every text of a definition holding a direction-control character. Questionnaire texts are shown
+ * on many pages, to every organisation, mostly outside <bdi>: an unclosed override there would
+ * reorder the rest of the line (issue 13, item 2), so an import with one is refused.
+ */
+function directionControls(value: unknown, path = ''): DefinitionProblem[] {
+  if (typeof value === 'string') {
+    const at = value.search(DIRECTION_CONTROL);
+    if (at === -1) return [];
+    const code = value.codePointAt(at)!.toString(16).toUpperCase();
+    return [{ path: path || '(file)', message: `Contains a direction-control character (U+${code}). Remove it: right-to-left text itself is fine` }];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => directionControls(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => directionControls(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
 const itemLabel = (item: Item) => `Item “${item.id}”`;
 
 /**
@@ -111,6 +131,8 @@ export function questionnaireImportService({ registry, repo, clock }: { registry
       }
       const parsed = parseQuestionnaire(raw);
       if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
+      const controls = directionControls(parsed.questionnaire);
+      if (controls.length > 0) return { status: 'invalid', problems: controls };
       const q = parsed.questionnaire;
 
       const versions = registry.list().filter((s) => s.id === q.id);

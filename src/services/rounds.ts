@@ -181,6 +181,15 @@ export function roundService({ repos, questionnaires, clock, random, release }: 
       repos.storage.checkpoint();
     },
 
+    /**
+     * Retention: deletes every round that finished before `cutoff`, with everything answered in it
+     * (the database cascades to responses, answers, comments, drafts, waiting responses and share
+     * links), in one transaction. The caller checkpoints afterwards. Returns how many went.
+     */
+    deleteFinishedBefore(cutoff: number): number {
+      return repos.rounds.deleteFinishedBefore(cutoff);
+    },
+
     /** The live round with this code or, failing that, the round that last closed with it (so people are told it closed). */
     findByJoinCode(input: string) {
       const code = normaliseJoinCode(input);

@@ -17,6 +17,25 @@ describe('importDefinition', () => {
     expect(result.status).toBe('imported');
   });
 
+  it('refuses direction-control characters in any text, naming where (issue 13, item 2), but takes right-to-left text', () => {
+    const def = miniDefinition() as unknown as { title: string; items: { text: string }[] };
+    def.title = 'Mini \u202Egnissim';
+    def.items[1].text = `${def.items[1].text} \u2067`;
+    const services = importer();
+    const result = services.questionnaireImport.importDefinition(JSON.stringify(def));
+    expect(result).toEqual({
+      status: 'invalid',
+      problems: [
+        { path: 'title', message: 'Contains a direction-control character (U+202E). Remove it: right-to-left text itself is fine' },
+        { path: 'items[1].text', message: 'Contains a direction-control character (U+2067). Remove it: right-to-left text itself is fine' },
+      ],
+    });
+    expect(services.questionnaires.find('mini', 1)).toBeUndefined();
+    def.title = 'Mini שאלון \u200F';
+    def.items[1].text = 'نص عربي';
+    expect(importer().questionnaireImport.importDefinition(JSON.stringify(def)).status).toBe('imported');
+  });
+
   it('says where JSON is broken', () => {
     const result = importer().questionnaireImport.importDefinition('{\n  "a": 1,,\n}');
     expect(result.status).toBe('invalid');

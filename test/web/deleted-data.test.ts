@@ -130,10 +130,71 @@ describe('deleted means gone (issue 16, item 3)', () => {
     await waiting.submit(base, {}, `${base}/start`);
     await waiting.submit(`${base}/role`, { role: 'staff' });
     await waiting.submit(`${base}/themes/1`, { 'cp-early': '2', 'coproduction-comment': 'CANARY-deleted-round-draft' });
+    // An admin session still holding the share link just made for this round (issue 13, item 8).
+    ctx.services.sessions.save('admin-session', JSON.stringify({ adminId: 1, newShareLink: { roundId: round.id, token: 'CANARY-deleted-round-share-token' } }), Date.now() + 3_600_000);
     expect(onDisk(ctx.file, 'CANARY-deleted-round-comment-1')).toBe(true);
     expect(onDisk(ctx.file, 'CANARY-deleted-round-draft')).toBe(true);
     ctx.services.rounds.delete(round.id, round.name);
     expect(onDisk(ctx.file, 'CANARY-deleted-round')).toBe(false);
+    expect(JSON.parse(ctx.services.sessions.find('admin-session')!.data)).toEqual({ adminId: 1 });
+    ctx.db.close();
+  });
+
+  it('deletes whole rounds that finished more than ROUND_RETENTION_MONTHS ago, with everything in them, from the file (issue 13, item 8)', async () => {
+    const clock = fakeClock(Date.UTC(2024, 0, 10, 9, 0, 0));
+    const ctx = makeFileTestApp(dir, { clock, config: { roundRetentionMonths: 12 } });
+    const answer = async (round: ReturnType<typeof openRound>, text: string, send = true) => {
+      const b = browserLike(ctx.app);
+      const base = `/r/${round.linkToken}`;
+      await b.submit(base, {}, `${base}/start`);
+      await b.submit(`${base}/role`, { role: 'staff' });
+      await b.submit(`${base}/themes/1`, { 'cp-early': '2', 'coproduction-comment': text });
+      if (send) await b.submit(`${base}/check`, {}, `${base}/submit`);
+    };
+    // Old: answered (five released, one still waiting), a draft left behind, a share link; closed in January 2024.
+    const old = openRound(ctx, { name: 'CANARY-old-round-name' });
+    for (let i = 0; i < 5; i++) await answer(old, `CANARY-old-comment-${i}`);
+    ctx.services.release.releaseAll(ctx.services.rounds.get(old.id));
+    await answer(old, 'CANARY-old-waiting');
+    await answer(old, 'CANARY-old-draft', false);
+    const oldLink = ctx.services.shareLinks.createForRound(old.id, { label: 'CANARY-old-share-label', showComments: true });
+    ctx.services.sessions.save('admin-session', JSON.stringify({ adminId: 1, newShareLink: { roundId: old.id, token: `CANARY-${oldLink.token}` } }), Date.UTC(2030, 0, 1));
+    ctx.services.rounds.close(old.id);
+    // Open with a closing date in February 2024 that passed without anyone closing it.
+    const lapsed = ctx.services.rounds.open(
+      openRound(ctx, { name: 'CANARY-lapsed-round', closesAt: Date.UTC(2024, 1, 1) }, 'draft').id,
+    );
+    await answer(lapsed, 'CANARY-lapsed-comment');
+    // Kept: closed in June 2024; still open with no closing date; never opened.
+    clock.set(Date.UTC(2024, 5, 1));
+    const recent = openRound(ctx, { name: 'Recent round' });
+    await answer(recent, 'KEPT-recent-comment');
+    ctx.services.rounds.close(recent.id);
+    const running = openRound(ctx, { name: 'Running round' });
+    await answer(running, 'KEPT-running-draft', false);
+    const unopened = openRound(ctx, { name: 'Unopened round' }, 'draft');
+
+    clock.set(Date.UTC(2025, 0, 5)); // less than 12 months after the old round closed
+    expect(ctx.services.maintenance.run()).toMatchObject({ rounds: 0 });
+    expect(onDisk(ctx.file, 'CANARY-old-comment-0')).toBe(true);
+
+    clock.set(Date.UTC(2025, 2, 1)); // more than 12 months after January and February 2024, less after June
+    expect(ctx.services.maintenance.run()).toMatchObject({ rounds: 2 });
+    const ids = (table: string) => (ctx.db.prepare(`SELECT DISTINCT round_id AS id FROM ${table} ORDER BY round_id`).all() as { id: number }[]).map((r) => r.id);
+    expect(ids('responses')).toEqual([recent.id]);
+    expect(ids('comments')).toEqual([recent.id]);
+    for (const table of ['drafts', 'pending_responses', 'share_links']) {
+      expect(ids(table).filter((id) => id === old.id || id === lapsed.id)).toEqual([]);
+    }
+    expect((ctx.db.prepare('SELECT id FROM rounds ORDER BY id').all() as { id: number }[]).map((r) => r.id).sort()).toEqual(
+      [recent.id, running.id, unopened.id].sort(),
+    );
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM answers WHERE response_id NOT IN (SELECT id FROM responses)').get()).toEqual({ n: 0 });
+    // Gone from the file and the WAL, not only from queries.
+    expect(onDisk(ctx.file, 'CANARY-')).toBe(false);
+    expect(onDisk(ctx.file, 'KEPT-recent-comment')).toBe(true);
+    // The admin's session stays; only what pointed at the deleted round left it.
+    expect(JSON.parse(ctx.services.sessions.find('admin-session')!.data)).toEqual({ adminId: 1 });
     ctx.db.close();
   });
 });

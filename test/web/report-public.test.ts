@@ -143,6 +143,12 @@ describe('CSV', () => {
     expect(csvCell('-2')).toBe('"\'-2"');
     expect(csvCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
     expect(csvCell('\tcmd')).toBe('"\'\tcmd"');
+    // Issue 13, item 2: also after leading spaces or quotes.
+    expect(csvCell('  =1+1')).toBe('"\'  =1+1"');
+    expect(csvCell('"=cmd|\' /C calc\'!A0')).toBe('"\'""=cmd|\' /C calc\'!A0"');
+    expect(csvCell(' "+SUM(1)')).toBe('"\' ""+SUM(1)"');
+    expect(csvCell("'@x")).toBe('"\'\'@x"');
+    expect(csvCell('a=1')).toBe('"a=1"');
     expect(csvCell('plain, "quoted"\nline')).toBe('"plain, ""quoted""\nline"');
     expect(csvCell(42.5)).toBe('"42.5"');
     expect(csvCell(null)).toBe('""');
@@ -154,8 +160,14 @@ describe('CSV', () => {
       fc.property(fc.string(), (s) => {
         const cell = csvCell(s);
         const inner = cell.slice(1, -1).replace(/""/g, '"');
-        expect(/^\s*[=+\-@]|^[\t\r]/.test(inner)).toBe(false);
-        expect(inner).toBe(/^\s*[=+\-@]|^[\t\r]/.test(s) ? `'${s}` : s);
+        // Also after leading spaces or quotes (issue 13, item 2).
+        expect(/^[\s"]*[=+\-@]|^[\t\r]/.test(inner)).toBe(false);
+        expect(inner).toBe(/^[\s"']*[=+\-@]|^[\t\r]/.test(s) ? `'${s}` : s);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ "'\t]{0,3}[=+\-@][a-z(]{0,5}$/), (s) => {
+        expect(csvCell(s).slice(1, 2)).toBe("'");
       }),
     );
   });

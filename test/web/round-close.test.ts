@@ -26,7 +26,7 @@ describe('closing a round (issue 19.6)', () => {
     const page = await browser.agent.get(`/admin/rounds/${round.id}`);
     expect(page.text).toContain(`<a class="button button-secondary" href="/admin/rounds/${round.id}/close">Close the round</a>`);
     const confirm = await browser.agent.get(`/admin/rounds/${round.id}/close`).expect(200);
-    expect(confirm.text).toContain('Close “Annual check 2026”?');
+    expect(confirm.text).toContain('Close “<bdi>Annual check 2026</bdi>”?');
     expect(confirm.text).toContain('2 people have started answering but not sent them yet.');
     expect(confirm.text).toContain('Give them 1 hour');
     const unconfirmed = await browser.post(`/admin/rounds/${round.id}`, `/admin/rounds/${round.id}/close`, {});

@@ -61,7 +61,8 @@ function renderTrends(res: Response, result: TrendsResult, extra: { mode: 'admin
 }
 
 function sendTrendsCsv(res: Response, result: TrendsResult) {
-  if (!result.ok) return res.status(result.reason === 'tooFew' ? 400 : 422).type('text/plain').send(result.message);
+  // A download that cannot be made is an ordinary error page saying why (the page itself explains more).
+  if (!result.ok) throw new ValidationError(result.message);
   const file = trendsCsv(result.organisation.name, result.comparison);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
