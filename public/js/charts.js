@@ -153,7 +153,7 @@
     box.style.height = Math.max(base, needed) + 'px';
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart]'), function (canvas) {
+  function draw(canvas) {
     try {
       var spec = JSON.parse(canvas.getAttribute('data-chart'));
       var config = spec.type === 'radar' ? radar(spec) : stacked(spec);
@@ -165,5 +165,11 @@
       // Leave the table to speak for itself.
       canvas.hidden = true;
     }
-  });
+  }
+  /** Draws every chart not drawn yet under `root` (the presenter calls it after each update). */
+  function drawAll(root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll('canvas[data-chart]:not([data-drawn])'), draw);
+  }
+  drawAll(document);
+  window.PowershareCharts = { drawAll: drawAll };
 })();

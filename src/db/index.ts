@@ -5,6 +5,7 @@ import { resultsRepository } from './results';
 import { organisationRepository, questionnaireRepository, roundRepository } from './rounds';
 import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
+import { presenterRepository } from './presenter';
 
 export { checkpointDatabase, openDatabase, pingDatabase, type Db } from './connection';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
@@ -13,6 +14,7 @@ export type * from './responses';
 export type * from './admins';
 export type * from './results';
 export type * from './share-links';
+export type * from './presenter';
 
 /** Every repository, built once on the one connection. */
 export function createRepositories(db: Db) {
@@ -26,6 +28,7 @@ export function createRepositories(db: Db) {
     admins: adminRepository(db),
     results: resultsRepository(db),
     shareLinks: shareLinkRepository(db),
+    presenter: presenterRepository(db),
     storage: {
       /** See checkpointDatabase: old row versions leave the WAL. */
       checkpoint: () => checkpointDatabase(db),

@@ -5,6 +5,7 @@ import { accountHandlers } from '../admin/accounts';
 import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundCloseHandlers } from '../admin/round-close';
+import { presenterHandlers } from '../admin/presenter';
 import { roundHandlers } from '../admin/rounds';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
@@ -21,6 +22,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   const closing = roundCloseHandlers(services, config);
   const qs = questionnaireHandlers(services, config);
   const accounts = accountHandlers(services, config);
+  const presenter = presenterHandlers(services, config);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
@@ -55,6 +57,10 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.post('/rounds/:roundId/duplicate', rounds.duplicateRound);
   router.post('/rounds/:roundId/delete', rounds.deleteRound);
   router.get('/rounds/:roundId/qr.svg', rounds.qrCode);
+  // The workshop presenter (admin/presenter.ts): the projector page, its event stream, its controls.
+  router.get('/rounds/:roundId/present', presenter.present);
+  router.get('/rounds/:roundId/events', presenter.events);
+  router.post('/rounds/:roundId/present/:action', presenter.control); // reveal, hide, next, previous, refresh
   // The report, its exports, comment moderation and board share links (routes/report.ts).
   router.use(adminReportRoutes(services, config));
 

@@ -1,0 +1,99 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Services } from '../../services';
+import type { RoundRecord } from '../../services/rounds';
+import { idParam } from '../params';
+import { liveStreams, type LiveOptions } from '../live';
+import { presenterView, type PresenterView } from '../presenter-views';
+import { adminOf, flash } from './session';
+import { publicBase, roundLink } from './view-models';
+
+type Where = { joinAddress: string; link: string };
+
+const SCRIPTS = ['/vendor/chart.umd.min.js', '/js/charts.js', '/js/presenter.js'];
+const actionSchema = z.enum(['reveal', 'hide', 'next', 'previous', 'refresh']);
+
+/** The results part of the presenter page, also sent whole in each server-sent event. */
+const LIVE_PARTIAL = 'admin/partials/presenter-live';
+
+/**
+ * The workshop presenter: a projector page for a round (join code, QR code, live counts, results
+ * revealed on cue theme by theme), its server-sent event stream, and the trainer's controls
+ * (CSRF-checked POSTs that work as plain forms, or from public/js/presenter.js with the token header).
+ */
+export function presenterHandlers(services: Services, config: Config, options: LiveOptions = {}) {
+  const { access, presenter, rounds } = services;
+
+  /** The addresses the room is told (PUBLIC_URL, or the host this request came to). */
+  const addresses = (req: Request, round: RoundRecord): Where => {
+    const base = publicBase(req, config);
+    return { joinAddress: `${base.replace(/^https?:\/\//, '')}/join`, link: roundLink(req, config, round) };
+  };
+  const view = (round: RoundRecord, where: Where): PresenterView => presenterView(presenter.snapshot(round.id), rounds.questionnaireFor(round), where);
+
+  /** The message every screen of a round gets: the counts, where the presenter is, and the results part as HTML. */
+  const message = async (roundId: number, where: Where) => {
+    const v = view(rounds.get(roundId), where);
+    const html = await new Promise<string>((resolve, reject) => render(LIVE_PARTIAL, { view: v }, (err, out) => (err ? reject(err) : resolve(out))));
+    return { counts: v.counts, revealed: v.revealed, themeIndex: v.themeIndex, themeCount: v.themeCount, status: v.status, statusLabel: v.statusLabel, html };
+  };
+
+  // The app's renderer (with its locals) and each round's addresses, taken from the requests that open streams.
+  let render: Request['app']['render'] = () => undefined;
+  const addressesByRound = new Map<number, Where>();
+  const live = liveStreams(services.events, (roundId) => message(roundId, addressesByRound.get(roundId) ?? { joinAddress: '', link: '' }), options);
+
+  const wantsNoPage = (req: Request) => req.get('x-csrf-token') !== undefined;
+
+  return {
+    live,
+
+    present(req: Request, res: Response) {
+      const round = access.round(adminOf(res), idParam(req, 'roundId'));
+      res.render('admin/present', {
+        title: `Presenter: ${round.name}`,
+        view: view(round, addresses(req, round)),
+        scripts: SCRIPTS,
+        events: `/admin/rounds/${round.id}/events`,
+        controls: `/admin/rounds/${round.id}/present`,
+        qrSrc: `/admin/rounds/${round.id}/qr.svg`,
+        selfHref: `/admin/rounds/${round.id}/present`,
+      });
+    },
+
+    async events(req: Request, res: Response) {
+      const round = access.round(adminOf(res), idParam(req, 'roundId'));
+      render = req.app.render.bind(req.app);
+      addressesByRound.set(round.id, addresses(req, round));
+      await live.open(req, res, round.id);
+    },
+
+    control(req: Request, res: Response) {
+      const round = access.round(adminOf(res), idParam(req, 'roundId'));
+      const parsed = actionSchema.safeParse(req.params.action);
+      if (!parsed.success) return res.status(404).render('errors/not-found', { title: 'Page not found' });
+      switch (parsed.data) {
+        case 'reveal':
+          presenter.reveal(round);
+          break;
+        case 'hide':
+          presenter.hide(round);
+          break;
+        case 'next':
+          presenter.step(round, 1);
+          break;
+        case 'previous':
+          presenter.step(round, -1);
+          break;
+        case 'refresh': {
+          const added = presenter.refresh(round);
+          if (!wantsNoPage(req)) flash(req, 'success', added === 0 ? 'No answers were waiting: the figures are up to date.' : `${added} waiting ${added === 1 ? 'answer was' : 'answers were'} added to the figures.`);
+          break;
+        }
+      }
+      if (wantsNoPage(req)) return res.status(204).end();
+      res.redirect(303, `/admin/rounds/${round.id}/present`);
+    },
+  };
+}
