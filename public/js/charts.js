@@ -81,7 +81,9 @@
             pointLabels: {
               // Theme names wrap onto short lines instead of running off the canvas.
               callback: function (label) { return wrap(label, this.chart && narrow(this.chart) ? 11 : 18); },
-              font: function (ctx) { return { size: narrow(ctx.chart) ? 10 : 12 }; },
+              // On a projector (spec.large) labels are larger and black, to be read from the back of a room.
+              font: function (ctx) { return { size: spec.large ? 18 : narrow(ctx.chart) ? 10 : 12, weight: spec.large ? 'bold' : undefined }; },
+              color: spec.large ? '#0b0c0c' : undefined,
               padding: 4,
             },
           },

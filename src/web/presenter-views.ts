@@ -84,6 +84,7 @@ export function presenterView(snapshot: PresenterSnapshot, q: Questionnaire, whe
           radar: {
             type: 'radar',
             title: 'Theme scores (0 to 100)',
+            large: true,
             labels: overall.themes.map((t) => t.title),
             series: [{ label: 'Everyone', data: overall.themes.map((t) => (t.shown ? displayScore(t.mean) : null)) }],
           },
