@@ -72,7 +72,23 @@ export interface Config {
   draftTtlMs: number;
   /** The organisation's time zone: admin forms take and show times in it. */
   timeZone: string;
+  /** Limits on starting and sending answers (see routes/respond.ts); not set by the environment. */
+  answerLimits: AnswerLimits;
 }
+
+/**
+ * How often answers may be started or sent. A survey's respondents are spread out, so one address
+ * gets `perAddress` in 15 minutes. A workshop room of 300 may share one venue address, so in a
+ * workshop round one address gets `workshopPerAddress` for that round; and whatever the addresses,
+ * a round takes at most `startsPerRoundPerMinute` new starts a minute, so that a script cannot
+ * stuff a round from many addresses either.
+ */
+export interface AnswerLimits {
+  perAddress: number;
+  workshopPerAddress: number;
+  startsPerRoundPerMinute: number;
+}
+export const DEFAULT_ANSWER_LIMITS: AnswerLimits = { perAddress: 300, workshopPerAddress: 1000, startsPerRoundPerMinute: 400 };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -109,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,
     timeZone: e.TIME_ZONE ?? (e.TZ && isTimeZone(e.TZ.replace(/^:/, '')) ? e.TZ.replace(/^:/, '') : DEFAULT_TIME_ZONE),
+    answerLimits: DEFAULT_ANSWER_LIMITS,
   };
 }
 

@@ -109,4 +109,20 @@ describe('presenter view', () => {
     const unknown = await member.post(`/admin/rounds/${round.id}/present`, `/admin/rounds/${round.id}/present/explode`);
     expect(unknown.status).toBe(404);
   });
+
+  it('"Create a workshop" opens the round form with the workshop defaults: short form, results in batches', async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const org = ctx.services.organisations.create('Trainers Ltd');
+    const orgPage = await browser.agent.get(`/admin/organisations/${org.id}`);
+    expect(orgPage.text).toContain(`href="/admin/organisations/${org.id}/rounds/new?mode=workshop"`);
+    const form = await browser.agent.get(`/admin/organisations/${org.id}/rounds/new?mode=workshop`).expect(200);
+    expect(form.text).toMatch(/id="mode-workshop" name="mode" value="workshop" checked/);
+    expect(form.text).toMatch(/id="form-short" name="form" value="short" checked/);
+    expect(form.text).toMatch(/id="resultsRelease-batches" name="resultsRelease" value="batches" checked/);
+    expect(form.text).toContain('/js/round-form.js');
+    const survey = await browser.agent.get(`/admin/organisations/${org.id}/rounds/new`).expect(200);
+    expect(survey.text).toMatch(/id="form" name="form" value="full" checked/);
+    expect(survey.text).toMatch(/id="resultsRelease" name="resultsRelease" value="after-close" checked/);
+  });
 });

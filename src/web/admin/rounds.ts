@@ -123,14 +123,20 @@ export function roundHandlers(services: Services, config: Config) {
     };
   };
 
-  const newRoundValues = (): RoundFormValues => {
+  /**
+   * A workshop starts with the short form (if the questionnaire has one) and results released in
+   * safe batches while it is open, so the room can see them during the session.
+   */
+  const newRoundValues = (mode: 'survey' | 'workshop' = 'survey'): RoundFormValues => {
     const q = defaultQuestionnaire();
+    const workshop = mode === 'workshop';
+    const hasShort = q ? questionnaires.get(q.id, q.version).forms.short.length > 0 : false;
     return {
       name: '',
       questionnaire: q ? qKey(q.id, q.version) : '',
-      form: 'full',
-      mode: 'survey',
-      resultsRelease: 'after-close',
+      form: workshop && hasShort ? 'short' : 'full',
+      mode,
+      resultsRelease: workshop ? 'batches' : 'after-close',
       roles: q ? questionnaires.get(q.id, q.version).roles.map((r) => r.id) : [],
       customRoles: '',
       minGroupSize: '5',
@@ -309,7 +315,7 @@ export function roundHandlers(services: Services, config: Config) {
 
     newRound(req: Request, res: Response) {
       const org = access.organisation(adminOf(res), idParam(req, 'orgId'));
-      renderForm(res, 200, { org, values: newRoundValues(), errors: [] });
+      renderForm(res, 200, { org, values: newRoundValues(req.query.mode === 'workshop' ? 'workshop' : 'survey'), errors: [] });
     },
 
     createRound(req: Request, res: Response) {
