@@ -9,6 +9,7 @@ import { compression } from './compression';
 import { errorHandler, notFoundHandler } from './errors';
 import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
+import { presenterHandlers } from './admin/presenter';
 import { homeRoutes } from './routes/home';
 import { publicReportRoutes } from './routes/report';
 import { isRespondentPath, respondRoutes } from './routes/respond';
@@ -82,9 +83,12 @@ export function createApp(services: Services, config: Config): Express {
     const found = sessionAdmin(services, config, req);
     return 'admin' in found ? found.admin : undefined;
   }));
+  // One presenter for the admin screens and the read-only observer screens (/observe/<token>).
+  const presenter = presenterHandlers(services, config);
+  app.use(presenter.observerRoutes());
   // The set-up page lives with the admin area; /setup is the short address to type.
   app.get('/setup', (_req, res) => res.redirect(303, '/admin/setup'));
-  app.use('/admin', adminRoutes(services, config));
+  app.use('/admin', adminRoutes(services, config, presenter));
 
   app.use(notFoundHandler());
   app.use(errorHandler(config));

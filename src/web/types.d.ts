@@ -5,6 +5,8 @@ declare module 'express-session' {
     csrfToken?: string;
     /** A share link just made, shown once on the report page. */
     newShareLink?: { roundId: number; token: string };
+    /** An observer link just made, shown once on the round page. */
+    newObserverLink?: { roundId: number; token: string };
     flash?: { kind: 'success' | 'error'; text: string }[];
     /** The signed-in admin; loginAt and lastSeenAt (services.clock) drive the absolute and idle timeouts. */
     adminId?: number;

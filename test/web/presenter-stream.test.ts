@@ -130,6 +130,22 @@ describe('presenter event stream', () => {
     expect(s.html).toContain('Theme 2 of');
   });
 
+  it('serves an observer link the same stream without a session; revoking ends it and refuses it (404)', async () => {
+    const round = workshop();
+    const { token, id } = running.services.presenter.createObserverLink(round);
+    const observer = await openSse(`${running.url}/observe/${token}/events`);
+    clients.push(observer);
+    expect(observer.status).toBe(200);
+    await observer.next(state((s) => !s.revealed));
+    running.services.presenter.reveal(running.services.rounds.get(round.id));
+    await observer.next(state((s) => s.revealed));
+    running.services.presenter.revokeObserverLink(round, id);
+    await observer.ended;
+    const again = await openSse(`${running.url}/observe/${token}/events`);
+    clients.push(again);
+    expect(again.status).toBe(404);
+  });
+
   it('ends every open stream when the server shuts down, without waiting for the grace timeout', async () => {
     const round = workshop();
     const a = await stream(round.id);

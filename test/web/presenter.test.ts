@@ -126,3 +126,55 @@ describe('presenter view', () => {
     expect(survey.text).toMatch(/id="resultsRelease" name="resultsRelease" value="after-close" checked/);
   });
 });
+
+describe('observer links', () => {
+  it('an admin makes a read-only link: the same screen without controls, no sign-in; revoked means 404', async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const round = workshop(ctx);
+    const made = await browser.post(`/admin/rounds/${round.id}`, `/admin/rounds/${round.id}/observers`);
+    expect(made.status).toBe(303);
+    const page = await browser.agent.get(`/admin/rounds/${round.id}`);
+    const url = /The new observer link[^<]*<\/p><p class="mono">([^<]+)<\/p>/.exec(page.text)![1];
+    const path = new URL(url).pathname;
+    expect(path).toMatch(/^\/observe\/[A-Za-z0-9_-]{24,}$/);
+    // Shown once; only its hash is stored.
+    expect((await browser.agent.get(`/admin/rounds/${round.id}`)).text).not.toContain(url);
+    const token = path.split('/').pop()!;
+    expect(JSON.stringify(ctx.db.prepare('SELECT * FROM observer_links').all())).not.toContain(token);
+
+    const anon = request(ctx.app);
+    const screen = await anon.get(path).expect(200);
+    expect(screen.text).toContain(`${round.joinCode.slice(0, 3)} ${round.joinCode.slice(3)}`);
+    expect(screen.text).not.toContain('Reveal results');
+    expect(screen.text).not.toContain('name="_csrf"');
+    expect(screen.text).toContain(`src="${path}/qr.svg"`);
+    expect((await anon.get(`${path}/qr.svg`).buffer(true)).status).toBe(200);
+    expect(screen.headers['set-cookie']).toBeUndefined();
+
+    const linkId = ctx.services.presenter.observerLinks(round)[0].id;
+    const revoked = await browser.post(`/admin/rounds/${round.id}`, `/admin/rounds/${round.id}/observers/${linkId}/revoke`);
+    expect(revoked.status).toBe(303);
+    await anon.get(path).expect(404);
+    await anon.get(`${path}/events`).expect(404);
+    await anon.get(`${path}/qr.svg`).expect(404);
+    await anon.get('/observe/not-a-real-token-at-all-0000').expect(404);
+  });
+
+  it('refuses to make or revoke links without CSRF or for another organisation', async () => {
+    const ctx = makeTestApp();
+    const { owner } = await ownerSession(ctx);
+    const round = workshop(ctx);
+    const theirs = openRound(ctx, { mode: 'workshop' });
+    const theirLink = ctx.services.presenter.createObserverLink(theirs);
+    await createMember(ctx, owner, [round.organisationId]);
+    const member = await signIn(ctx, 'member@example.org');
+    await member.agent.post(`/admin/rounds/${round.id}/observers`).type('form').send({}).expect(403);
+    expect((await member.post(`/admin/rounds/${round.id}`, `/admin/rounds/${theirs.id}/observers`)).status).toBe(404);
+    expect((await member.post(`/admin/rounds/${round.id}`, `/admin/rounds/${theirs.id}/observers/${theirLink.id}/revoke`)).status).toBe(404);
+    // Revoking another round's link through one's own round finds nothing either.
+    expect((await member.post(`/admin/rounds/${round.id}`, `/admin/rounds/${round.id}/observers/${theirLink.id}/revoke`)).status).toBe(404);
+    expect(ctx.services.presenter.observerLinkActive(theirLink.token)).toBe(true);
+    expect(ctx.services.presenter.observerLinks(round)).toHaveLength(0);
+  });
+});

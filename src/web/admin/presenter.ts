@@ -1,4 +1,5 @@
-import type { Request, Response } from 'express';
+import QRCode from 'qrcode';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
@@ -8,6 +9,7 @@ import { liveStreams, type LiveOptions } from '../live';
 import { presenterView, type PresenterView } from '../presenter-views';
 import { adminOf, flash } from './session';
 import { publicBase, roundLink } from './view-models';
+import { QR_OPTIONS } from './rounds';
 
 type Where = { joinAddress: string; link: string };
 
@@ -95,5 +97,66 @@ export function presenterHandlers(services: Services, config: Config, options: L
       if (wantsNoPage(req)) return res.status(204).end();
       res.redirect(303, `/admin/rounds/${round.id}/present`);
     },
+
+    /** A new read-only observer link; shown once on the round page. */
+    createObserverLink(req: Request, res: Response) {
+      const round = access.round(adminOf(res), idParam(req, 'roundId'));
+      const link = presenter.createObserverLink(round);
+      req.session.newObserverLink = { roundId: round.id, token: link.token };
+      res.redirect(303, `/admin/rounds/${round.id}#observers`);
+    },
+
+    revokeObserverLink(req: Request, res: Response) {
+      const round = access.round(adminOf(res), idParam(req, 'roundId'));
+      presenter.revokeObserverLink(round, idParam(req, 'linkId'));
+      flash(req, 'success', 'The observer link is revoked: it no longer opens the presenter screen, and screens showing it stop.');
+      res.redirect(303, `/admin/rounds/${round.id}#observers`);
+    },
+
+    /**
+     * Read-only presenter routes for a co-facilitator's screen, by an observer link's token (no
+     * sign-in, no controls). Unknown and revoked tokens are 404; an open stream ends at the next
+     * event after its link is revoked (revoking publishes one).
+     */
+    observerRoutes(): Router {
+      const router = Router();
+      const roundOf = (req: Request) => presenter.observedRound(String(req.params.token));
+      router.get('/observe/:token', (req, res) => {
+        const round = roundOf(req);
+        const base = `/observe/${String(req.params.token)}`;
+        res.render('admin/present', {
+          title: `Screen: ${round.name}`,
+          view: view(round, addresses(req, round)),
+          scripts: SCRIPTS,
+          events: `${base}/events`,
+          controls: null,
+          qrSrc: `${base}/qr.svg`,
+          selfHref: base,
+        });
+      });
+      router.get('/observe/:token/events', async (req, res) => {
+        const token = String(req.params.token);
+        const round = roundOf(req);
+        render = req.app.render.bind(req.app);
+        addressesByRound.set(round.id, addresses(req, round));
+        await live.open(req, res, round.id, () => presenter.observerLinkActive(token));
+      });
+      router.get('/observe/:token/qr.svg', async (req, res) => {
+        const round = roundOf(req);
+        res.type('image/svg+xml').send(await QRCode.toString(roundLink(req, config, round), QR_OPTIONS));
+      });
+      return router;
+    },
+
+    /** What the round page shows about observer links (a new one once, with its address). */
+    observerSection(req: Request, round: RoundRecord) {
+      const token = req.session.newObserverLink?.roundId === round.id ? req.session.newObserverLink.token : null;
+      delete req.session.newObserverLink;
+      return {
+        newUrl: token ? `${publicBase(req, config)}/observe/${token}` : null,
+        links: presenter.observerLinks(round).map((l) => ({ id: l.id, created: new Date(l.createdAt).toISOString().slice(0, 16).replace('T', ' '), revoked: l.revokedAt !== null })),
+      };
+    },
   };
 }
+export type PresenterHandlers = ReturnType<typeof presenterHandlers>;

@@ -33,6 +33,7 @@ import {
   STATUS_LABELS,
 } from './view-models';
 import { zonedTime } from '../time-zone';
+import type { PresenterHandlers } from './presenter';
 
 /** The QR code's settings; a test regenerates the SVG with these to check the payload. */
 export const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
@@ -76,7 +77,7 @@ function valuesFromBody(body: unknown): RoundFormValues {
   };
 }
 
-export function roundHandlers(services: Services, config: Config) {
+export function roundHandlers(services: Services, config: Config, presenter?: PresenterHandlers) {
   const zone = zonedTime(config.timeZone);
   const roundSchema = roundFormSchema(zone);
   const { access, rounds, questionnaires, organisations } = services;
@@ -253,6 +254,7 @@ export function roundHandlers(services: Services, config: Config) {
       counts: countsByRole(services, round),
       hasResponses: rounds.hasResponses(round.id),
       copyName: `${round.name} (copy)`.slice(0, 200),
+      observers: presenter ? presenter.observerSection(req, round) : { newUrl: null, links: [] },
     });
   };
 

@@ -5,7 +5,7 @@ import { accountHandlers } from '../admin/accounts';
 import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundCloseHandlers } from '../admin/round-close';
-import { presenterHandlers } from '../admin/presenter';
+import { presenterHandlers, type PresenterHandlers } from '../admin/presenter';
 import { roundHandlers } from '../admin/rounds';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
@@ -15,14 +15,13 @@ import { adminReportRoutes } from './report';
  * Every POST is CSRF-checked by the app-wide middleware (the multipart import checks its token
  * right after parsing the upload). Pages outside an admin's organisations answer 404.
  */
-export function adminRoutes(services: Services, config: Config): Router {
+export function adminRoutes(services: Services, config: Config, presenter: PresenterHandlers = presenterHandlers(services, config)): Router {
   const router = Router();
   const auth = authHandlers(services, config);
-  const rounds = roundHandlers(services, config);
+  const rounds = roundHandlers(services, config, presenter);
   const closing = roundCloseHandlers(services, config);
   const qs = questionnaireHandlers(services, config);
   const accounts = accountHandlers(services, config);
-  const presenter = presenterHandlers(services, config);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
@@ -61,6 +60,8 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.get('/rounds/:roundId/present', presenter.present);
   router.get('/rounds/:roundId/events', presenter.events);
   router.post('/rounds/:roundId/present/:action', presenter.control); // reveal, hide, next, previous, refresh
+  router.post('/rounds/:roundId/observers', presenter.createObserverLink);
+  router.post('/rounds/:roundId/observers/:linkId/revoke', presenter.revokeObserverLink);
   // The report, its exports, comment moderation and board share links (routes/report.ts).
   router.use(adminReportRoutes(services, config));
 
