@@ -1,13 +1,18 @@
 import http from 'node:http';
-import { csrfFrom } from './app';
-import { OWNER_EMAIL, PASSWORD } from './admin';
+
+// Self-contained (no supertest, no jest), so the workshop benchmark can use it too.
+const csrfFrom = (html: string) => {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('No CSRF token on the page');
+  return match[1];
+};
 
 /** The cookies a Set-Cookie list sets, as one Cookie header. */
 const cookieHeader = (setCookie: string[], prior = '') =>
   [prior, ...setCookie.map((c) => c.split(';')[0])].filter(Boolean).join('; ');
 
 /** Signs in through the real login form over real HTTP; returns the Cookie header to send. */
-export async function signInOverHttp(base: string, email = OWNER_EMAIL, password = PASSWORD): Promise<string> {
+export async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
   const page = await fetch(`${base}/admin/login`);
   const first = cookieHeader(page.headers.getSetCookie());
   const token = csrfFrom(await page.text());

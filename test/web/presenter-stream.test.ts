@@ -3,7 +3,7 @@
 import { testConfig } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/server';
 import type { RoundRecord } from '../../src/services/rounds';
-import { createOwner } from '../helpers/admin';
+import { createOwner, OWNER_EMAIL, PASSWORD } from '../helpers/admin';
 import { respond } from '../helpers/respond';
 import { openRound } from '../helpers/rounds';
 import { openSse, signInOverHttp, type SseClient, type SseEvent } from '../helpers/sse';
@@ -24,7 +24,7 @@ const clients: SseClient[] = [];
 beforeEach(async () => {
   running = await startServer(testConfig({ port: 0, host: '127.0.0.1' }), () => undefined);
   await createOwner(running);
-  cookie = await signInOverHttp(running.url);
+  cookie = await signInOverHttp(running.url, OWNER_EMAIL, PASSWORD);
 });
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
