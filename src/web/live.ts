@@ -6,8 +6,10 @@ export type LiveMessage = Record<string, unknown>;
 
 interface Stream {
   res: Response;
-  /** Checked before each message (an observer link may have been revoked): false ends the stream. */
+  /** Checked before each message and heartbeat (a link revoked, a session ended): false ends the stream. */
   allowed: () => boolean;
+  /** Called at each heartbeat while the stream is allowed (an admin's open screen counts as activity). */
+  onHeartbeat?: () => void;
 }
 
 interface RoundHub {
@@ -72,7 +74,16 @@ export function liveStreams(events: EventBus, compute: (roundId: number) => Prom
   };
 
   const heartbeat = setInterval(() => {
-    for (const hub of hubs.values()) for (const s of hub.streams) s.res.write(': heartbeat\n\n');
+    for (const hub of hubs.values()) {
+      for (const s of hub.streams) {
+        if (!s.allowed()) {
+          s.res.end();
+          continue;
+        }
+        s.res.write(': heartbeat\n\n');
+        s.onHeartbeat?.();
+      }
+    }
   }, heartbeatMs);
   heartbeat.unref();
 
@@ -90,7 +101,7 @@ export function liveStreams(events: EventBus, compute: (roundId: number) => Prom
 
   return {
     /** Serves one stream for a round; resolves once the first message is written. */
-    async open(req: Request, res: Response, roundId: number, allowed: () => boolean = () => true): Promise<void> {
+    async open(req: Request, res: Response, roundId: number, allowed: () => boolean = () => true, onHeartbeat?: () => void): Promise<void> {
       res.status(200);
       res.set({
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -103,7 +114,7 @@ export function liveStreams(events: EventBus, compute: (roundId: number) => Prom
       // Reconnect after 3 s if the connection drops (a restart, Wi-Fi).
       res.write('retry: 3000\n\n');
       const hub = hubFor(roundId);
-      const stream: Stream = { res, allowed };
+      const stream: Stream = { res, allowed, onHeartbeat };
       if (!hubs.has(roundId)) {
         // The bus ended while subscribing (shutdown): nothing more will come.
         res.end();

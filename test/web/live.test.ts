@@ -85,4 +85,25 @@ describe('live streams (the bus as server-sent events)', () => {
     expect(heard).toEqual(['closed']);
     error.mockRestore();
   });
+
+  it('at each heartbeat, ends a stream that is no longer allowed and tells the others it beat', async () => {
+    const bus = eventBus();
+    const live = liveStreams(bus, async () => ({ ok: true }), { heartbeatMs: 20 });
+    let allowed = true;
+    let beats = 0;
+    const app = express();
+    app.get('/events/:id', (req, res) => void live.open(req, res, Number(req.params.id), () => allowed, () => void beats++));
+    const server = await serve(app);
+    try {
+      const a = await openSse(`${server.base}/events/3`);
+      await a.next();
+      const until = Date.now() + 1000;
+      while (beats < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      expect(beats).toBeGreaterThanOrEqual(2);
+      allowed = false; // e.g. the admin's session reached its absolute limit
+      await a.ended;
+    } finally {
+      await server.close();
+    }
+  });
 });

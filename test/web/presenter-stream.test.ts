@@ -146,6 +146,21 @@ describe('presenter event stream', () => {
     expect(again.status).toBe(404);
   });
 
+  it('ends an admin stream once its session is signed out, and never brings the session back', async () => {
+    const round = workshop();
+    const c = await stream(round.id);
+    await c.next();
+    const token = await csrfToken(round.id);
+    const out = await fetch(`${running.url}/admin/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, 'x-csrf-token': token } });
+    expect(out.status).toBe(303);
+    running.services.presenter.reveal(running.services.rounds.get(round.id));
+    await c.ended;
+    expect(c.events.filter((e) => parse(e).revealed)).toHaveLength(0);
+    // The old cookie does not work again (no heartbeat or message wrote the session back).
+    const page = await fetch(`${running.url}/admin/rounds/${round.id}/present`, { redirect: 'manual', headers: { cookie } });
+    expect(page.status).toBe(303);
+  });
+
   it('ends every open stream when the server shuts down, without waiting for the grace timeout', async () => {
     const round = workshop();
     const a = await stream(round.id);

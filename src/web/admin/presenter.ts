@@ -7,7 +7,7 @@ import type { RoundRecord } from '../../services/rounds';
 import { idParam } from '../params';
 import { liveStreams, type LiveOptions } from '../live';
 import { presenterView, type PresenterView } from '../presenter-views';
-import { adminOf, flash } from './session';
+import { adminOf, flash, sessionAdmin } from './session';
 import { publicBase, roundLink } from './view-models';
 import { QR_OPTIONS } from './rounds';
 
@@ -68,7 +68,35 @@ export function presenterHandlers(services: Services, config: Config, options: L
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       render = req.app.render.bind(req.app);
       addressesByRound.set(round.id, addresses(req, round));
-      await live.open(req, res, round.id);
+      // The stream lasts only as long as the admin's session: still stored (not signed out),
+      // not past its absolute limit, password unchanged. An open presenter screen counts as
+      // activity: each heartbeat renews the stored session's idle timer, so a trainer is not
+      // signed out while the room answers. A session that is gone is never written back: the
+      // request lets go of req.session (saved first), or express-session would save it again
+      // when the stream ends, bringing back a session signed out in the meantime.
+      const sid = req.sessionID;
+      const adminId = req.session.adminId;
+      await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+      delete (req as Partial<Request>).session;
+      const stored = () => {
+        const row = services.sessions.find(sid);
+        if (!row || row.expiresAt <= services.clock.now()) return undefined;
+        const data = JSON.parse(row.data) as Request['session'];
+        return data.adminId === adminId ? { row, data } : undefined;
+      };
+      await live.open(
+        req,
+        res,
+        round.id,
+        () => {
+          const found = stored();
+          return found !== undefined && 'admin' in sessionAdmin(services, config, { session: found.data } as Request);
+        },
+        () => {
+          const found = stored();
+          if (found) services.sessions.save(sid, JSON.stringify({ ...found.data, lastSeenAt: services.clock.now() }), found.row.expiresAt);
+        },
+      );
     },
 
     control(req: Request, res: Response) {
