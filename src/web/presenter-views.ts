@@ -1,6 +1,7 @@
 import { formThemes, type Questionnaire } from '../domain/questionnaire';
 import { displayScore } from '../domain/rubric';
 import type { PresenterSnapshot } from '../services/presenter';
+import type { RoundReport } from '../services/results';
 import type { ChartSpec } from './report-views';
 import { percent, score } from './report-views';
 import { formatJoinCode, STATUS_LABELS } from './admin/view-models';
@@ -139,5 +140,49 @@ export function presenterView(snapshot: PresenterSnapshot, q: Questionnaire, whe
         prompts: definition?.discussionPrompts ?? [],
       },
     },
+  };
+}
+
+/** The one-page handout of a room's results, for participants to take away. */
+export interface HandoutView {
+  name: string;
+  organisation: string;
+  date: string;
+  total: number;
+  minGroupSize: number;
+  belowMinimum: boolean;
+  radar: ChartSpec | null;
+  themes: { title: string; score: string; band: string | null; bandText: string | null; nextStep: string | null; prompts: string[] }[];
+}
+
+/** Builds the handout from the round's report (the same released, suppressed figures as the screen). */
+export function handoutView(report: RoundReport, q: Questionnaire, date: string): HandoutView {
+  const overall = report.overall;
+  const definitions = formThemes(q, report.round.form).map((f) => f.theme);
+  return {
+    name: report.round.name,
+    organisation: report.organisationName,
+    date,
+    total: report.total,
+    minGroupSize: report.minGroupSize,
+    belowMinimum: !overall,
+    radar: overall
+      ? {
+          type: 'radar',
+          title: 'Theme scores (0 to 100)',
+          labels: overall.themes.map((t) => t.title),
+          series: [{ label: 'Everyone', data: overall.themes.map((t) => (t.shown ? displayScore(t.mean) : null)) }],
+        }
+      : null,
+    themes: overall
+      ? overall.themes.map((t, i) => ({
+          title: t.title,
+          score: t.shown ? score(t.mean) : 'not shown',
+          band: t.shown ? (t.band?.label ?? null) : null,
+          bandText: t.shown ? (t.band?.text ?? null) : null,
+          nextStep: t.shown ? (t.band?.nextSteps[0] ?? null) : null,
+          prompts: definitions[i]?.discussionPrompts ?? [],
+        }))
+      : [],
   };
 }

@@ -129,4 +129,19 @@ describeInBrowser('the workshop presenter in Chromium', () => {
     expect(await page.locator('#live').textContent()).toContain('Results are hidden.');
     await context.close();
   });
+
+  it('the handout passes axe and prints on one A4 page', async () => {
+    const context = await newContext(rig, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`/admin/rounds/${round.id}/handout`);
+    await page.waitForSelector('canvas[data-drawn]');
+    await expectAccessible(page, 'handout');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBe(1);
+    await screenshot(page, 'handout-print');
+    await context.close();
+  });
 });

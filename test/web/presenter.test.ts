@@ -178,3 +178,34 @@ describe('observer links', () => {
     expect(ctx.services.presenter.observerLinks(round)).toHaveLength(0);
   });
 });
+
+describe('the handout', () => {
+  it("gives the room's released results on one page: scores, bands, a next step and the prompts; counts only below the minimum", async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const round = workshop(ctx);
+    const few = await browser.agent.get(`/admin/rounds/${round.id}/handout`).expect(200);
+    expect(few.text).toContain('only the count is given');
+    for (let i = 0; i < 3; i++) respond(ctx, round, 'lived', shortAnswers(ctx, round, '3'));
+    const page = await browser.agent.get(`/admin/rounds/${round.id}/handout`).expect(200);
+    expect(page.text).toContain('what the room said');
+    expect(page.text).toContain('Answers from 3 people');
+    // By hand: rung 3 of 0..6 is 50 and "Often" 75, so theme 1 scores 62.5, "On the way".
+    expect(page.text).toContain('<tr><th scope="row">Consultation or co-production</th><td class="num">62.5</td><td>On the way</td></tr>');
+    expect(page.text).toContain('<strong>Try:</strong>');
+    expect(page.text).toContain('Who chose the subject of our last big meeting?');
+    expect(page.text).toContain('data-chart=');
+  });
+
+  it('is 404 for another organisation and sends a signed-out visitor to sign in', async () => {
+    const ctx = makeTestApp();
+    const { owner } = await ownerSession(ctx);
+    const round = workshop(ctx);
+    const theirs = openRound(ctx, { mode: 'workshop' });
+    await createMember(ctx, owner, [round.organisationId]);
+    const member = await signIn(ctx, 'member@example.org');
+    await member.agent.get(`/admin/rounds/${round.id}/handout`).expect(200);
+    await member.agent.get(`/admin/rounds/${theirs.id}/handout`).expect(404);
+    expect((await request(ctx.app).get(`/admin/rounds/${round.id}/handout`)).status).toBe(303);
+  });
+});

@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { idParam } from '../params';
 import { liveStreams, type LiveOptions } from '../live';
-import { presenterView, type PresenterView } from '../presenter-views';
+import { handoutView, presenterView, type PresenterView } from '../presenter-views';
 import { adminOf, flash, sessionAdmin } from './session';
 import { publicBase, roundLink } from './view-models';
 import { QR_OPTIONS } from './rounds';
@@ -124,6 +124,15 @@ export function presenterHandlers(services: Services, config: Config, options: L
       }
       if (wantsNoPage(req)) return res.status(204).end();
       res.redirect(303, `/admin/rounds/${round.id}/present`);
+    },
+
+    /** A one-page printable handout of the room's results (released figures, with suppression). */
+    handout(req: Request, res: Response) {
+      const round = access.round(adminOf(res), idParam(req, 'roundId'));
+      const report = services.results.forRound(round.id);
+      const date = new Date(services.clock.now()).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: config.timeZone });
+      const view = handoutView(report, rounds.questionnaireFor(round), date);
+      res.render('admin/handout', { title: `Handout: ${round.name}`, view, back: `/admin/rounds/${round.id}`, scripts: view.radar ? ['/vendor/chart.umd.min.js', '/js/charts.js'] : [] });
     },
 
     /** A new read-only observer link; shown once on the round page. */

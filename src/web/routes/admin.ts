@@ -60,6 +60,7 @@ export function adminRoutes(services: Services, config: Config, presenter: Prese
   router.get('/rounds/:roundId/present', presenter.present);
   router.get('/rounds/:roundId/events', presenter.events);
   router.post('/rounds/:roundId/present/:action', presenter.control); // reveal, hide, next, previous, refresh
+  router.get('/rounds/:roundId/handout', presenter.handout);
   router.post('/rounds/:roundId/observers', presenter.createObserverLink);
   router.post('/rounds/:roundId/observers/:linkId/revoke', presenter.revokeObserverLink);
   // The report, its exports, comment moderation and board share links (routes/report.ts).
