@@ -144,4 +144,21 @@ describeInBrowser('the workshop presenter in Chromium', () => {
     await screenshot(page, 'handout-print');
     await context.close();
   });
+
+  it('on the round form, choosing Workshop picks the short form and results in batches (unless already chosen)', async () => {
+    const context = await newContext(rig);
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`/admin/organisations/${round.organisationId}/rounds/new`);
+    expect(await page.getByLabel('Full form').isChecked()).toBe(true);
+    await page.getByLabel('Workshop').check();
+    expect(await page.getByLabel('Short form').isChecked()).toBe(true);
+    expect(await page.getByLabel('While it is open, in batches').isChecked()).toBe(true);
+    await page.getByLabel('When the round closes (safest)').check();
+    await page.getByLabel('Survey').check();
+    await page.getByLabel('Workshop').check();
+    // The person's own choice of when results show is kept.
+    expect(await page.getByLabel('When the round closes (safest)').isChecked()).toBe(true);
+    await context.close();
+  });
 });
