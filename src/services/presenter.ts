@@ -83,7 +83,7 @@ export function presenterService({ repos, rounds, results, release, events, cloc
     },
 
     reveal: (round: RoundRecord) => save(round, { ...state(round), revealed: true }),
-    /** Hides the results; the screen goes back to the join code and counts (and the overview next time). */
+    /** Hides the results; the screen goes back to the join code and counts. Reveal again comes back to the same theme. */
     hide: (round: RoundRecord) => save(round, { revealed: false, themeIndex: state(round).themeIndex }),
     /** Moves by `delta` themes; -1 is the overview, so Previous from the first theme goes back to it. */
     step(round: RoundRecord, delta: number): PresenterState {
