@@ -6,7 +6,7 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const from = path.join(root, 'screenshots');
 const to = path.join(root, 'docs', 'screenshots');
-const wanted = ['welcome', 'theme-page', 'error-summary-320', 'report', 'admin-round'];
+const wanted = ['welcome', 'theme-page', 'error-summary-320', 'report', 'admin-round', 'presenter-1280x720', 'presenter-theme-1280x720'];
 
 fs.mkdirSync(to, { recursive: true });
 const missing = [];

@@ -83,7 +83,23 @@ export interface Config {
    * answer, comment, draft and share link (undefined: kept until an admin deletes them).
    */
   roundRetentionMonths?: number;
+  /** Limits on starting and sending answers (see routes/respond.ts); not set by the environment. */
+  answerLimits: AnswerLimits;
 }
+
+/**
+ * How often answers may be started or sent. A survey's respondents are spread out, so one address
+ * gets `perAddress` in 15 minutes. A workshop room of 300 may share one venue address, so in a
+ * workshop round one address gets `workshopPerAddress` for that round; and whatever the addresses,
+ * a round takes at most `startsPerRoundPerMinute` new starts a minute, so that a script cannot
+ * stuff a round from many addresses either.
+ */
+export interface AnswerLimits {
+  perAddress: number;
+  workshopPerAddress: number;
+  startsPerRoundPerMinute: number;
+}
+export const DEFAULT_ANSWER_LIMITS: AnswerLimits = { perAddress: 300, workshopPerAddress: 1000, startsPerRoundPerMinute: 400 };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -122,6 +138,7 @@ export function loadConfig(env: Env = process.env): Config {
     timeZone: e.TIME_ZONE ?? (e.TZ && isTimeZone(e.TZ.replace(/^:/, '')) ? e.TZ.replace(/^:/, '') : DEFAULT_TIME_ZONE),
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     roundRetentionMonths: e.ROUND_RETENTION_MONTHS,
+    answerLimits: DEFAULT_ANSWER_LIMITS,
   };
 }
 

@@ -68,6 +68,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       // Keep-alive connections become idle once their last response is sent: close them as they do.
       const idle = setInterval(() => server.closeIdleConnections(), 100);
       idle.unref();
+      // Live presenter streams never finish on their own: end them, or the stop waits for the grace timeout.
+      services.events.end();
       server.close(() => {
         clearTimeout(deadline);
         clearInterval(idle);

@@ -81,7 +81,9 @@
             pointLabels: {
               // Theme names wrap onto short lines instead of running off the canvas.
               callback: function (label) { return wrap(label, this.chart && narrow(this.chart) ? 11 : 18); },
-              font: function (ctx) { return { size: narrow(ctx.chart) ? 10 : 12 }; },
+              // On a projector (spec.large) labels are larger and black, to be read from the back of a room.
+              font: function (ctx) { return { size: spec.large ? 18 : narrow(ctx.chart) ? 10 : 12, weight: spec.large ? 'bold' : undefined }; },
+              color: spec.large ? '#0b0c0c' : undefined,
               padding: 4,
             },
           },
@@ -183,7 +185,7 @@
     };
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('canvas[data-chart]'), function (canvas) {
+  function draw(canvas) {
     try {
       var spec = JSON.parse(canvas.getAttribute('data-chart'));
       var config = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : stacked(spec);
@@ -195,5 +197,11 @@
       // Leave the table to speak for itself.
       canvas.hidden = true;
     }
-  });
+  }
+  /** Draws every chart not drawn yet under `root` (the presenter calls it after each update). */
+  function drawAll(root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll('canvas[data-chart]:not([data-drawn])'), draw);
+  }
+  drawAll(document);
+  window.PowershareCharts = { drawAll: drawAll };
 })();

@@ -7,6 +7,7 @@ import { organisationRepository, questionnaireRepository, roundRepository } from
 import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
 import { storageRepository } from './storage';
+import { presenterRepository } from './presenter';
 
 export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
 export { isStorageFullError } from './storage';
@@ -17,6 +18,7 @@ export type * from './responses';
 export type * from './admins';
 export type * from './results';
 export type * from './share-links';
+export type * from './presenter';
 
 /** Every repository, built once on the one connection. */
 export function createRepositories(db: Db) {
@@ -32,6 +34,7 @@ export function createRepositories(db: Db) {
     shareLinks: shareLinkRepository(db),
     actions: actionRepository(db),
     storage: storageRepository(db),
+    presenter: presenterRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -54,6 +54,11 @@ const themeSchema = z.strictObject({
   bandText: z.record(z.string(), textSchema),
   /** band id -> 2 or 3 concrete next steps for this theme */
   nextSteps: z.record(z.string(), z.array(textSchema).min(2, 'Give 2 or 3 next steps').max(3, 'Give 2 or 3 next steps')),
+  /**
+   * Optional: one or two questions for a workshop room to talk about when the presenter shows
+   * this theme's results. Definitions without them show no prompt.
+   */
+  discussionPrompts: z.array(textSchema.max(300, 'Must be at most 300 characters')).min(1, 'Give 1 or 2 discussion prompts').max(2, 'Give 1 or 2 discussion prompts').optional(),
 });
 
 const itemBase = {

@@ -62,6 +62,10 @@ export const powerSharingV1 = {
       plainTitle: 'Being involved from the start',
       description:
         'Are the people who use services involved from the start, deciding what is talked about and shaping the plans? Or are they only asked for comments once the plans exist?',
+      discussionPrompts: [
+        'Think of the last change to a service here. At what point were the people who use it first in the room, and what could they still change by then?',
+        'Who chose the subject of our last big meeting? What would be different if people who use services set the agenda?',
+      ],
       bandText: {
         'not-yet': 'People who use services mostly hear about changes after they have been decided. Decisions are made without them.',
         starting: 'People are asked for their views, but usually once a plan is already written. That is consultation: it helps, but the big choices have already been made.',
@@ -96,6 +100,10 @@ export const powerSharingV1 = {
       plainTitle: 'Being listened to, not just there to tick a box',
       description:
         'Do the views of people who use services change decisions, and are they told how? Are there several people at the table, chosen by those they speak for and supported like any other decision maker?',
+      discussionPrompts: [
+        'When did the view of someone who uses services last change a decision here? How did they find out what difference it made?',
+        'If you were the only person with lived experience at the table, what would you need to speak up as an equal?',
+      ],
       bandText: {
         'not-yet': 'People may be invited to meetings, but their views rarely change anything and they seldom hear what happened next.',
         starting: 'Views are sometimes acted on, but one person is often left to speak for everyone, with little support.',
@@ -127,6 +135,10 @@ export const powerSharingV1 = {
       plainTitle: 'Who leads and who decides',
       description:
         'Does change depend on one inspiring leader, or is leadership shared? Do leaders act as allies: welcoming challenge, giving credit away and letting others make decisions?',
+      discussionPrompts: [
+        'If our most inspiring leader left tomorrow, which of our changes would carry on, and who would lead them?',
+        'When did a leader here last accept a challenge from someone with less power, and give them the credit?',
+      ],
       bandText: {
         'not-yet': 'Change depends on a few senior people. Others wait to be told, and challenge is not welcome.',
         starting: 'Some leaders invite ideas, but decisions and credit still sit at the top.',
@@ -158,6 +170,10 @@ export const powerSharingV1 = {
       plainTitle: 'Getting something back for your time',
       description:
         'Do both sides give and gain? Are people paid or otherwise thanked for their time and knowledge, seen for their skills instead of their problems, and helped to support each other?',
+      discussionPrompts: [
+        'What do people who use services give to this organisation, and what do they get back for their time and expertise?',
+        'Which skills and strengths of the people we serve are we not using yet?',
+      ],
       bandText: {
         'not-yet': 'People give their time but get little back. They are seen mainly as people with needs.',
         starting: 'Some people are paid or thanked, but it is uneven, and their skills are rarely asked about.',
@@ -189,6 +205,10 @@ export const powerSharingV1 = {
       plainTitle: 'Sharing decisions and taking risks together',
       description:
         'Is there real power to change things, such as money, staffing and priorities? Do people with lived experience deliver services alongside professionals, and are risks talked about openly?',
+      discussionPrompts: [
+        'Which budget, post or priority could people who use services really change this year? What stops us handing that over?',
+        'When something goes wrong, who carries the risk here? How could we share it more openly?',
+      ],
       bandText: {
         'not-yet': 'People who use services have no say over money, staff or priorities, and risks are decided for them.',
         starting: 'People are sometimes asked about priorities, but money, staffing and risk stay with professionals.',
@@ -220,6 +240,10 @@ export const powerSharingV1 = {
       plainTitle: 'Including everyone',
       description:
         'Is the group that takes part in decisions growing and becoming more varied, across class, ethnicity, gender, disability and age? Who is missing, and what is done about the barriers?',
+      discussionPrompts: [
+        'Look around the table where decisions are made: who is missing, and what keeps them away?',
+        'What is one barrier we could remove this month so that someone new can take part?',
+      ],
       bandText: {
         'not-yet': 'The same few people take part, and many of the groups who use services are missing.',
         starting: 'Some effort goes into reaching others, but the group that takes part has not changed much.',
@@ -251,6 +275,10 @@ export const powerSharingV1 = {
       plainTitle: 'Support and pay for people with lived experience',
       description:
         'Are there training, support, networks and money for people with lived experience, and for groups run by the people who use services, so that people can take part as equals?',
+      discussionPrompts: [
+        'What training, support or money do people with lived experience get here, compared with staff who take part in the same decisions?',
+        'Which user-led or grassroots groups near us could we support, and what would they ask of us?',
+      ],
       bandText: {
         'not-yet': 'People with lived experience are expected to take part without training, support or funding.',
         starting: 'Some training or support is offered, but it is patchy, and groups run by people who use services get little.',
@@ -282,6 +310,10 @@ export const powerSharingV1 = {
       plainTitle: 'Being honest about why you are asked',
       description:
         'Is sharing power chosen because it matters, or used to cover cuts or to hand over responsibility without power? Do words like \u201cempowerment\u201d match what happens?',
+      discussionPrompts: [
+        'Why do we say we co-produce? Would the people who use our services give the same answer?',
+        'Where might “empowerment” or “co-production” be a kinder word for a cut, or for handing over work without the power to change it?',
+      ],
       bandText: {
         'not-yet': 'Talk of involvement does not match what happens. People may be asked to take on work without any real power.',
         starting: 'The aims are good, but people are not always told honestly why they are asked, or what can change.',

@@ -14,6 +14,8 @@ import { actionService } from './actions';
 import { roundAvailability, roundService } from './rounds';
 import { releaseService } from './release';
 import { storageService } from './storage';
+import { eventBus } from './events';
+import { presenterService } from './presenter';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
 
 export interface ServiceDeps {
@@ -37,19 +39,21 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   // Answers are released once nobody can add any more: closed, and any grace period over.
   const isClosed = (round: RoundRecord, now: number) =>
     roundAvailability(round, now).state === 'closed' && !(round.graceUntil !== null && round.graceUntil > now);
-  const release = releaseService({ repos, random, clock, isClosed });
-  const rounds = roundService({ repos, questionnaires, clock, random, release });
+  const events = eventBus();
+  const release = releaseService({ repos, random, clock, isClosed, events });
+  const rounds = roundService({ repos, questionnaires, clock, random, release, events });
   const organisations = organisationService({ repos, clock });
   const accounts = accountService({ repos, clock, random });
   const access = accessService({ repos });
   const questionnaireImport = questionnaireImportService({ registry: questionnaires, repo: repos.questionnaires, clock });
-  const responding = respondingService({ repos, rounds, release, clock, random, draftTtlMs: config.draftTtlMs });
+  const responding = respondingService({ repos, rounds, release, clock, random, draftTtlMs: config.draftTtlMs, events });
   const results = resultsService({ repos, rounds, release, clock });
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
   const exports = exportService({ repos, rounds, results, release });
   const storage = storageService({ repos, clock });
   const actions = actionService({ repos, rounds, clock });
   const trends = trendsService({ rounds, results, actions, clock });
+  const presenter = presenterService({ repos, rounds, results, release, events, clock, random });
   return {
     config,
     clock,
@@ -67,6 +71,8 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     exports,
     trends,
     actions,
+    events,
+    presenter,
     /** The address the running server was last reached at, for hints printed by the CLI (another process). */
     serverAddress: {
       record: (url: string) => repos.settings.set('server_url', url),

@@ -1,5 +1,6 @@
 import type { PendingResponse, Repositories, RoundRecord } from '../db';
 import { releasable, type PendingSummary } from '../domain/release';
+import type { EventBus } from './events';
 import type { Clock, RandomSource } from './runtime';
 
 /** What a round's page says about answers that are not in its results yet. */
@@ -22,7 +23,13 @@ const summary = (p: PendingResponse): PendingSummary => ({
  * domain/release.ts), in a shuffled order so that neither row ids nor the order of rows say who
  * answered when, or which answers and comments belong together beyond what the export shows.
  */
-export function releaseService({ repos, random, clock, isClosed }: { repos: Repositories; random: RandomSource; clock: Clock; isClosed: (round: RoundRecord, now: number) => boolean }) {
+export function releaseService({ repos, random, clock, isClosed, events }: {
+  repos: Repositories;
+  random: RandomSource;
+  clock: Clock;
+  isClosed: (round: RoundRecord, now: number) => boolean;
+  events: EventBus;
+}) {
   const shuffle = <T>(xs: T[]): T[] => {
     const out = [...xs];
     for (let i = out.length - 1; i > 0; i--) {
@@ -42,7 +49,10 @@ export function releaseService({ repos, random, clock, isClosed }: { repos: Repo
   const moveIntoResults = (round: RoundRecord, ready: PendingResponse[]): number => {
     const released = repos.responses.release(round.id, shuffle(ready));
     // The waiting copies are deleted (zeroed by secure_delete); move them out of the WAL too.
-    if (released > 0) repos.storage.checkpoint();
+    if (released > 0) {
+      repos.storage.checkpoint();
+      events.publish({ roundId: round.id, kind: 'released' });
+    }
     return released;
   };
 

@@ -13,6 +13,7 @@ import {
 import { bandFor, displayScore, respondentThemeScores } from '../domain/rubric';
 import type { Repositories, RoundRecord } from '../db';
 import { GoneError, NotFoundError, ValidationError } from './errors';
+import type { EventBus } from './events';
 import type { ReleaseService } from './release';
 import type { RoundService } from './rounds';
 import { JOIN_CODE_ALPHABET } from './rounds';
@@ -57,10 +58,11 @@ interface Deps {
   clock: Clock;
   random: RandomSource;
   draftTtlMs: number;
+  events: EventBus;
 }
 
 /** A respondent's journey: start a draft, save each page, resume by code, submit once. */
-export function respondingService({ repos, rounds, release, clock, random, draftTtlMs }: Deps) {
+export function respondingService({ repos, rounds, release, clock, random, draftTtlMs, events }: Deps) {
   const questionnaireFor = (round: RoundRecord) => rounds.questionnaireFor(round);
 
   /**
@@ -126,6 +128,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       while (repos.responses.isResumeCodeTaken(resumeCode)) resumeCode = randomFromAlphabet(random, JOIN_CODE_ALPHABET, RESUME_CODE_LENGTH);
       const id = randomToken(random, 32);
       repos.responses.createDraft({ id, roundId: round.id, resumeCode, now: clock.now(), expiresAt: clock.now() + draftTtlMs });
+      events.publish({ roundId: round.id, kind: 'started' });
       return { id, roundId: round.id, resumeCode, role: null, answers: {}, resumeAt: null, submitted: false };
     },
 
@@ -147,6 +150,8 @@ export function respondingService({ repos, rounds, release, clock, random, draft
         throw new ValidationError('Choose a role', [{ field: 'role', message: 'Choose the description that fits you best' }]);
       }
       save(draft, roleId, draft.answers);
+      // The first role makes the draft count as started (see countPartWay).
+      if (draft.role === null) events.publish({ roundId: round.id, kind: 'started' });
       return { ...draft, role: roleId };
     },
 
@@ -222,6 +227,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       );
       if (!submitted) return { status: 'alreadySubmitted' };
       release.settle(round);
+      events.publish({ roundId: round.id, kind: 'submitted' });
       // The draft's earlier versions (every page as it was saved) are still page images in the
       // WAL: move them out now, so a sent draft's text is not left on disk (about 3 ms; see
       // test/bench/submit.ts). secure_delete has zeroed them in the database file itself.

@@ -3,6 +3,7 @@ import type { FormId, Questionnaire } from '../domain/questionnaire';
 import type { Repositories, RoundRecord, RoundRole, RoundSettings, RoundStatus } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import type { QuestionnaireRegistry } from './questionnaires';
+import type { EventBus } from './events';
 import type { ReleaseService } from './release';
 import { randomFromAlphabet, randomToken, type Clock, type RandomSource } from './runtime';
 
@@ -38,10 +39,11 @@ interface Deps {
   clock: Clock;
   random: RandomSource;
   release: ReleaseService;
+  events: EventBus;
 }
 
 /** Rounds: creating, changing, opening and closing them, and finding them for respondents. */
-export function roundService({ repos, questionnaires, clock, random, release }: Deps) {
+export function roundService({ repos, questionnaires, clock, random, release, events }: Deps) {
   const newJoinCode = (exceptRoundId?: number): string => {
     for (let attempt = 0; attempt < 50; attempt++) {
       const code = randomFromAlphabet(random, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
@@ -129,7 +131,9 @@ export function roundService({ repos, questionnaires, clock, random, release }: 
       if (round.closesAt !== null && clock.now() >= round.closesAt) {
         throw new ClosingTimePassedError('Its closing time has passed, so nobody could answer. Change or clear the closing time in its settings, then open it.');
       }
-      return setStatus(round, 'open');
+      const opened = setStatus(round, 'open');
+      events.publish({ roundId: id, kind: 'opened' });
+      return opened;
     },
     /**
      * Closes a round. With `graceMs`, people who had already started may still send their answers
@@ -140,6 +144,7 @@ export function roundService({ repos, questionnaires, clock, random, release }: 
     close(id: number, graceMs = 0): RoundRecord {
       const closed = setStatus(get(id), 'closed', graceMs > 0 ? clock.now() + graceMs : null);
       release.settle(closed);
+      events.publish({ roundId: id, kind: 'closed' });
       return get(id);
     },
 

@@ -11,6 +11,7 @@ import { compression } from './compression';
 import { errorHandler, notFoundHandler } from './errors';
 import { sessionAdmin } from './admin/session';
 import { adminRoutes } from './routes/admin';
+import { presenterHandlers } from './admin/presenter';
 import { homeRoutes } from './routes/home';
 import { publicReportRoutes } from './routes/report';
 import { publicTrendRoutes } from './routes/trends';
@@ -92,9 +93,12 @@ export function createApp(services: Services, config: Config): Express {
   };
   app.use(publicTrendRoutes(services, currentAdmin)); // before the round report: /share/<token> falls through for round links
   app.use(publicReportRoutes(services, currentAdmin));
+  // One presenter for the admin screens and the read-only observer screens (/observe/<token>).
+  const presenter = presenterHandlers(services, config);
+  app.use(presenter.observerRoutes());
   // The set-up page lives with the admin area; /setup is the short address to type.
   app.get('/setup', (_req, res) => res.redirect(303, '/admin/setup'));
-  app.use('/admin', adminRoutes(services, config));
+  app.use('/admin', adminRoutes(services, config, presenter));
 
   app.use(notFoundHandler());
   app.use(errorHandler(config, services.storage));

@@ -8,7 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  *
  * Hooks `writeHead` (which Node also calls implicitly on the first write or end), so the decision
  * is taken once the route has set its headers and before any are sent. Skipped for bodies under
- * `threshold` bytes, types that are already compressed, HEAD, 204 and 304, `no-transform`, and
+ * `threshold` bytes, types that are already compressed, event streams, HEAD, 204 and 304, `no-transform`, and
  * responses that set their own Content-Encoding.
  */
 export function compression(options: { threshold?: number; brotliQuality?: number } = {}): RequestHandler {
@@ -95,7 +95,11 @@ function chooseEncoding(req: Request, res: Response, endChunk: unknown, threshol
   if (res.statusCode === 206 || res.getHeader('Content-Range') !== undefined) return undefined;
   if (res.getHeader('Content-Encoding')) return undefined;
   if (/\bno-transform\b/.test(String(res.getHeader('Cache-Control') ?? ''))) return undefined;
-  if (!COMPRESSIBLE.test(String(res.getHeader('Content-Type') ?? ''))) return undefined;
+  const type = String(res.getHeader('Content-Type') ?? '');
+  // Server-sent events must reach the browser as each event is written: a compressor would hold
+  // them back until its buffer fills (and Node's zlib does not flush per write).
+  if (/^text\/event-stream\b/i.test(type)) return undefined;
+  if (!COMPRESSIBLE.test(type)) return undefined;
   const declared = res.getHeader('Content-Length');
   const length =
     declared !== undefined ? Number(declared) : endChunk !== undefined && endChunk !== null ? Buffer.byteLength(endChunk as string | Buffer) : undefined;

@@ -4,7 +4,7 @@ import type { RoundReport } from '../services/results';
 
 /** Chart descriptions passed to public/js/charts.js in a data-chart attribute (data only, no code). */
 export type ChartSpec =
-  | { type: 'radar'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[] }
+  | { type: 'radar'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[]; /** for a projector: larger, darker labels */ large?: boolean }
   | { type: 'stacked'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[]; palette: 'sequential' }
   | { type: 'line'; title: string; labels: string[]; series: { label: string; data: (number | null)[] }[] };
 

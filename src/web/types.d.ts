@@ -7,6 +7,8 @@ declare module 'express-session' {
     newShareLink?: { roundId: number; token: string };
     /** A trends share link just made, shown once on the trends page. */
     newTrendsLink?: { organisationId: number; token: string };
+    /** An observer link just made, shown once on the round page. */
+    newObserverLink?: { roundId: number; token: string };
     flash?: { kind: 'success' | 'error'; text: string }[];
     /** The signed-in admin; loginAt and lastSeenAt (services.clock) drive the absolute and idle timeouts. */
     adminId?: number;

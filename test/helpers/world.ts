@@ -42,6 +42,15 @@ export function listRoutes(app: Express): RouteEntry[] {
 }
 
 /**
+ * Server-sent event streams never end on their own: a sweep that opens one as someone allowed to
+ * see it would wait for ever. Their access is swept where it is refused (no session, another
+ * organisation, a made-up token); what they send is tested through a real connection in
+ * test/web/presenter-stream.test.ts.
+ */
+export const STREAM_ROUTES: ReadonlySet<string> = new Set(['GET /admin/rounds/:roundId/events', 'GET /observe/:token/events']);
+export const isStream = (r: { method: string; path: string }) => STREAM_ROUTES.has(`${r.method} ${r.path}`);
+
+/**
  * A hash of every row of every table (sorted, so WITHOUT ROWID tables need no rowid):
  * equal checksums mean nothing was written.
  */
@@ -167,6 +176,7 @@ export function fillPath(pattern: string, world: World, org: OrgFixture, extra: 
     linkId: String(org.shareLinkId),
     actionId: String(org.actionId),
     themeId: 'coproduction',
+    action: 'reveal',
     adminId: String(world.memberId),
     qid: world.questionnaire.id,
     version: String(world.questionnaire.version),

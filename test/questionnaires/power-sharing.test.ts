@@ -214,3 +214,30 @@ describe('Power-sharing self-assessment v1: band texts and next steps', () => {
     if (r.ok) expect(r.questionnaire).toEqual(q);
   });
 });
+
+describe('discussion prompts for workshops', () => {
+  it('every theme of the default questionnaire has one or two short questions for the room', () => {
+    for (const theme of q.themes) {
+      const prompts = theme.discussionPrompts ?? [];
+      expect([theme.id, prompts.length >= 1 && prompts.length <= 2]).toEqual([theme.id, true]);
+      for (const p of prompts) {
+        expect(p.trim().endsWith('?')).toBe(true);
+        expect(words(p).length).toBeLessThanOrEqual(30);
+      }
+    }
+  });
+
+  it('are optional (older and imported definitions still validate) and limited to two per theme', () => {
+    const without = structuredClone(powerSharingV1) as unknown as { themes: { discussionPrompts?: string[] }[] };
+    for (const t of without.themes) delete t.discussionPrompts;
+    expect(parseQuestionnaire(without).ok).toBe(true);
+    const three = structuredClone(powerSharingV1) as unknown as { themes: { discussionPrompts?: string[] }[] };
+    three.themes[2].discussionPrompts = ['One?', 'Two?', 'Three?'];
+    const parsed = parseQuestionnaire(three);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(JSON.stringify(parsed.problems)).toContain("discussionPrompts");
+    const empty = structuredClone(powerSharingV1) as unknown as { themes: { discussionPrompts?: string[] }[] };
+    empty.themes[0].discussionPrompts = [];
+    expect(parseQuestionnaire(empty).ok).toBe(false);
+  });
+});

@@ -142,4 +142,38 @@ describe('compression', () => {
       expect(stream.body.endsWith('last\r\n')).toBe(true);
     });
   });
+
+  it('never compresses or holds back a text/event-stream: each event arrives as it is written', async () => {
+    const app = express();
+    app.use(compression({ threshold: 0 }));
+    let release: () => void = () => undefined;
+    app.get('/events', (_req, res) => {
+      // Cache-Control without no-transform: only the event-stream type keeps it uncompressed.
+      res.set('Cache-Control', 'no-store').type('text/event-stream');
+      res.write('data: first\n\n');
+      release = () => res.end('data: last\n\n');
+    });
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const first = await new Promise<{ headers: http.IncomingHttpHeaders; chunk: string }>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/events', headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+          res.once('data', (c: Buffer) => {
+            resolve({ headers: res.headers, chunk: c.toString('utf8') });
+            release();
+          });
+          res.resume();
+        });
+        req.on('error', reject);
+      });
+      expect(first.headers['content-encoding']).toBeUndefined();
+      expect(first.headers['content-type']).toMatch(/^text\/event-stream/);
+      // The first event came before the response ended: nothing buffered it.
+      expect(first.chunk).toBe('data: first\n\n');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

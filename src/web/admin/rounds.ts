@@ -33,6 +33,7 @@ import {
   STATUS_LABELS,
 } from './view-models';
 import { zonedTime } from '../time-zone';
+import type { PresenterHandlers } from './presenter';
 
 /** The QR code's settings; a test regenerates the SVG with these to check the payload. */
 export const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
@@ -76,7 +77,7 @@ function valuesFromBody(body: unknown): RoundFormValues {
   };
 }
 
-export function roundHandlers(services: Services, config: Config) {
+export function roundHandlers(services: Services, config: Config, presenter?: PresenterHandlers) {
   const zone = zonedTime(config.timeZone);
   const roundSchema = roundFormSchema(zone);
   const { access, rounds, questionnaires, organisations } = services;
@@ -123,14 +124,20 @@ export function roundHandlers(services: Services, config: Config) {
     };
   };
 
-  const newRoundValues = (): RoundFormValues => {
+  /**
+   * A workshop starts with the short form (if the questionnaire has one) and results released in
+   * safe batches while it is open, so the room can see them during the session.
+   */
+  const newRoundValues = (mode: 'survey' | 'workshop' = 'survey'): RoundFormValues => {
     const q = defaultQuestionnaire();
+    const workshop = mode === 'workshop';
+    const hasShort = q ? questionnaires.get(q.id, q.version).forms.short.length > 0 : false;
     return {
       name: '',
       questionnaire: q ? qKey(q.id, q.version) : '',
-      form: 'full',
-      mode: 'survey',
-      resultsRelease: 'after-close',
+      form: workshop && hasShort ? 'short' : 'full',
+      mode,
+      resultsRelease: workshop ? 'batches' : 'after-close',
       roles: q ? questionnaires.get(q.id, q.version).roles.map((r) => r.id) : [],
       customRoles: '',
       minGroupSize: '5',
@@ -248,6 +255,7 @@ export function roundHandlers(services: Services, config: Config) {
       counts: countsByRole(services, round),
       hasResponses: rounds.hasResponses(round.id),
       copyName: `${round.name} (copy)`.slice(0, 200),
+      observers: presenter ? presenter.observerSection(req, round) : { newUrl: null, links: [] },
     });
   };
 
@@ -310,7 +318,7 @@ export function roundHandlers(services: Services, config: Config) {
 
     newRound(req: Request, res: Response) {
       const org = access.organisation(adminOf(res), idParam(req, 'orgId'));
-      renderForm(res, 200, { org, values: newRoundValues(), errors: [] });
+      renderForm(res, 200, { org, values: newRoundValues(req.query.mode === 'workshop' ? 'workshop' : 'survey'), errors: [] });
     },
 
     createRound(req: Request, res: Response) {

@@ -6,6 +6,7 @@ import { actionHandlers } from '../admin/actions';
 import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundCloseHandlers } from '../admin/round-close';
+import { presenterHandlers, type PresenterHandlers } from '../admin/presenter';
 import { roundHandlers } from '../admin/rounds';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
@@ -16,10 +17,10 @@ import { adminTrendHandlers } from './trends';
  * Every POST is CSRF-checked by the app-wide middleware (the multipart import checks its token
  * right after parsing the upload). Pages outside an admin's organisations answer 404.
  */
-export function adminRoutes(services: Services, config: Config): Router {
+export function adminRoutes(services: Services, config: Config, presenter: PresenterHandlers = presenterHandlers(services, config)): Router {
   const router = Router();
   const auth = authHandlers(services, config);
-  const rounds = roundHandlers(services, config);
+  const rounds = roundHandlers(services, config, presenter);
   const closing = roundCloseHandlers(services, config);
   const qs = questionnaireHandlers(services, config);
   const accounts = accountHandlers(services, config);
@@ -69,6 +70,13 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.get('/rounds/:roundId/actions/:actionId/edit', actions.editPage);
   router.post('/rounds/:roundId/actions/:actionId', actions.update);
   router.post('/rounds/:roundId/actions/:actionId/delete', actions.remove);
+  // The workshop presenter (admin/presenter.ts): the projector page, its event stream, its controls.
+  router.get('/rounds/:roundId/present', presenter.present);
+  router.get('/rounds/:roundId/events', presenter.events);
+  router.post('/rounds/:roundId/present/:action', presenter.control); // reveal, hide, next, previous, refresh
+  router.get('/rounds/:roundId/handout', presenter.handout);
+  router.post('/rounds/:roundId/observers', presenter.createObserverLink);
+  router.post('/rounds/:roundId/observers/:linkId/revoke', presenter.revokeObserverLink);
   // The report, its exports, comment moderation and board share links (routes/report.ts).
   router.use(adminReportRoutes(services, config));
 

@@ -1,4 +1,5 @@
-import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
@@ -58,9 +59,25 @@ export function respondRoutes(services: Services, config: Config): Router {
   const zone = zonedTime(config.timeZone);
   // Count only failed attempts: guessing codes is what we slow down.
   const joinLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: 20, action: 'enter a code', skipSuccessfulRequests: true });
-  // Generous, because a whole workshop room may share one address; enough to stop a script
-  // from stuffing a round with responses.
-  const answerLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: 300, action: 'start or send answers' });
+  // Starting and sending answers (see AnswerLimits in config.ts). A survey: per address. A
+  // workshop, where a room of 300 may share the venue's one address: per address and round, higher.
+  // Every round: a cap on new starts a minute from all addresses together, so that a script
+  // cannot stuff a round from one address or from many.
+  const limits = config.answerLimits;
+  const surveyLimiter = rateLimiter({ windowMs: 15 * 60_000, limit: limits.perAddress, action: 'start or send answers' });
+  const workshopLimiter = rateLimiter({
+    windowMs: 15 * 60_000,
+    limit: limits.workshopPerAddress,
+    action: 'start or send answers',
+    key: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.params.token)}`,
+  });
+  const answerLimiter: RequestHandler = (req, res, next) => (roundOf(res).mode === 'workshop' ? workshopLimiter : surveyLimiter)(req, res, next);
+  const roundStartLimiter = rateLimiter({
+    windowMs: 60_000,
+    limit: limits.startsPerRoundPerMinute,
+    action: 'start answering this round (many people are starting at once)',
+    key: (req) => `round|${String(req.params.token)}`,
+  });
 
   router.get('/join', (req, res) => {
     res.render('respond/join', { title: 'Enter your code', code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
@@ -153,7 +170,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     });
   });
 
-  r.post('/start', answerLimiter, (req, res) => {
+  r.post('/start', roundStartLimiter, answerLimiter, (req, res) => {
     const round = roundOf(res);
     const draft = responding.startDraft(round);
     setDraftCookie(req, res, round, draft.id);
