@@ -11,6 +11,7 @@ import { shareLinkService } from './share-links';
 import { exportService } from './exports';
 import { trendsService } from './trends';
 import { actionService } from './actions';
+import { resultsPageService } from './results-page';
 import { roundAvailability, roundService } from './rounds';
 import { releaseService } from './release';
 import { storageService } from './storage';
@@ -43,6 +44,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const storage = storageService({ repos, clock });
   const actions = actionService({ repos, rounds, clock });
   const trends = trendsService({ rounds, results, actions, clock });
+  const resultsPage = resultsPageService({ repos, rounds, results, actions, clock, isClosed });
   return {
     config,
     clock,
@@ -60,6 +62,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     exports,
     trends,
     actions,
+    resultsPage,
     /** The address the running server was last reached at, for hints printed by the CLI (another process). */
     serverAddress: {
       record: (url: string) => repos.settings.set('server_url', url),

@@ -7,6 +7,7 @@ import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundCloseHandlers } from '../admin/round-close';
 import { roundHandlers } from '../admin/rounds';
+import { resultsPageHandlers } from '../admin/results-page';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
 import { adminTrendHandlers } from './trends';
@@ -25,6 +26,7 @@ export function adminRoutes(services: Services, config: Config): Router {
   const accounts = accountHandlers(services, config);
   const trends = adminTrendHandlers(services, config);
   const actions = actionHandlers(services);
+  const resultsPage = resultsPageHandlers(services);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
@@ -69,6 +71,8 @@ export function adminRoutes(services: Services, config: Config): Router {
   router.get('/rounds/:roundId/actions/:actionId/edit', actions.editPage);
   router.post('/rounds/:roundId/actions/:actionId', actions.update);
   router.post('/rounds/:roundId/actions/:actionId/delete', actions.remove);
+  router.post('/rounds/:roundId/results-page/publish', resultsPage.publish); // closed rounds only
+  router.post('/rounds/:roundId/results-page/unpublish', resultsPage.unpublish);
   // The report, its exports, comment moderation and board share links (routes/report.ts).
   router.use(adminReportRoutes(services, config));
 
