@@ -74,6 +74,27 @@ describeInBrowser('the board summary and the results page for respondents, in Ch
     expect(summaryPages).toBeLessThanOrEqual(4);
     expect(withDetail).toBeGreaterThan(summaryPages);
 
+    // The trends page of the two rounds: its board summary, with the action plans.
+    await page.goto(`/admin/organisations/${closed.organisationId}/trends`);
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    const trendsFull = await printedPages(page);
+    await page.getByRole('link', { name: 'board summary' }).click();
+    await page.waitForURL(/print=summary/);
+    await expectAccessible(page, 'trends board summary');
+    const trendsSummary = await printedPages(page);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'trends-board-summary-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByLabel(/Include the full detail/).check();
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/detail=1/);
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    const trendsDetail = await printedPages(page);
+    console.log(`trends printed: full page ${trendsFull} A4 pages; board summary ${trendsSummary}; summary with the appendix ${trendsDetail}`);
+    expect(trendsSummary).toBeGreaterThanOrEqual(2);
+    expect(trendsSummary).toBeLessThanOrEqual(4);
+
     // Publish the results for the people who answered.
     await page.goto(`/admin/rounds/${closed.id}`);
     await page.getByRole('button', { name: 'Publish the results page' }).click();
