@@ -56,6 +56,8 @@ export function resultsPageService(deps: {
   return {
     /** When published, or null; a reopened round's page is not shown until it closes again, but stays published. */
     publishedAt: (round: RoundRecord) => repos.publishedResults.publishedAt(round.id),
+    /** Whether the round may be published now: closed, and any grace period over. */
+    canPublish: (round: RoundRecord) => closed(round),
     /** Whether people following the round's link can read its results page now. */
     isVisible: (round: RoundRecord) => closed(round) && repos.publishedResults.publishedAt(round.id) !== null,
     publish(round: RoundRecord): void {

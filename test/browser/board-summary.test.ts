@@ -116,6 +116,9 @@ describeInBrowser('the board summary and the results page for respondents, in Ch
     const axeContext = await newContext(rig, { viewport: { width: 360, height: 740 } });
     const a = await axeContext.newPage();
     await a.goto(`/r/${closed.linkToken}/results`);
+    await a.waitForSelector('canvas[data-drawn="true"]');
+    expect(await a.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await screenshot(a, 'results-for-respondents-phone-with-chart');
     await expectAccessible(a, 'results page for respondents');
     await axeContext.close();
   });

@@ -120,6 +120,30 @@ describe('"you said, we did": the results page for the people who answered', () 
     expect(ctx.services.resultsPage.publishedAt(round)).not.toBeNull();
   });
 
+  it('can be published once a round’s closing time has passed, even if nobody closed it by hand', async () => {
+    const clock = fakeClock(Date.UTC(2026, 10, 22, 9));
+    const ctx = makeTestApp({ clock });
+    const { browser } = await ownerSession(ctx);
+    const round = openRound(ctx, { closesAt: Date.UTC(2026, 10, 22, 9, 5) });
+    for (let i = 0; i < 5; i++) respond(ctx, round, 'staff', { 'ld-shared': '3' });
+    expect((await browser.agent.get(`/admin/rounds/${round.id}`)).text).not.toContain('Publish the results page');
+    clock.advance(10 * 60_000);
+    expect((await browser.agent.get(`/admin/rounds/${round.id}`)).text).toContain('Publish the results page');
+    await browser.post(`/admin/rounds/${round.id}`, `/admin/rounds/${round.id}/results-page/publish`);
+    await request(ctx.app).get(`/r/${round.linkToken}/results`).expect(200);
+  });
+
+  it('publishing twice keeps the first date; deleting the round deletes the published state', async () => {
+    const { ctx, rounds } = await setup();
+    const round = rounds[2];
+    ctx.services.resultsPage.publish(round);
+    const first = ctx.services.resultsPage.publishedAt(round);
+    ctx.services.resultsPage.publish(round);
+    expect(ctx.services.resultsPage.publishedAt(round)).toBe(first);
+    ctx.db.prepare('DELETE FROM rounds WHERE id = ?').run(round.id);
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM published_results').get()).toEqual({ n: 0 });
+  });
+
   it('is 404 for an unknown round link', async () => {
     const { ctx } = await setup();
     await request(ctx.app).get('/r/not-a-real-token/results').expect(404);

@@ -243,6 +243,7 @@ export function roundHandlers(services: Services, config: Config) {
       resultsPage: {
         published: services.resultsPage.publishedAt(round) !== null,
         visible: services.resultsPage.isVisible(round),
+        canPublish: services.resultsPage.canPublish(round),
         url: `${roundLink(req, config, round)}/results`,
       },
       opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),

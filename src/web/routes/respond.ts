@@ -8,7 +8,7 @@ import { DraftMissingError, formatResumeCode, RoundNotOpenError, type Draft, typ
 import { respondentTitle } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
-import { score } from '../report-views';
+import { respondentRadar, score } from '../report-views';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
@@ -315,7 +315,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const round = roundOf(res);
     const page = services.resultsPage.forRespondents(round);
     res.setHeader('X-Robots-Tag', 'noindex');
-    res.render('respond/results', { title: `${round.name}: what you told us`, page, score });
+    res.render('respond/results', { title: `${round.name}: what you told us`, page, score, radar: respondentRadar(page) });
   });
 
   // Pages a respondent can reach in a round that is not taking answers explain themselves.
