@@ -80,6 +80,8 @@ describeInBrowser('the board summary and the results page for respondents, in Ch
     const trendsFull = await printedPages(page);
     await page.getByRole('link', { name: 'board summary' }).click();
     await page.waitForURL(/print=summary/);
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    expect(await page.locator('canvas[data-chart]').count()).toBe(1); // the radar; the per-theme charts are the appendix
     await expectAccessible(page, 'trends board summary');
     const trendsSummary = await printedPages(page);
     await page.setViewportSize({ width: 794, height: 1123 });

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../../services/errors';
 import { trendsCsv, type TrendsResult } from '../../services/trends';
 import { idParam } from '../params';
 import { bound, score } from '../report-views';
-import { roundName, signedChange, trendCharts, trendsJson, VERDICT_WORDS } from '../trends-views';
+import { roundName, signedChange, trendCharts, trendRadar, trendsJson, VERDICT_WORDS } from '../trends-views';
 
 const ROUNDS_HELP = 'List the rounds to compare as round numbers separated by commas, for example ?rounds=1,4,7.';
 
@@ -57,6 +57,7 @@ function renderTrends(req: Request, res: Response, result: TrendsResult, extra: 
     detail: summary.success && summary.data.detail === '1',
     result,
     charts: result.ok ? trendCharts(result.comparison) : [],
+    radar: result.ok && summary.success ? trendRadar(result.comparison) : null,
     score,
     bound,
     signedChange,
