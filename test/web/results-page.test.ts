@@ -144,6 +144,19 @@ describe('"you said, we did": the results page for the people who answered', () 
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM published_results').get()).toEqual({ n: 0 });
   });
 
+  it('shows only the count, no scores, when fewer than the minimum answered', async () => {
+    const { ctx, organisationId } = await setup();
+    const round = openRound(ctx, { name: 'Small round' }, 'open', organisationId);
+    for (const v of ['1', '4', '2']) respond(ctx, round, 'staff', { 'ld-shared': v });
+    const closed = ctx.services.rounds.close(round.id);
+    ctx.services.resultsPage.publish(closed);
+    const pub = await request(ctx.app).get(`/r/${closed.linkToken}/results`).expect(200);
+    expect(pub.text).toContain('Fewer than 5 people answered, so no scores are shown');
+    expect(pub.text).not.toContain('Scores for each theme');
+    expect(pub.text).not.toContain('data-chart');
+    expect(pub.text).toContain('What we are doing about it');
+  });
+
   it('is 404 for an unknown round link', async () => {
     const { ctx } = await setup();
     await request(ctx.app).get('/r/not-a-real-token/results').expect(404);
