@@ -1,6 +1,7 @@
 import { actionRepository } from './actions';
 import { adminRepository } from './admins';
 import type { Db } from './connection';
+import { publishedResultsRepository } from './published-results';
 import { responseRepository } from './responses';
 import { resultsRepository } from './results';
 import { organisationRepository, questionnaireRepository, roundRepository } from './rounds';
@@ -33,6 +34,7 @@ export function createRepositories(db: Db) {
     results: resultsRepository(db),
     shareLinks: shareLinkRepository(db),
     actions: actionRepository(db),
+    publishedResults: publishedResultsRepository(db),
     storage: storageRepository(db),
     presenter: presenterRepository(db),
   };

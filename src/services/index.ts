@@ -11,6 +11,7 @@ import { shareLinkService } from './share-links';
 import { exportService } from './exports';
 import { trendsService } from './trends';
 import { actionService } from './actions';
+import { resultsPageService } from './results-page';
 import { roundAvailability, roundService } from './rounds';
 import { releaseService } from './release';
 import { storageService } from './storage';
@@ -54,6 +55,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const actions = actionService({ repos, rounds, clock });
   const trends = trendsService({ rounds, results, actions, clock });
   const presenter = presenterService({ repos, rounds, results, release, events, clock, random });
+  const resultsPage = resultsPageService({ repos, rounds, results, actions, clock, isClosed });
   return {
     config,
     clock,
@@ -73,6 +75,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     actions,
     events,
     presenter,
+    resultsPage,
     /** The address the running server was last reached at, for hints printed by the CLI (another process). */
     serverAddress: {
       record: (url: string) => repos.settings.set('server_url', url),

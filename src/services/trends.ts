@@ -1,5 +1,5 @@
 import { formThemes } from '../domain/questionnaire';
-import { compareRounds, TrendRefusal, type TrendCell, type TrendComparison, type TrendRoundInput } from '../domain/trends';
+import { compareRounds, EVERYONE, TrendRefusal, type TrendCell, type TrendChange, type TrendComparison, type TrendRoundInput } from '../domain/trends';
 import type { ThemeResult } from '../domain/rubric';
 import type { OrganisationRecord, RoundRecord } from '../db';
 import { displayScore } from '../domain/rubric';
@@ -91,7 +91,7 @@ export function trendsService({ rounds, results, actions, clock }: { rounds: Rou
     return closed.filter((r) => r.questionnaireId === latest.questionnaireId && r.form === latest.form);
   };
 
-  return {
+  const service = {
     /**
      * Compares the organisation's rounds `roundIds` (null: the default choice), oldest first;
      * with `closedOnly` (a board's share link), among its closed rounds only.
@@ -147,8 +147,44 @@ export function trendsService({ rounds, results, actions, clock }: { rounds: Rou
         throw err;
       }
     },
+
+    /**
+     * The change of each theme since the previous closed survey round of the same questionnaire
+     * and form (the board summary's "change since the last round"), or why there is none.
+     */
+    sinceLast(organisation: OrganisationRecord, round: RoundRecord): SinceLast {
+      const all = rounds.listByOrganisation(organisation.id).sort(byAge);
+      const at = all.findIndex((r) => r.id === round.id);
+      const previous = all
+        .slice(0, Math.max(at, 0))
+        .filter((r) => isClosed(r) && r.mode === 'survey' && r.questionnaireId === round.questionnaireId && r.form === round.form)
+        .pop();
+      if (!previous) return { previous: null, message: 'There is no earlier closed round of this questionnaire to compare with, so no change is shown.' };
+      const result = service.forOrganisation(organisation, [previous.id, round.id]);
+      if (!result.ok) return { previous: { id: previous.id, name: previous.name }, message: result.message, themes: new Map() };
+      return {
+        previous: { id: previous.id, name: previous.name },
+        message: null,
+        themes: new Map(
+          result.comparison.themes.map((t) => [
+            t.themeId,
+            { comparable: t.comparable, reason: t.reason, everyone: t.changes.find((c) => c.groupId === EVERYONE) ?? null },
+          ]),
+        ),
+      };
+    },
   };
+  return service;
 }
+
+/** Change since the previous round, per theme (everyone together); `message` says why there is none. */
+export type SinceLast =
+  | { previous: null; message: string }
+  | {
+      previous: { id: number; name: string };
+      message: string | null;
+      themes: Map<string, { comparable: boolean; reason: string | null; everyone: TrendChange | null }>;
+    };
 export type TrendsService = ReturnType<typeof trendsService>;
 
 const round1 = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);

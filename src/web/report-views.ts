@@ -85,3 +85,14 @@ export function reportCharts(report: RoundReport) {
   });
   return { radar, themes };
 }
+
+/** The radar of the respondents' results page: everyone's score on each theme, under its plain title. */
+export function respondentRadar(page: { belowMinimum: boolean; themes: { title: string; score: number | null }[] }): ChartSpec | null {
+  if (page.belowMinimum || page.themes.every((t) => t.score === null)) return null;
+  return {
+    type: 'radar',
+    title: 'Scores for each theme (0 to 100)',
+    labels: page.themes.map((t) => t.title),
+    series: [{ label: 'Everyone', data: page.themes.map((t) => displayScore(t.score)) }],
+  };
+}

@@ -1,5 +1,5 @@
 import { displayScore } from '../domain/rubric';
-import type { TrendCell, TrendChange, TrendComparison, Verdict } from '../domain/trends';
+import { EVERYONE, type TrendCell, type TrendChange, type TrendComparison, type Verdict } from '../domain/trends';
 import type { ActionView } from '../services/actions';
 import type { ChartSpec } from './report-views';
 
@@ -36,6 +36,22 @@ export function trendCharts(comparison: TrendComparison) {
         : null;
     return { theme, chart };
   });
+}
+
+/**
+ * The board summary's radar: everyone's score on each compared theme, one line a round (null where
+ * a round shows none). Themes not compared are left out: their scores do not measure the same thing.
+ */
+export function trendRadar(comparison: TrendComparison): ChartSpec | null {
+  const themes = comparison.themes.filter((t) => t.comparable);
+  if (themes.length < 3) return null; // a radar of fewer than three spokes says nothing a table does not
+  const everyone = (t: (typeof themes)[number]) => t.series.find((s) => s.groupId === EVERYONE);
+  return {
+    type: 'radar',
+    title: 'Theme scores for everyone, round by round (0 to 100)',
+    labels: themes.map((t) => t.title),
+    series: comparison.rounds.map((r, i) => ({ label: r.name, data: themes.map((t) => displayScore(everyone(t)?.points[i]?.mean)) })),
+  };
 }
 
 /** A change's two rounds by name. */

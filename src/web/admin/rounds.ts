@@ -247,6 +247,12 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       formLabel: FORM_LABELS[round.form],
       modeLabel: MODE_LABELS[round.mode],
       actions: services.actions.list(round),
+      resultsPage: {
+        published: services.resultsPage.publishedAt(round) !== null,
+        visible: services.resultsPage.isVisible(round),
+        canPublish: services.resultsPage.canPublish(round),
+        url: `${roundLink(req, config, round)}/results`,
+      },
       opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
       closesAt: round.closesAt === null ? null : zone.formatDateTime(round.closesAt),
       link: roundLink(req, config, round),

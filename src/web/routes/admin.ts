@@ -8,6 +8,7 @@ import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundCloseHandlers } from '../admin/round-close';
 import { presenterHandlers, type PresenterHandlers } from '../admin/presenter';
 import { roundHandlers } from '../admin/rounds';
+import { resultsPageHandlers } from '../admin/results-page';
 import { requireAdmin } from '../admin/session';
 import { adminReportRoutes } from './report';
 import { adminTrendHandlers } from './trends';
@@ -26,6 +27,7 @@ export function adminRoutes(services: Services, config: Config, presenter: Prese
   const accounts = accountHandlers(services, config);
   const trends = adminTrendHandlers(services, config);
   const actions = actionHandlers(services);
+  const resultsPage = resultsPageHandlers(services);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
@@ -77,6 +79,8 @@ export function adminRoutes(services: Services, config: Config, presenter: Prese
   router.get('/rounds/:roundId/handout', presenter.handout);
   router.post('/rounds/:roundId/observers', presenter.createObserverLink);
   router.post('/rounds/:roundId/observers/:linkId/revoke', presenter.revokeObserverLink);
+  router.post('/rounds/:roundId/results-page/publish', resultsPage.publish); // closed rounds only
+  router.post('/rounds/:roundId/results-page/unpublish', resultsPage.unpublish);
   // The report, its exports, comment moderation and board share links (routes/report.ts).
   router.use(adminReportRoutes(services, config));
 

@@ -47,9 +47,21 @@ function renderComments(res: Response, page: CommentPage, mode: 'admin' | 'share
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-function renderReport(res: Response, services: Services, report: RoundReport, extra: Record<string, unknown>) {
+/** `?print=summary`: the board summary (2 to 4 A4 pages); `&detail=1` adds each theme in full as an appendix. */
+const summaryQuery = z.object({ print: z.literal('summary'), detail: z.literal('1').optional() });
+
+function renderReport(req: Request, res: Response, services: Services, report: RoundReport, extra: Record<string, unknown> & { links: Record<string, string> }) {
   const previous = services.actions.previous(report.round);
-  res.render('report/round', {
+  const summary = summaryQuery.safeParse(req.query);
+  const view = summary.success ? 'report/summary' : 'report/round';
+  const more = summary.success
+    ? {
+        title: `${isolateBidi(report.round.name)}: board summary`,
+        detail: summary.data.detail === '1',
+        sinceLast: services.trends.sinceLast(services.organisations.get(report.round.organisationId), report.round),
+      }
+    : {};
+  res.render(view, {
     actions: services.actions.list(report.round),
     previousActions: previous && { roundName: previous.round.name, actions: previous.actions },
     title: `${isolateBidi(report.round.name)}: results`,
@@ -62,8 +74,8 @@ function renderReport(res: Response, services: Services, report: RoundReport, ex
     flagStatement,
     newShareUrl: null,
     shareLinks: [],
-    links: {},
     ...extra,
+    ...more,
   });
 }
 
@@ -118,7 +130,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
     const token = req.session.newShareLink?.roundId === round.id ? req.session.newShareLink.token : null;
     delete req.session.newShareLink;
     const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    renderReport(res, services, report, {
+    renderReport(req, res, services, report, {
       mode: 'admin',
       newShareUrl: token ? `${origin}/share/${token}` : null,
       shareLinks: services.shareLinks.listForRound(round.id).map((s) => ({ ...s, created: day(s.createdAt), revoked: s.revokedAt !== null })),
@@ -130,6 +142,8 @@ export function adminReportRoutes(services: Services, config: Config): Router {
         shareLinks: `${base(round.id)}/share-links`,
         comments: `${base(round.id)}/comments`,
         commentPages: `${base(round.id)}/report/comments`,
+        fullReport: `${base(round.id)}/report`,
+        boardSummary: `${base(round.id)}/report?print=summary`,
       },
     });
   });
@@ -194,7 +208,11 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
     const link = shared(req);
     const report = services.results.forRound(link.roundId!, { comments: link.showComments ? 'visible' : 'none', commentsPerTheme: COMMENTS_PER_THEME });
     res.setHeader('X-Robots-Tag', 'noindex');
-    renderReport(res, services, report, { mode: 'share', links: { resultsCsv: `/share/${req.params.token}/results.csv`, commentPages: `/share/${req.params.token}/comments` } });
+    const base = `/share/${req.params.token}`;
+    renderReport(req, res, services, report, {
+      mode: 'share',
+      links: { resultsCsv: `${base}/results.csv`, commentPages: `${base}/comments`, fullReport: base, boardSummary: `${base}?print=summary` },
+    });
   });
 
   router.get('/share/:token/comments/:themeId', (req, res) => {

@@ -9,6 +9,7 @@ import { DraftMissingError, formatResumeCode, RoundNotOpenError, type Draft, typ
 import { respondentTitle } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
+import { respondentRadar, score } from '../report-views';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
@@ -51,6 +52,7 @@ const pageNumber = z.coerce.number().int().min(1).max(100);
  *   GET  /r/:token/check           check your answers     POST /r/:token/submit -> thanks
  *   GET  /r/:token/saved           resume code to write down
  *   GET  /r/:token/thanks          thank you (+ own scores, privately)
+ *   GET  /r/:token/results         "you said, we did": the closed round's results, when an admin has published them
  */
 export function respondRoutes(services: Services, config: Config): Router {
   const router = Router();
@@ -136,6 +138,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   }, r);
 
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
+  const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
   const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
 
   const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
@@ -321,7 +324,15 @@ export function respondRoutes(services: Services, config: Config): Router {
     const own = ownScoresOf(req, round);
     if (readCookie(req, OWN_SCORES_COOKIE) !== undefined) clearCookie(req, res, config, OWN_SCORES_COOKIE, `/r/${round.linkToken}`);
     if (!draft?.submitted && !own) return res.redirect(303, `/r/${round.linkToken}`);
-    res.render('respond/thanks', { title: 'Thank you', ownScores: own ?? null });
+    res.render('respond/thanks', { title: 'Thank you', ownScores: own ?? null, resultsUrl: `${publicOrigin(req)}/r/${round.linkToken}/results` });
+  });
+
+  // Read by anyone with the round's link (no draft needed): what the report shows, without comments.
+  r.get('/results', (_req, res) => {
+    const round = roundOf(res);
+    const page = services.resultsPage.forRespondents(round);
+    res.setHeader('X-Robots-Tag', 'noindex');
+    res.render('respond/results', { title: `${round.name}: what you told us`, page, score, radar: respondentRadar(page) });
   });
 
   // Pages a respondent can reach in a round that is not taking answers explain themselves.
@@ -329,7 +340,8 @@ export function respondRoutes(services: Services, config: Config): Router {
     const round = res.locals.round as RoundRecord | undefined;
     if (round && err instanceof GoneError) {
       const draft = responding.findDraft(round, draftIdOf(req));
-      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed', unsent: !!draft && !draft.submitted, graceNotice: null });
+      const results = services.resultsPage.isVisible(round) ? `/r/${round.linkToken}/results` : null;
+      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed', unsent: !!draft && !draft.submitted, graceNotice: null, results });
     } else if (round && err instanceof RoundNotOpenError) {
       res.status(403).render('respond/unavailable', {
         title: 'This round is not open yet',

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../../services/errors';
 import { trendsCsv, type TrendsResult } from '../../services/trends';
 import { idParam } from '../params';
 import { bound, score } from '../report-views';
-import { roundName, signedChange, trendCharts, trendsJson, VERDICT_WORDS } from '../trends-views';
+import { roundName, signedChange, trendCharts, trendRadar, trendsJson, VERDICT_WORDS } from '../trends-views';
 
 const ROUNDS_HELP = 'List the rounds to compare as round numbers separated by commas, for example ?rounds=1,4,7.';
 
@@ -44,11 +44,20 @@ const shareForm = z.object({ label: z.string().trim().max(200, { error: 'Keep th
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-function renderTrends(res: Response, result: TrendsResult, extra: { mode: 'admin' | 'share'; links: Record<string, string>; [key: string]: unknown }) {
+/** `?print=summary`: the board summary (a few A4 pages); `&detail=1` adds each theme in full as an appendix. */
+const summaryQuery = z.object({ print: z.literal('summary'), detail: z.literal('1').optional() });
+
+function renderTrends(req: Request, res: Response, result: TrendsResult, extra: { mode: 'admin' | 'share'; links: Record<string, string>; [key: string]: unknown }) {
+  const summary = summaryQuery.safeParse(req.query);
+  const path = req.baseUrl + req.path;
+  const links = result.ok ? { ...extra.links, fullPage: `${path}?${queryString(result)}`, boardSummary: `${path}?${queryString(result)}&print=summary` } : extra.links;
   res.render('report/trends', {
-    title: `${result.organisation.name}: year on year`,
+    title: `${result.organisation.name}: year on year${summary.success ? ' (board summary)' : ''}`,
+    summary: summary.success,
+    detail: summary.success && summary.data.detail === '1',
     result,
     charts: result.ok ? trendCharts(result.comparison) : [],
+    radar: result.ok && summary.success ? trendRadar(result.comparison) : null,
     score,
     bound,
     signedChange,
@@ -57,6 +66,7 @@ function renderTrends(res: Response, result: TrendsResult, extra: { mode: 'admin
     newShareUrl: null,
     shareLinks: [],
     ...extra,
+    links,
   });
 }
 
@@ -81,7 +91,7 @@ export function adminTrendHandlers(services: Services, config: Config) {
       const token = req.session.newTrendsLink?.organisationId === orgId ? req.session.newTrendsLink.token : null;
       delete req.session.newTrendsLink;
       const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-      renderTrends(res, result, {
+      renderTrends(req, res, result, {
         mode: 'admin',
         newShareUrl: token ? `${origin}/share/${token}` : null,
         shareLinks: services.shareLinks.listForTrends(orgId).map((s) => ({ ...s, created: day(s.createdAt), revoked: s.revokedAt !== null })),
@@ -136,7 +146,7 @@ export function publicTrendRoutes(services: Services, currentAdmin: (req: Reques
     const result = shared(req);
     res.setHeader('X-Robots-Tag', 'noindex');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    renderTrends(res, result, { mode: 'share', links: result.ok ? { csv: `/share/${String(req.params.token)}/trends.csv?${queryString(result)}` } : {} });
+    renderTrends(req, res, result, { mode: 'share', links: result.ok ? { csv: `/share/${String(req.params.token)}/trends.csv?${queryString(result)}` } : {} });
   });
   router.get('/share/:token/trends.csv', (req, res) => sendTrendsCsv(res, shared(req)));
 
