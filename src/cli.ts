@@ -1,6 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError, loadConfig, localUrl, type Env } from './config';
-import { migrate, MigrationError, openDatabase } from './db';
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupDatabase, migrate, MigrationError, openDatabase } from './db';
 import { createServices } from './services';
 import { ConflictError, ValidationError } from './services/errors';
 
@@ -18,7 +20,11 @@ Commands:
   create-admin --email <email>   Create the owner account (only while the server has none).
                                  The password is read from standard input: typed twice, hidden,
                                  at a terminal, or the first line of what is piped in.
+  backup --to <file>             Copy the database (DATABASE_PATH) to a new file, safely, while
+                                 the server runs. Refuses to overwrite an existing file.
   help                           Show this help.
+
+To try Powershare with demo data (its own database, data/demo.db), run: npm run demo
 `;
 
 class UsageError extends Error {}
@@ -51,7 +57,7 @@ function promptHidden(prompt: string, io: CliIo): Promise<string> {
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(() => resolve(value));
-        if (ch === '\u0003') return finish(() => reject(new UsageError('Cancelled.')));
+        if (ch === '\u0003') return finish(() => reject(new UsageError('Cancelled. Nothing was created.')));
         if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
         else value += ch;
       }
@@ -74,7 +80,7 @@ async function readPassword(io: CliIo): Promise<string> {
   if (!io.stdin.isTTY) return readFirstLine(io.stdin);
   const first = await promptHidden('Password (at least 12 characters, not shown): ', io);
   const second = await promptHidden('Type it again: ', io);
-  if (first !== second) throw new UsageError('The two passwords are not the same. Nothing was created.');
+  if (first !== second) throw new UsageError('The two passwords are not the same. Nothing was created: run the command again and type the same password twice.');
   return first;
 }
 
@@ -109,6 +115,37 @@ async function createAdmin(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** `backup --to <file>`: an online copy with progress, then a summary. */
+async function backup(args: string[], io: CliIo): Promise<number> {
+  const to = option(args, 'to');
+  if (!to) throw new UsageError('Say where to write the copy: backup --to /backups/powershare-2026-11-25.db');
+  const target = path.resolve(to);
+  if (fs.existsSync(target)) throw new UsageError(`${target} already exists. Choose a new file name (for example with the date in it), or move the old file away first.`);
+  if (!fs.existsSync(path.dirname(target))) throw new UsageError(`The folder ${path.dirname(target)} does not exist. Create it (mkdir -p ${path.dirname(target)}), then run the command again.`);
+  const config = loadConfig(io.env);
+  if (config.databasePath === ':memory:' || !fs.existsSync(config.databasePath)) {
+    throw new UsageError(`There is no database at ${config.databasePath}. Set DATABASE_PATH to the server's database file, then run the command again.`);
+  }
+  const started = Date.now();
+  const db = openDatabase(config.databasePath);
+  try {
+    io.stdout.write(`Backing up ${config.databasePath} to ${target}\n`);
+    let shown = -1;
+    const { pages } = await backupDatabase(db, target, (done) => {
+      const percent = Math.floor(done * 100);
+      if (percent >= shown + 10 || (percent === 100 && shown !== 100)) {
+        shown = percent;
+        io.stdout.write(`  ${percent}%\n`);
+      }
+    });
+    const size = fs.statSync(target).size;
+    io.stdout.write(`Backup done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${pages} pages, ${(size / 1024 / 1024).toFixed(1)} MB in ${target}. Keep it somewhere safe: it holds every answer.\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 /** Runs one command; returns the exit code. Problems are explained on stderr, never as a stack. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -116,6 +153,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'create-admin':
         return await createAdmin(args, io);
+      case 'backup':
+        return await backup(args, io);
       case undefined:
       case 'help':
       case '--help':
@@ -126,8 +165,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (err) {
     if (err instanceof ValidationError) {
-      io.stderr.write(`Nothing was created:\n${err.fieldErrors.map((e) => `  - ${e.message}\n`).join('')}`);
-    } else if (err instanceof UsageError || err instanceof ConflictError || err instanceof ConfigError || err instanceof MigrationError) {
+      io.stderr.write(`Nothing was created:\n${err.fieldErrors.map((e) => `  - ${e.message}\n`).join('')}Fix that and run the command again.\n`);
+    } else if (err instanceof ConfigError) {
+      io.stderr.write(`${err.message}\nFix that environment variable, then run the command again.\n`);
+    } else if (err instanceof MigrationError) {
+      io.stderr.write(`${err.message}\nNothing was changed. Check DATABASE_PATH names this version's database, or restore a backup (docs/operating.md, "Upgrades").\n`);
+    } else if (err instanceof UsageError || err instanceof ConflictError) {
       io.stderr.write(`${err.message}\n`);
     } else {
       throw err;
@@ -140,7 +183,7 @@ if (require.main === module) {
   void runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      console.error('The command failed:', err);
+      console.error('The command failed unexpectedly. Check that DATABASE_PATH is writable and the disk is not full, then try again. The error was:', err);
       process.exit(1);
     },
   );

@@ -72,6 +72,7 @@ describe('npm run cli -- create-admin', () => {
     const { io: cliIo, output } = io(dbPath, fakeTty([`${PASSWORD}\r`, `${PASSWORD}!\r`]));
     expect(await runCli(['create-admin', '--email', 'owner@example.org'], cliIo)).toBe(1);
     expect(output().stderr).toContain('not the same');
+    expect(output().stderr).toContain('run the command again');
     expect(owners()).toHaveLength(0);
   });
 
@@ -94,6 +95,7 @@ describe('npm run cli -- create-admin', () => {
     const weak = io(dbPath, Readable.from(['password1234\n']));
     expect(await runCli(['create-admin', '--email', 'owner@example.org'], weak.io)).toBe(1);
     expect(weak.output().stderr).toMatch(/Nothing was created:\n {2}- This password is too common/);
+    expect(weak.output().stderr).toContain('Fix that and run the command again.');
     const noEmail = io(dbPath, Readable.from([]));
     expect(await runCli(['create-admin'], noEmail.io)).toBe(1);
     expect(noEmail.output().stderr).toContain('--email');
@@ -129,5 +131,50 @@ describe('npm run cli -- create-admin', () => {
     it('prefers PUBLIC_URL over everything', async () => {
       expect(await create({ PUBLIC_URL: 'https://powershare.example.org/', PORT: '8123' })).toContain('Sign in at https://powershare.example.org/admin/login');
     });
+  });
+});
+
+describe('npm run cli -- backup', () => {
+  let dir: string;
+  let dbPath: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'powershare-cli-'));
+    dbPath = path.join(dir, 'live.db');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('copies the database while it is open, with progress and a summary', async () => {
+    const live = openDatabase(dbPath);
+    migrate(live);
+    createServices({ db: live, config: testConfig() }).organisations.create('Riverside');
+    const run = io(dbPath, Readable.from([]));
+    const copy = path.join(dir, 'copy.db');
+    expect(await runCli(['backup', '--to', copy], run.io)).toBe(0);
+    live.close();
+    expect(run.output().stdout).toContain('100%');
+    expect(run.output().stdout).toMatch(/Backup done in [\d.]+ s: \d+ pages/);
+    const restored = openDatabase(copy);
+    expect(restored.prepare('SELECT name FROM organisations').all()).toEqual([{ name: 'Riverside' }]);
+    restored.close();
+  });
+
+  it.each([
+    [[], 'Say where to write the copy'],
+    [['--to', '/no/such/folder/x.db'], 'Create it (mkdir -p'],
+  ])('says what to do next: %j', async (args, message) => {
+    const run = io(dbPath, Readable.from([]));
+    expect(await runCli(['backup', ...args], run.io)).toBe(1);
+    expect(run.output().stderr).toContain(message);
+  });
+
+  it('refuses to overwrite a file, and a missing database', async () => {
+    const existing = path.join(dir, 'exists.db');
+    fs.writeFileSync(existing, '');
+    const run = io(dbPath, Readable.from([]));
+    expect(await runCli(['backup', '--to', existing], run.io)).toBe(1);
+    expect(run.output().stderr).toContain('Choose a new file name');
+    const missing = io(path.join(dir, 'nothing-here.db'), Readable.from([]));
+    expect(await runCli(['backup', '--to', path.join(dir, 'b.db')], missing.io)).toBe(1);
+    expect(missing.output().stderr).toContain('Set DATABASE_PATH');
   });
 });

@@ -49,3 +49,19 @@ export function pingDatabase(db: Db): boolean {
     return false;
   }
 }
+
+/**
+ * A consistent copy of the database while it is in use (SQLite's online backup), a step of pages
+ * at a time; `onProgress` gets the share done (0..1) after each step. Refuses an existing file.
+ */
+export async function backupDatabase(db: Db, destination: string, onProgress: (done: number) => void = () => {}): Promise<{ pages: number }> {
+  const result = await db.backup(destination, {
+    progress: ({ totalPages, remainingPages }) => {
+      onProgress(totalPages === 0 ? 1 : (totalPages - remainingPages) / totalPages);
+      return 256;
+    },
+  });
+  // better-sqlite3 reports between steps only, so a small database finishes without a report.
+  onProgress(1);
+  return { pages: result.totalPages };
+}

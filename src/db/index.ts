@@ -8,7 +8,7 @@ import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
 import { storageRepository } from './storage';
 
-export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
+export { backupDatabase, checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
 export { isStorageFullError } from './storage';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';

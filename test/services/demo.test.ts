@@ -8,13 +8,14 @@ async function build() {
   const config = testConfig();
   const db = openDatabase(':memory:');
   migrate(db);
-  const summary = await generateDemo(db, config);
+  const progress: string[] = [];
+  const summary = await generateDemo(db, config, { onProgress: (line) => progress.push(line) });
   // Reports read with a fixed clock, so `generatedAt` is the same in both runs.
   const services = createServices({ db, config, clock: { now: () => Date.UTC(2026, 5, 1) } });
   const reports = summary.rounds.map((r) => services.results.forRound(r.id, { comments: 'visible' }));
   const trends = services.trends.forOrganisation(services.organisations.get(summary.organisationId), null, { closedOnly: true });
   db.close();
-  return { summary, reports, trends };
+  return { summary, reports, trends, progress };
 }
 
 type Built = Awaited<ReturnType<typeof build>>;
@@ -47,6 +48,20 @@ describe('the demo', () => {
     expect(s.comments).toBeGreaterThan(20);
     expect(s.actions).toBe(8);
   });
+
+  it('shows progress round by round, ending at the total', () => {
+    expect(first.progress).toHaveLength(5);
+    expect(first.progress[0]).toMatch(/\[110\/400\] Annual check 2024: 110 responses, 5 actions/);
+    expect(first.progress[4]).toMatch(/\[400\/400\] Annual check 2026/);
+  });
+
+  it('refuses to fill a database that already has data', async () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    await generateDemo(db, testConfig());
+    await expect(generateDemo(db, testConfig())).rejects.toThrow(/not empty.*Delete it/);
+    db.close();
+  }, 30_000);
 
   it('tells the story: consultation flag in 2024, not in 2026; staff above lived experience; small groups hidden', () => {
     const flag = (name: string) => byName(first, name).flags.find((f) => f.id === 'consultation-not-coproduction')?.status;
