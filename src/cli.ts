@@ -18,12 +18,14 @@ Commands:
   create-admin --email <email>   Create the owner account (only while the server has none).
                                  The password is read from standard input: typed twice, hidden,
                                  at a terminal, or the first line of what is piped in.
-  backup <file>                  Copy the database to <file> while the server keeps running
+  backup <file> | --to <file>    Copy the database to <file> while the server keeps running
                                  (SQLite online backup), then check the copy. Never overwrites.
   restore <file>                 Replace the database with a backup, after checking it. Stop the
                                  server first: restore refuses while the database is in use. The
                                  current database is kept beside it as *.before-restore-<time>.
   help                           Show this help.
+
+To try Powershare with demo data (its own database, data/demo.db), run: npm run demo
 `;
 
 class UsageError extends Error {}
@@ -56,7 +58,7 @@ function promptHidden(prompt: string, io: CliIo): Promise<string> {
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(() => resolve(value));
-        if (ch === '\u0003') return finish(() => reject(new UsageError('Cancelled.')));
+        if (ch === '\u0003') return finish(() => reject(new UsageError('Cancelled. Nothing was created.')));
         if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
         else value += ch;
       }
@@ -79,7 +81,7 @@ async function readPassword(io: CliIo): Promise<string> {
   if (!io.stdin.isTTY) return readFirstLine(io.stdin);
   const first = await promptHidden('Password (at least 12 characters, not shown): ', io);
   const second = await promptHidden('Type it again: ', io);
-  if (first !== second) throw new UsageError('The two passwords are not the same. Nothing was created.');
+  if (first !== second) throw new UsageError('The two passwords are not the same. Nothing was created: run the command again and type the same password twice.');
   return first;
 }
 
@@ -121,7 +123,7 @@ const countsLine = (counts: TableCounts) =>
     .join(', ');
 
 async function backup(args: string[], io: CliIo): Promise<number> {
-  const file = args.find((a) => !a.startsWith('--'));
+  const file = option(args, 'to') ?? args.find((a) => !a.startsWith('--'));
   if (!file) throw new UsageError('Give the file to write: backup /path/to/powershare-backup.db');
   const config = loadConfig(io.env);
   let shown = -1;
@@ -170,10 +172,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (err) {
     if (err instanceof ValidationError) {
-      io.stderr.write(`Nothing was created:\n${err.fieldErrors.map((e) => `  - ${e.message}\n`).join('')}`);
+      io.stderr.write(`Nothing was created:\n${err.fieldErrors.map((e) => `  - ${e.message}\n`).join('')}Fix that and run the command again.\n`);
     } else if (err instanceof BackupError) {
       io.stderr.write(`${err.message}\n`);
-    } else if (err instanceof UsageError || err instanceof ConflictError || err instanceof ConfigError || err instanceof MigrationError) {
+    } else if (err instanceof ConfigError) {
+      io.stderr.write(`${err.message}\nFix that environment variable, then run the command again.\n`);
+    } else if (err instanceof MigrationError) {
+      io.stderr.write(`${err.message}\nNothing was changed. Check DATABASE_PATH names this version's database, or restore a backup (docs/operating.md, "Upgrades").\n`);
+    } else if (err instanceof UsageError || err instanceof ConflictError) {
       io.stderr.write(`${err.message}\n`);
     } else {
       throw err;
@@ -186,7 +192,7 @@ if (require.main === module) {
   void runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      console.error('The command failed:', err);
+      console.error('The command failed unexpectedly. Check that DATABASE_PATH is writable and the disk is not full, then try again. The error was:', err);
       process.exit(1);
     },
   );

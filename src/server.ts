@@ -129,6 +129,12 @@ export async function main(env: Env = process.env, exit: (code: number) => void 
     return undefined;
   }
   console.log(`Powershare is running at ${running.url} (database: ${config.databasePath})`);
+  stopOnSignals(running, exit);
+  return running;
+}
+
+/** On SIGTERM or SIGINT: finish requests in progress, close the database, then exit 0. */
+export function stopOnSignals(running: RunningServer, exit: (code: number) => void = process.exit): void {
   const onSignal = (signal: string) => {
     console.log(`${signal} received: finishing requests in progress, then stopping.`);
     void running.shutdown().then(() => {
@@ -138,7 +144,6 @@ export async function main(env: Env = process.env, exit: (code: number) => void 
   };
   process.once('SIGTERM', () => onSignal('SIGTERM'));
   process.once('SIGINT', () => onSignal('SIGINT'));
-  return running;
 }
 
 if (require.main === module) void main();

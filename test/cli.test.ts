@@ -72,6 +72,7 @@ describe('npm run cli -- create-admin', () => {
     const { io: cliIo, output } = io(dbPath, fakeTty([`${PASSWORD}\r`, `${PASSWORD}!\r`]));
     expect(await runCli(['create-admin', '--email', 'owner@example.org'], cliIo)).toBe(1);
     expect(output().stderr).toContain('not the same');
+    expect(output().stderr).toContain('run the command again');
     expect(owners()).toHaveLength(0);
   });
 
@@ -94,6 +95,7 @@ describe('npm run cli -- create-admin', () => {
     const weak = io(dbPath, Readable.from(['password1234\n']));
     expect(await runCli(['create-admin', '--email', 'owner@example.org'], weak.io)).toBe(1);
     expect(weak.output().stderr).toMatch(/Nothing was created:\n {2}- This password is too common/);
+    expect(weak.output().stderr).toContain('Fix that and run the command again.');
     const noEmail = io(dbPath, Readable.from([]));
     expect(await runCli(['create-admin'], noEmail.io)).toBe(1);
     expect(noEmail.output().stderr).toContain('--email');

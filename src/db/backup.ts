@@ -25,7 +25,7 @@ function tableCounts(db: Database.Database): TableCounts {
 
 /** Opens an existing database file without creating, migrating or changing it (except WAL bookkeeping). */
 function openExisting(file: string, readonly = false): Database.Database {
-  if (!fs.existsSync(file)) throw new BackupError(`There is no database at ${file}.`);
+  if (!fs.existsSync(file)) throw new BackupError(`There is no database at ${file}. Set DATABASE_PATH to the server's database file, then run the command again.`);
   try {
     const db = new Database(file, { fileMustExist: true, readonly });
     db.pragma('busy_timeout = 5000');
@@ -82,7 +82,7 @@ export function checkDatabaseFile(file: string): { problems: string[]; counts: T
  */
 export async function backupDatabase(source: string, destination: string, onProgress: (p: BackupProgress) => void = () => {}): Promise<TableCounts> {
   const dest = path.resolve(destination);
-  if (fs.existsSync(dest)) throw new BackupError(`${destination} already exists: choose a new file name (nothing is overwritten).`);
+  if (fs.existsSync(dest)) throw new BackupError(`${destination} already exists: choose a new file name, for example with the date in it (nothing is overwritten).`);
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const partial = `${dest}.partial-${process.pid}`;
   const db = openExisting(source);

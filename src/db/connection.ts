@@ -49,3 +49,4 @@ export function pingDatabase(db: Db): boolean {
     return false;
   }
 }
+

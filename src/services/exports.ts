@@ -1,4 +1,4 @@
-import { formItems, isScored } from '../domain/questionnaire';
+import { formItems, isScored, itemOptions } from '../domain/questionnaire';
 import { displayScore } from '../domain/rubric';
 import type { Repositories } from '../db';
 import { ConflictError } from './errors';
@@ -60,6 +60,35 @@ export function exportService({ repos, rounds, results, release }: { repos: Repo
     answersCsv(roundId: number): { filename: string; body: string } {
       const file = answersExport(roundId);
       return { filename: file.filename, body: toCsv(file.header, file.rows) };
+    },
+
+    /**
+     * The data dictionary of the answers export: one row per column and code, built from the
+     * questionnaire definition and the round's form, so an analyst can read the answers CSV in R,
+     * Python or a spreadsheet without the questionnaire beside it. It holds no answers, so it is
+     * the same before and after anyone answers.
+     */
+    answersDictionaryCsv(roundId: number): { filename: string; body: string } {
+      const round = rounds.get(roundId);
+      const q = rounds.questionnaireFor(round);
+      const themeTitle = new Map(q.themes.map((t) => [t.id, t.title] as const));
+      const header = ['column', 'question', 'theme_id', 'theme', 'kind', 'code', 'meaning'];
+      const rows: (string | number | null)[][] = [];
+      const roleText = 'The group the person chose (groups too small to show are merged into "Other")';
+      for (const role of round.roles) rows.push(['role', roleText, null, null, 'role', role.label, `${role.label} (role id ${role.id})`]);
+      rows.push(['role', roleText, null, null, 'role', 'Other', 'Groups too small to show on their own, merged']);
+      for (const item of formItems(q, round.form).filter(isScored)) {
+        const base = [item.id, item.text, item.theme, themeTitle.get(item.theme) ?? item.theme, item.kind] as const;
+        const options = itemOptions(q, item);
+        for (const o of options) {
+          rows.push([...base, o.value, o.value === options.length - 1 ? `${o.label} (highest)` : o.value === 0 ? `${o.label} (lowest)` : o.label]);
+        }
+        rows.push([...base, 'dont_know', `${q.scale.dontKnowLabel}: answered, but not scored`]);
+        rows.push([...base, NOT_SHOWN_CELL, 'Withheld for this group, to protect anonymity (the person may or may not have answered)']);
+        rows.push([...base, '', 'No answer (the question was skipped)']);
+      }
+      const org = repos.organisations.findById(round.organisationId)?.name ?? '';
+      return { filename: fileName(org, round.name, 'answers-dictionary'), body: toCsv(header, rows) };
     },
 
     /**

@@ -96,6 +96,7 @@ const ACCESS: Record<string, Access> = {
   'GET /admin/rounds/:id/report/comments/:themeId': admin(true),
   'GET /admin/rounds/:id/results.csv': admin(true),
   'GET /admin/rounds/:id/answers.csv': admin(true),
+  'GET /admin/rounds/:id/answers-dictionary.csv': admin(true),
   'POST /admin/rounds/:id/comments/:commentId': admin(true),
   'POST /admin/rounds/:id/share-links': admin(true),
   'POST /admin/rounds/:id/share-links/:linkId/revoke': admin(true),

@@ -36,7 +36,7 @@ describe('admin report', () => {
     const otherOrg = ctx.services.organisations.create('Elsewhere');
     await createMember(ctx, owner, [otherOrg.id], 'member@example.org');
     const member = await signIn(ctx, 'member@example.org');
-    for (const path of ['report', 'results.csv', 'answers.csv']) {
+    for (const path of ['report', 'results.csv', 'answers.csv', 'answers-dictionary.csv']) {
       await member.agent.get(`/admin/rounds/${round.id}/${path}`).expect(404);
     }
     await member.agent.get(`/api/rounds/${round.id}/results`).expect(404);
@@ -48,6 +48,36 @@ describe('admin report', () => {
     expect(results.headers['content-disposition']).toMatch(/results\.csv"$/);
     const answers = await browser.agent.get(`/admin/rounds/${round.id}/answers.csv`).expect(200);
     expect(answers.text.trim().split('\r\n')).toHaveLength(11);
+  });
+
+  it('downloads a data dictionary naming every column of the answers CSV and every code', async () => {
+    const { browser, round } = await setup();
+    const report = await browser.agent.get(`/admin/rounds/${round.id}/report`).expect(200);
+    expect(report.text).toContain(`href="/admin/rounds/${round.id}/answers-dictionary.csv"`);
+    const answers = await browser.agent.get(`/admin/rounds/${round.id}/answers.csv`).expect(200);
+    const res = await browser.agent.get(`/admin/rounds/${round.id}/answers-dictionary.csv`).expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/answers-dictionary\.csv"$/);
+    const unquote = (line: string) => line.split('","').map((c) => c.replace(/^\uFEFF?"|"$/g, ''));
+    const [header, ...rows] = res.text.trim().split('\r\n').map(unquote);
+    expect(header).toEqual(['column', 'question', 'theme_id', 'theme', 'kind', 'code', 'meaning']);
+    // Every column of the answers export is explained.
+    const columns = unquote(answers.text.split('\r\n')[0]);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(columns));
+    // A practice item: Never..Always as 0..4, then dont_know, not_shown and empty.
+    const shared = rows.filter((r) => r[0] === 'ld-shared');
+    expect(shared.map((r) => r[5])).toEqual(['0', '1', '2', '3', '4', 'dont_know', 'not_shown', '']);
+    expect(shared[0].slice(1, 5)).toEqual(['Leadership here is shared among many people, including people who use services.', 'leadership', 'Heroic or shared leadership', 'practice']);
+    expect(shared[0][6]).toBe('Never (lowest)');
+    // A ladder item: its own rungs.
+    const ladder = rows.filter((r) => r[0] === 'cp-last-change');
+    expect(ladder[0][4]).toBe('ladder');
+    expect(ladder.filter((r) => /^\d+$/.test(r[5])).map((r) => r[6])).toEqual([
+      'Not involved at all (lowest)', 'Told after the decision was made', 'Asked for comments on a finished plan',
+      'Asked what mattered to them before plans were made', 'Helped to shape the choices', 'Shared the final decision', 'Led the change (highest)',
+    ]);
+    // Roles as written in the answers file, and "Other".
+    expect(rows.filter((r) => r[0] === 'role').map((r) => r[5])).toContain('Other');
   });
 
   it('hides a comment from every output and shows it again', async () => {

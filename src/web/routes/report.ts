@@ -138,6 +138,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
         round: base(round.id),
         resultsCsv: `${base(round.id)}/results.csv`,
         answersCsv: `${base(round.id)}/answers.csv`,
+        answersDictionary: `${base(round.id)}/answers-dictionary.csv`,
         json: `/api/rounds/${round.id}/results`,
         shareLinks: `${base(round.id)}/share-links`,
         comments: `${base(round.id)}/comments`,
@@ -156,6 +157,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
 
   router.get('/rounds/:id/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(roundFor(req, res).id)));
   router.get('/rounds/:id/answers.csv', (req, res) => streamCsv(res, services.exports.answersCsvStream(roundFor(req, res).id)));
+  router.get('/rounds/:id/answers-dictionary.csv', (req, res) => sendCsv(res, services.exports.answersDictionaryCsv(roundFor(req, res).id)));
 
   router.post('/rounds/:id/comments/:commentId', (req, res) => {
     const round = roundFor(req, res);
