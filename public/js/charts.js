@@ -48,24 +48,29 @@
     return Array.isArray(label) ? label.length : 1;
   }
 
+  /** One series of a radar or line chart: colour, dash and point shape differ, so no colour is needed to tell them apart. */
+  function series(s, i, opts) {
+    var colour = CATEGORICAL[i % CATEGORICAL.length];
+    return {
+      label: s.label,
+      data: s.data,
+      borderColor: colour,
+      backgroundColor: opts.fill || colour,
+      borderWidth: i === 0 ? 3 : 2,
+      borderDash: DASHES[i % DASHES.length],
+      pointStyle: POINTS[i % POINTS.length],
+      pointRadius: 4,
+      spanGaps: opts.spanGaps,
+    };
+  }
+
   function radar(spec) {
     return {
       type: 'radar',
       data: {
         labels: spec.labels,
         datasets: spec.series.map(function (s, i) {
-          var colour = CATEGORICAL[i % CATEGORICAL.length];
-          return {
-            label: s.label,
-            data: s.data,
-            borderColor: colour,
-            backgroundColor: i === 0 ? 'rgba(0, 114, 178, 0.12)' : 'transparent',
-            borderWidth: i === 0 ? 3 : 2,
-            borderDash: DASHES[i % DASHES.length],
-            pointStyle: POINTS[i % POINTS.length],
-            pointRadius: 4,
-            spanGaps: true,
-          };
+          return series(s, i, { fill: i === 0 ? 'rgba(0, 114, 178, 0.12)' : 'transparent', spanGaps: true });
         }),
       },
       options: {
@@ -162,18 +167,8 @@
       data: {
         labels: spec.labels,
         datasets: spec.series.map(function (s, i) {
-          var colour = CATEGORICAL[i % CATEGORICAL.length];
-          return {
-            label: s.label,
-            data: s.data,
-            borderColor: colour,
-            backgroundColor: colour,
-            borderWidth: i === 0 ? 3 : 2,
-            borderDash: DASHES[i % DASHES.length],
-            pointStyle: POINTS[i % POINTS.length],
-            pointRadius: 4,
-            spanGaps: false,
-          };
+          // A hidden year stays a gap: a line across it would suggest a figure nobody published.
+          return series(s, i, { spanGaps: false });
         }),
       },
       options: {
