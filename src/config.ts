@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,16 +7,41 @@ import { z } from 'zod';
  * Every other module receives the typed `Config` object (tests build one with `testConfig`).
  */
 
-const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const positiveInt = (max: number) =>
   z
     .string()
     .regex(/^\d+$/, { error: 'must be a whole number' })
     .transform(Number)
     .pipe(z.number().int().min(1, { error: 'must be at least 1' }).max(max, { error: `must be at most ${max}` }));
+
+/** Names Express knows for whole address ranges of proxies. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** An address, an address with a prefix length (CIDR), or one of Express's range names. */
+const isProxyAddress = (entry: string): boolean => {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies to trust for the client's address (X-Forwarded-For): none; a number of hops (the
+ * client is that many addresses from the right, so it cannot choose its own); or the proxies'
+ * addresses. `true` means one hop, the usual single reverse proxy.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    if (['false', '0', 'no', ''].includes(v)) return false;
+    if (['true', 'yes'].includes(v)) return 1;
+    if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
+    const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+    if (list.length > 0 && list.every(isProxyAddress)) return list;
+    ctx.addIssue({ code: 'custom', message: 'must be true, false, a number of proxy hops (1 to 10) or a comma-separated list of proxy addresses (for example 10.0.0.2, 192.168.1.0/24, loopback)' });
+    return z.NEVER;
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test'], { error: 'must be production, development or test' }).default('production'),
@@ -33,7 +59,7 @@ const envSchema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }).default('auto'),
-  TRUST_PROXY: boolean.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(24 * 30).default(12),
   DRAFT_TTL_DAYS: positiveInt(365).default(30),
@@ -70,7 +96,8 @@ export interface Config {
   publicUrl?: string;
   sessionSecret?: string;
   cookieSecure: 'auto' | boolean;
-  trustProxy: boolean;
+  /** false: no proxy; a number of hops; or the proxies' addresses (`true`, from tests, means one hop). */
+  trustProxy: boolean | number | string[];
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   draftTtlMs: number;

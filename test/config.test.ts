@@ -40,7 +40,8 @@ describe('loadConfig', () => {
       databasePath: '/tmp/x.db',
       publicUrl: 'https://ps.example.org',
       cookieSecure: true,
-      trustProxy: true,
+      // true means one hop (Express's own `true`, every hop, would let clients choose their address)
+      trustProxy: 1,
       sessionIdleMs: 15 * 60_000,
       sessionAbsoluteMs: 8 * 3_600_000,
       draftTtlMs: 7 * 86_400_000,
@@ -60,7 +61,10 @@ describe('loadConfig', () => {
     ['PORT', 'abc', /PORT="abc" must be a port number/],
     ['PORT', '70000', /PORT="70000" must be a port number/],
     ['COOKIE_SECURE', 'maybe', /COOKIE_SECURE="maybe" must be auto, true or false/],
-    ['TRUST_PROXY', 'sometimes', /TRUST_PROXY="sometimes" must be true or false/],
+    ['TRUST_PROXY', 'sometimes', /TRUST_PROXY="sometimes" must be true, false, a number of proxy hops/],
+    ['TRUST_PROXY', '11', /TRUST_PROXY="11" must be true, false, a number of proxy hops \(1 to 10\)/],
+    ['TRUST_PROXY', '10.0.0.1, 300.1.1.1', /TRUST_PROXY=.* must be true, false/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY=.* must be true, false/],
     ['SESSION_SECRET', 'short', /SESSION_SECRET="short" must be at least 32 characters/],
     ['DRAFT_TTL_DAYS', '0', /DRAFT_TTL_DAYS="0" must be at least 1/],
     ['ROUND_RETENTION_MONTHS', '0', /ROUND_RETENTION_MONTHS="0" must be at least 1/],
@@ -94,5 +98,18 @@ describe('start-up with bad configuration', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).not.toContain('\n');
     expect(errors[0]).toMatch(/PORT="abc"/);
+  });
+});
+
+describe('TRUST_PROXY (issue 13, item 4)', () => {
+  it.each<[string, false | number | string[]]>([
+    ['false', false],
+    ['0', false],
+    ['true', 1],
+    ['2', 2],
+    ['10.0.0.2', ['10.0.0.2']],
+    [' 10.0.0.2, 192.168.1.0/24 ,loopback, ::1, fd00::/8 ', ['10.0.0.2', '192.168.1.0/24', 'loopback', '::1', 'fd00::/8']],
+  ])('%j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 });

@@ -29,7 +29,8 @@ export function createApp(services: Services, config: Config): Express {
   app.disable('x-powered-by');
   // One hop (the reverse proxy in front of us), never `true`: with `true` the client's own
   // X-Forwarded-For entries would choose its address, and so sidestep per-client rate limits.
-  app.set('trust proxy', config.trustProxy ? 1 : false);
+  // Never Express's `true` (trust every hop): the client could then choose its own address.
+  app.set('trust proxy', config.trustProxy === true ? 1 : config.trustProxy);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.locals.asset = assetUrls();
@@ -40,7 +41,7 @@ export function createApp(services: Services, config: Config): Express {
   app.locals.csrfToken = () => '';
 
   app.use(securityHeaders());
-  app.use(proxyHeaderWarning(config.trustProxy));
+  app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0));
   // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
   app.use(compression());
   app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
