@@ -178,7 +178,7 @@ describe('access, route by route (issue 13, item 3)', () => {
     }
     // A share token of one round does not open another round's JSON.
     await anon.agent.get(`/api/rounds/${w.b.roundId}/results`).set('Authorization', `Bearer ${w.a.shareToken}`).expect(404);
-    await anon.agent.get(`/api/rounds/${w.b.roundId}/results?token=${w.a.shareToken}`).expect(404);
+    await anon.agent.get(`/api/rounds/${w.b.roundId}/results`).set('Authorization', `Bearer ${w.a.shareToken}`).expect(404);
     await anon.agent.get(`/api/rounds/${w.a.roundId}/results`).set('Authorization', `Bearer ${w.a.shareToken}`).expect(200);
   });
 

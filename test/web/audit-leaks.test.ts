@@ -10,7 +10,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const shareJson = async (ctx: TestContext, roundId: number): Promise<Json> => {
   const token = ctx.services.shareLinks.createForRound(roundId, { label: 'Board', showComments: false }).token;
-  return (await request(ctx.app).get(`/api/rounds/${roundId}/results?token=${token}`).expect(200)).body as Json;
+  return (await request(ctx.app).get(`/api/rounds/${roundId}/results`).set('Authorization', `Bearer ${token}`).expect(200)).body as Json;
 };
 
 describe('"Seen differently" evidence (audit finding 1)', () => {

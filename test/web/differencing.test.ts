@@ -20,7 +20,7 @@ async function readAll(ctx: TestContext, agent: request.Agent, round: RoundRecor
       .replace(/<tfoot>.*?<\/tfoot>/s, '')
       .replace(/<div class="notice" id="waiting">.*?<\/div>/s, '')
       .replace(/\n\s*\n/g, '\n');
-  const json = (await request(ctx.app).get(`/api/rounds/${round.id}/results?token=${token}`).expect(200)).body as Record<string, unknown>;
+  const json = (await request(ctx.app).get(`/api/rounds/${round.id}/results`).set('Authorization', `Bearer ${token}`).expect(200)).body as Record<string, unknown>;
   delete json.generatedAt;
   delete json.release;
   const answers = await agent.get(`/admin/rounds/${round.id}/answers.csv`);

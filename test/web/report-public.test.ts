@@ -52,7 +52,7 @@ describe('board share link', () => {
     ctx.services.shareLinks.revoke(r.id, link.id);
     await request(ctx.app).get(`/share/${token}`).expect(404);
     await request(ctx.app).get(`/share/${token}/results.csv`).expect(404);
-    await request(ctx.app).get(`/api/rounds/${r.id}/results?token=${token}`).expect(404);
+    await request(ctx.app).get(`/api/rounds/${r.id}/results`).set('Authorization', `Bearer ${token}`).expect(404);
     await request(ctx.app).get('/share/not-a-token-at-all-0000').expect(404);
     await request(ctx.app).get('/share/<script>').expect(404);
   });
@@ -76,7 +76,7 @@ describe('board share link', () => {
     const r = round(ctx, { staff: 9 });
     const token = share(ctx, r.id, true);
     expect((await request(ctx.app).get(`/share/${token}`)).text).not.toContain('Comment number');
-    const api = await request(ctx.app).get(`/api/rounds/${r.id}/results?token=${token}`);
+    const api = await request(ctx.app).get(`/api/rounds/${r.id}/results`).set('Authorization', `Bearer ${token}`);
     expect(JSON.stringify(api.body)).not.toContain('Comment number');
   });
 });
@@ -88,9 +88,9 @@ describe('JSON API', () => {
     const b = round(ctx, { staff: 5 });
     await request(ctx.app).get(`/api/rounds/${a.id}/results`).expect(401);
     const token = share(ctx, a.id);
-    const ok = await request(ctx.app).get(`/api/rounds/${a.id}/results?token=${token}`).expect(200);
+    const ok = await request(ctx.app).get(`/api/rounds/${a.id}/results`).set('Authorization', `Bearer ${token}`).expect(200);
     expect(ok.body.respondents.total).toBe(5);
-    await request(ctx.app).get(`/api/rounds/${b.id}/results?token=${token}`).expect(404);
+    await request(ctx.app).get(`/api/rounds/${b.id}/results`).set('Authorization', `Bearer ${token}`).expect(404);
     await request(ctx.app).get('/api/rounds/abc/results').expect(404);
   });
 });
@@ -111,7 +111,7 @@ describe('suppression in every output', () => {
     const labels = Object.fromEntries(r.roles.map((x) => [x.id, x.label]));
     const html = (await request(ctx.app).get(`/share/${token}`)).text;
     const csv = (await request(ctx.app).get(`/share/${token}/results.csv`)).text;
-    const api = (await request(ctx.app).get(`/api/rounds/${r.id}/results?token=${token}`)).body;
+    const api = (await request(ctx.app).get(`/api/rounds/${r.id}/results`).set('Authorization', `Bearer ${token}`)).body;
 
     for (const role of shown) {
       expect(api.groups.map((g: { roleId: string }) => g.roleId)).toContain(role);
@@ -215,7 +215,7 @@ describe('suppression property', () => {
         const repos = createRepositories(ctx.db);
         roles.forEach((role, i) => ns[i] > 0 && fillRound(repos, q, r, ns[i], 7 + i, { [role]: 1 }));
         const token = share(ctx, r.id);
-        const api = (await request(ctx.app).get(`/api/rounds/${r.id}/results?token=${token}`)).body;
+        const api = (await request(ctx.app).get(`/api/rounds/${r.id}/results`).set('Authorization', `Bearer ${token}`)).body;
         const csv = (await request(ctx.app).get(`/share/${token}/results.csv`)).text;
         const total = ns.reduce((a, b) => a + b, 0);
         const shown = api.respondents.byRole.filter((x: { n: number | null }) => x.n !== null);
@@ -235,4 +235,20 @@ describe('suppression property', () => {
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
     );
   }, 120_000);
+});
+
+describe('share tokens stay out of addresses (issue 13, item 4)', () => {
+  it('refuses ?token= on the JSON APIs with a clear 400 and no data, and takes the Authorization header', async () => {
+    const ctx = makeTestApp();
+    const r = round(ctx, { staff: 7, lived: 6 });
+    const token = share(ctx, r.id);
+    const inAddress = await request(ctx.app).get(`/api/rounds/${r.id}/results?token=${token}`).expect(400);
+    expect(inAddress.body.error).toMatch(/Authorization: Bearer/);
+    expect(JSON.stringify(inAddress.body)).not.toMatch(/themes|respondents/);
+    // Even alongside a valid header: the token in the address is what must not be sent.
+    await request(ctx.app).get(`/api/rounds/${r.id}/results?token=x`).set('Authorization', `Bearer ${token}`).expect(400);
+    await request(ctx.app).get(`/api/organisations/${r.organisationId}/trends?token=${token}`).expect(400);
+    const ok = await request(ctx.app).get(`/api/rounds/${r.id}/results`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(ok.body.respondents.total).toBe(13);
+  });
 });

@@ -36,7 +36,7 @@ describe('board share links for trends (scope "trends")', () => {
     expect(board.text).not.toContain('/api/organisations');
     const csv = await request(ctx.app).get(`/share/${token}/trends.csv`).expect(200);
     expect(csv.text).toContain('"Heroic or shared leadership","Staff member or volunteer","Annual check 2026","5","95"');
-    const json = await request(ctx.app).get(`/api/organisations/${organisationId}/trends?token=${token}`).expect(200);
+    const json = await request(ctx.app).get(`/api/organisations/${organisationId}/trends`).set('Authorization', `Bearer ${token}`).expect(200);
     expect(json.body.rounds.map((r: { roundId: number }) => r.roundId)).toEqual(rounds.map((r) => r.id));
     await request(ctx.app).get(`/api/organisations/${organisationId}/trends`).set('Authorization', `Bearer ${token}`).expect(200);
     // Two rounds, chosen by the board with the page's form.
@@ -51,7 +51,7 @@ describe('board share links for trends (scope "trends")', () => {
     const { token } = ctx.services.shareLinks.createForTrends(organisationId, { label: '' });
     const page = await request(ctx.app).get(`/share/${token}`).expect(200);
     expect(page.text).not.toContain('Annual check 2027');
-    const res = await request(ctx.app).get(`/api/organisations/${organisationId}/trends?token=${token}&rounds=${rounds[2].id},${open.id}`).expect(400);
+    const res = await request(ctx.app).get(`/api/organisations/${organisationId}/trends?rounds=${rounds[2].id},${open.id}`).set('Authorization', `Bearer ${token}`).expect(400);
     expect(res.body.error).toBe(`Not a closed round of this organisation: ${open.id}. Choose from the rounds listed on the page.`);
     await request(ctx.app).get(`/share/${token}?rounds=${rounds[2].id},${open.id}`).expect(400);
   });
@@ -62,11 +62,11 @@ describe('board share links for trends (scope "trends")', () => {
     const roundToken = ctx.services.shareLinks.createForRound(rounds[0].id, { label: '', showComments: false }).token;
     // A round link still opens its round report at the same address.
     expect((await request(ctx.app).get(`/share/${roundToken}`).expect(200)).text).toContain('Annual check 2024: results');
-    await request(ctx.app).get(`/api/organisations/${organisationId}/trends?token=${roundToken}`).expect(404);
-    await request(ctx.app).get(`/api/rounds/${rounds[0].id}/results?token=${token}`).expect(404);
+    await request(ctx.app).get(`/api/organisations/${organisationId}/trends`).set('Authorization', `Bearer ${roundToken}`).expect(404);
+    await request(ctx.app).get(`/api/rounds/${rounds[0].id}/results`).set('Authorization', `Bearer ${token}`).expect(404);
     await request(ctx.app).get(`/share/${token}/results.csv`).expect(404);
     const other = ctx.services.organisations.create('Elsewhere');
-    await request(ctx.app).get(`/api/organisations/${other.id}/trends?token=${token}`).expect(404);
+    await request(ctx.app).get(`/api/organisations/${other.id}/trends`).set('Authorization', `Bearer ${token}`).expect(404);
 
     const trendsPath = `/admin/organisations/${organisationId}/trends`;
     const revoked = await browser.post(trendsPath, `${trendsPath}/share-links/${id}/revoke`);
@@ -74,7 +74,7 @@ describe('board share links for trends (scope "trends")', () => {
     expect((await browser.agent.get(trendsPath)).text).toContain('Revoked');
     await request(ctx.app).get(`/share/${token}`).expect(404);
     await request(ctx.app).get(`/share/${token}/trends.csv`).expect(404);
-    await request(ctx.app).get(`/api/organisations/${organisationId}/trends?token=${token}`).expect(404);
+    await request(ctx.app).get(`/api/organisations/${organisationId}/trends`).set('Authorization', `Bearer ${token}`).expect(404);
     // Revoking twice, or another organisation's link: 404.
     const again = await browser.post(trendsPath, `${trendsPath}/share-links/${id}/revoke`);
     expect(again.status).toBe(404);

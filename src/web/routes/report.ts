@@ -7,6 +7,7 @@ import type { Admin } from '../../services/accounts';
 import type { CommentPage, RoundReport } from '../../services/results';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { plainText } from '../admin/forms';
+import { bearerToken } from '../bearer';
 import { idParam } from '../params';
 import { bound, flagStatement, percent, reportCharts, score } from '../report-views';
 import { isolateBidi } from '../bidi';
@@ -195,7 +196,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
 
 /**
  * Read-only routes for a board: /share/<token> and its CSV; and the JSON API, which takes either
- * a signed-in admin of the organisation or a share token (?token= or "Authorization: Bearer").
+ * a signed-in admin of the organisation or a share token ("Authorization: Bearer <token>"; `?token=` is refused).
  */
 export function publicReportRoutes(services: Services, currentAdmin: (req: Request) => Admin | undefined): Router {
   const router = Router();
@@ -229,8 +230,7 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
 
   router.get('/api/rounds/:id/results', (req, res) => {
     const roundId = idParam(req, 'id');
-    const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    const token = typeof req.query.token === 'string' ? req.query.token : bearer;
+    const token = bearerToken(req);
     let comments: 'none' | 'visible';
     if (token) {
       const link = services.shareLinks.resolve(token);
@@ -238,7 +238,7 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
       comments = link.showComments ? 'visible' : 'none';
     } else {
       const admin = currentAdmin(req);
-      if (!admin) return res.status(401).json({ error: 'Sign in as an admin, or pass a share token as ?token= or an Authorization: Bearer header.' });
+      if (!admin) return res.status(401).json({ error: 'Sign in as an admin, or pass a share token in an Authorization: Bearer header.' });
       services.access.round(admin, roundId);
       comments = 'visible';
     }

@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import type { Admin } from '../../services/accounts';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { trendsCsv, type TrendsResult } from '../../services/trends';
+import { bearerToken } from '../bearer';
 import { idParam } from '../params';
 import { bound, score } from '../report-views';
 import { roundName, signedChange, trendCharts, trendRadar, trendsJson, VERDICT_WORDS } from '../trends-views';
@@ -126,7 +127,7 @@ export function adminTrendHandlers(services: Services, config: Config) {
 /**
  * Read-only trends for a board through a share link of scope "trends" (/share/<token>, which
  * falls through to the round report for round links), its CSV, and the JSON API, which takes a
- * signed-in admin of the organisation or such a link (?token= or "Authorization: Bearer").
+ * signed-in admin of the organisation or such a link ("Authorization: Bearer <token>"; `?token=` is refused).
  * Mounted before the round report's routes.
  */
 export function publicTrendRoutes(services: Services, currentAdmin: (req: Request) => Admin | undefined): Router {
@@ -152,8 +153,7 @@ export function publicTrendRoutes(services: Services, currentAdmin: (req: Reques
 
   router.get('/api/organisations/:id/trends', (req, res) => {
     const orgId = idParam(req, 'id');
-    const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    const token = typeof req.query.token === 'string' ? req.query.token : bearer;
+    const token = bearerToken(req);
     let closedOnly = false;
     if (token) {
       const link = trendsLink(token);
@@ -161,7 +161,7 @@ export function publicTrendRoutes(services: Services, currentAdmin: (req: Reques
       closedOnly = true;
     } else {
       const admin = currentAdmin(req);
-      if (!admin) return res.status(401).json({ error: 'Sign in as an admin of this organisation, or pass a trends share token as ?token= or an Authorization: Bearer header.' });
+      if (!admin) return res.status(401).json({ error: 'Sign in as an admin of this organisation, or pass a trends share token in an Authorization: Bearer header.' });
       services.access.organisation(admin, orgId);
     }
     const org = services.organisations.get(orgId);
