@@ -6,6 +6,7 @@ import { VIEWS_DIR } from '../../src/web/app';
 import { csrfFrom } from '../helpers/app';
 import { respond } from '../helpers/respond';
 import { fillPath, isStream, listRoutes, makeWorld, type OrgFixture, type World } from '../helpers/world';
+import { unisolated } from '../helpers/bidi';
 
 /**
  * Issue 13, item 2: no XSS anywhere. Hostile text (script tags, attribute breakers in both quote
@@ -50,20 +51,6 @@ function poison(value: unknown, keyName = ''): unknown {
 const decode = (s: string) =>
   s.replace(/&#34;|&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-/** What is left of a page once isolated text is taken out (as in test/web/bidi.test.ts). */
-function unisolated(html: string): string {
-  let rest = html;
-  let before;
-  do {
-    before = rest;
-    rest = rest.replace(/<bdi>[^<]*<\/bdi>/g, '');
-  } while (rest !== before);
-  return rest
-    .replace(/<(\w+)[^>]*\sdir="auto"[^>]*>[^<]*<\/\1>/g, '')
-    .replace(/<title>[^<]*\u2068[^<]*\u2069[^<]*<\/title>/, '<title></title>')
-    .replace(/<textarea[^>]*>[^<]*<\/textarea>/g, '')
-    .replace(/="[^"]*"/g, '=""');
-}
 
 /** The problems with one HTML page (empty when it is safe). */
 function htmlProblems(html: string): string[] {

@@ -1,6 +1,21 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
-import { makeTestApp } from '../helpers/app';
+import { makeTestApp, type TestContext } from '../helpers/app';
+
+/** 21 failed sign-ins with a different email each time, the i-th sent with X-Forwarded-For `xff(i)`: their statuses. */
+async function signInAttempts(app: TestContext['app'], xff: (i: number) => string): Promise<number[]> {
+  const agent = request.agent(app);
+  const page = await agent.get('/admin/login');
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+  const statuses: number[] = [];
+  for (let i = 0; i <= 20; i++) {
+    const res = await agent.post('/admin/login').set('X-Forwarded-For', xff(i)).type('form')
+      .send({ _csrf: token, email: `guess${i}@example.org`, password: 'guess-guess-guess' });
+    statuses.push(res.status);
+  }
+  return statuses;
+}
+
 
 describe('pages', () => {
   it('serves a home page that says what Powershare is', async () => {
@@ -205,16 +220,8 @@ describe('proxy headers (issue 16, item 7)', () => {
     const ctx = makeTestApp({ config: { trustProxy: true } });
     const log = logged();
     try {
-      const agent = request.agent(ctx.app);
-      const page = await agent.get('/admin/login').set('X-Forwarded-For', '203.0.113.9');
-      const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-      const statuses: number[] = [];
-      for (let i = 0; i <= 20; i++) {
-        // The client writes the first entry; the proxy appends the address it saw.
-        const res = await agent.post('/admin/login').set('X-Forwarded-For', `10.0.${i}.1, 203.0.113.9`).type('form')
-          .send({ _csrf: token, email: `guess${i}@example.org`, password: 'guess-guess-guess' });
-        statuses.push(res.status);
-      }
+      // The client writes the first entry; the proxy appends the address it saw.
+      const statuses = await signInAttempts(ctx.app, (i) => `10.0.${i}.1, 203.0.113.9`);
       expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
       expect(statuses[20]).toBe(429);
     } finally {
@@ -226,37 +233,19 @@ describe('proxy headers (issue 16, item 7)', () => {
   it('with TRUST_PROXY naming the proxy, takes the client from the last address the proxy added; a client at any other address is not trusted', async () => {
     // supertest connects from 127.0.0.1: that is the proxy here.
     const ctx = makeTestApp({ config: { trustProxy: ['127.0.0.1'] } });
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/admin/login');
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    const statuses: number[] = [];
-    for (let i = 0; i <= 20; i++) {
-      const res = await agent.post('/admin/login').set('X-Forwarded-For', `10.0.${i}.1, 203.0.113.9`).type('form')
-        .send({ _csrf: token, email: `guess${i}@example.org`, password: 'guess-guess-guess' });
-      statuses.push(res.status);
-    }
+    const statuses = await signInAttempts(ctx.app, (i) => `10.0.${i}.1, 203.0.113.9`);
     // 203.0.113.9 is not a trusted proxy, so it is the client, whatever the client wrote before it.
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses[20]).toBe(429);
     // Another client behind the same proxy still gets through.
-    const other = await agent.post('/admin/login').set('X-Forwarded-For', '198.51.100.7').type('form')
-      .send({ _csrf: token, email: 'someone@example.org', password: 'guess-guess-guess' });
-    expect(other.status).toBe(401);
+    expect((await signInAttempts(ctx.app, () => '198.51.100.7'))[0]).toBe(401);
   });
 
   it('with TRUST_PROXY naming other proxies, ignores X-Forwarded-For from an address that is not one of them', async () => {
     // The request comes from 127.0.0.1, which is not the named proxy: its X-Forwarded-For is the
     // client's own writing, so every attempt counts against 127.0.0.1 (one hop would have believed it).
     const ctx = makeTestApp({ config: { trustProxy: ['10.9.9.9'] } });
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/admin/login');
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    const statuses: number[] = [];
-    for (let i = 0; i <= 20; i++) {
-      const res = await agent.post('/admin/login').set('X-Forwarded-For', `203.0.113.${i}`).type('form')
-        .send({ _csrf: token, email: `guess${i}@example.org`, password: 'guess-guess-guess' });
-      statuses.push(res.status);
-    }
+    const statuses = await signInAttempts(ctx.app, (i) => `203.0.113.${i}`);
     expect(statuses[20]).toBe(429);
   });
 });
