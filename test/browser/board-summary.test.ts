@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { createRepositories } from '../../src/db';
 import { openRound } from '../helpers/rounds';
 import { fillRound } from '../helpers/synthetic';
-import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, type BrowserRig } from './harness';
+import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, type BrowserRig, signInAs } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -46,11 +46,7 @@ describeInBrowser('the board summary and the results page for respondents, in Ch
 
     const context = await newContext(rig);
     const page = await context.newPage();
-    await page.goto('/admin/login');
-    await page.getByLabel('Email address').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/admin');
+    await signInAs(page, EMAIL, PASSWORD);
 
     await page.goto(`/admin/rounds/${closed.id}/report`);
     await page.waitForSelector('canvas[data-drawn="true"]');

@@ -3,7 +3,7 @@ import { createRepositories } from '../../src/db';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../src/questionnaires';
 import { defaultRoles } from '../../src/services/rounds';
 import { fillRound } from '../helpers/synthetic';
-import { describeInBrowser, newContext, screenshot, startRig, type BrowserRig } from './harness';
+import { describeInBrowser, newContext, screenshot, startRig, type BrowserRig, signInAs } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -46,11 +46,7 @@ describeInBrowser('charts on a phone (issue 19.4)', () => {
   async function chartsAt(width: number, height = 800) {
     const context = await newContext(rig, { viewport: { width, height }, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto('/admin/login');
-    await page.getByLabel('Email address').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/admin');
+    await signInAs(page, EMAIL, PASSWORD);
     await page.goto(reportPath);
     await page.waitForSelector('canvas[data-drawn="true"]');
     const facts = await page.evaluate(() => {

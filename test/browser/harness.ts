@@ -109,3 +109,12 @@ export async function tabTo(page: Page, selector: string, maxPresses = 80): Prom
   }
   throw new Error(`Could not reach ${selector} with the Tab key`);
 }
+
+/** Signs in through the real login form and waits for the admin home page. */
+export async function signInAs(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/admin/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/admin');
+}

@@ -4,17 +4,11 @@ import type { RoundRecord } from '../../src/services/rounds';
 import { createOwner, OWNER_EMAIL, PASSWORD } from '../helpers/admin';
 import { respond } from '../helpers/respond';
 import { openRound } from '../helpers/rounds';
-import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, type BrowserRig } from './harness';
+import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, type BrowserRig, signInAs } from './harness';
 
 jest.setTimeout(90_000);
 
-async function signIn(page: Page) {
-  await page.goto('/admin/login');
-  await page.getByLabel('Email address').fill(OWNER_EMAIL);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/admin');
-}
+const signIn = (page: Page) => signInAs(page, OWNER_EMAIL, PASSWORD);
 
 /** What a projector needs: nothing sideways, the code and QR code in the first screen, the code big. */
 async function checkProjectorLayout(page: Page, width: number, height: number) {

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { threeYears } from '../helpers/trends';
-import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, tabTo, type BrowserRig } from './harness';
+import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, tabTo, type BrowserRig, signInAs } from './harness';
 
 jest.setTimeout(90_000);
 
@@ -20,11 +20,7 @@ describeInBrowser('the trends page in Chromium', () => {
     const { organisationId, rounds } = threeYears({ services });
     const context = await newContext(rig);
     const page = await context.newPage();
-    await page.goto('/admin/login');
-    await page.getByLabel('Email address').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/admin');
+    await signInAs(page, EMAIL, PASSWORD);
 
     // An action agreed after the first year, through the form (with its error summary first).
     await page.goto(`/admin/rounds/${rounds[0].id}`);
