@@ -4,7 +4,8 @@
  * allows, while STREAMS presenter and observer screens are open on the round's event stream.
  * Prints errors, the room's wall time, and how long after the last "send" answer each stream saw
  * the final count, beside a baseline in the same run with no stream open.
- * Run with `npm run bench:workshop` (never part of `npm test`).
+ * Run with `npm run bench:workshop` (never part of `npm test`); `npm run bench` runs it too and
+ * puts its figures in the table (BENCH_JSON=1 prints them as JSON lines).
  * Options: PEOPLE=300 STREAMS=50 CONCURRENCY=30.
  */
 import fs from 'node:fs';
@@ -102,6 +103,11 @@ async function run(label: string, streams: number) {
         (streams > 0 ? `, final count on all ${streams} streams: median ${pct(lags, 0.5).toFixed(0)} ms, max ${Math.max(...lags).toFixed(0)} ms after the last send` : ''),
     );
     if (errors.length) console.log('  first errors:', errors.slice(0, 5).join(', '));
+    // For `npm run bench`, which runs this file and puts these figures in its table.
+    if (process.env.BENCH_JSON === '1') {
+      const requests = PEOPLE * (pages.length + 4);
+      console.log(`BENCH_JSON ${JSON.stringify({ label, streams, requests, seconds: wall / 1000, errors: errors.length, sent, lagMedianMs: lags.length ? pct(lags, 0.5) : null, lagMaxMs: lags.length ? Math.max(...lags) : null })}`);
+    }
     for (const c of clients) c.close();
   } finally {
     await server.shutdown();
