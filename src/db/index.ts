@@ -9,6 +9,7 @@ import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
 import { storageRepository } from './storage';
 import { presenterRepository } from './presenter';
+import { totalsRepository } from './totals';
 
 export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
 export { isStorageFullError } from './storage';
@@ -20,6 +21,7 @@ export type * from './admins';
 export type * from './results';
 export type * from './share-links';
 export type * from './presenter';
+export type * from './totals';
 
 /** Every repository, built once on the one connection. */
 export function createRepositories(db: Db) {
@@ -32,6 +34,7 @@ export function createRepositories(db: Db) {
     responses: responseRepository(db),
     admins: adminRepository(db),
     results: resultsRepository(db),
+    totals: totalsRepository(db),
     shareLinks: shareLinkRepository(db),
     actions: actionRepository(db),
     publishedResults: publishedResultsRepository(db),
