@@ -164,7 +164,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       ? []
       : options.commentsPerTheme === undefined
         ? repos.results.comments(round.id, includeHidden)
-        : repos.results.firstComments(round.id, includeHidden, options.commentsPerTheme);
+        : repos.results.firstComments(round.id, includeHidden, options.commentsPerTheme, formThemes(q, round.form).map(({ theme }) => theme.id));
     const commentCounts = !commentsShown
       ? new Map<string, number>()
       : options.commentsPerTheme === undefined

@@ -284,7 +284,8 @@ async function main() {
     }).length;
     after.close();
     check(saved === seeded.pageDrafts.length, `after ${save.expected} saves, ${saved} of ${seeded.pageDrafts.length} drafts hold theme 1's answers`);
-    check(pending === sent.expected && submitted === sent.expected, `${sent.expected} sends answered 303: ${pending} responses wait for release, ${submitted} drafts marked sent`);
+    // As for (b): requests in flight when the time ran out may be stored without being counted.
+    check(pending >= sent.expected && pending <= sent.expected + CONNECTIONS && submitted === pending, `${sent.expected} sends answered 303: ${pending} responses wait for release, ${submitted} drafts marked sent`);
   }
 
   console.log('Reports (GET, one connection):');
