@@ -22,7 +22,8 @@ export interface Seeded {
   sendDrafts: string[];
   /** a CSRF cookie value and the form token that goes with it */
   csrf: { cookie: string; token: string };
-  reports: { size: number; round: RoundRecord; shareToken: string }[];
+    /** shareToken: a board link with comments; plainToken: one without (the JSON API then carries no comments) */
+  reports: { size: number; round: RoundRecord; shareToken: string; plainToken: string }[];
 }
 
 const ROLES = ['lived', 'carer', 'staff', 'leader', 'board', 'partner'];
@@ -65,7 +66,12 @@ export function seed(db: Db, services: Services, options: { pageDrafts: number; 
     fillRound(repos, q, round, size, 42 + size);
     const closed = services.rounds.close(round.id);
     options.log(`  ${size} responses written in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    return { size, round: closed, shareToken: services.shareLinks.createForRound(round.id, { label: 'Bench', showComments: true }).token };
+    return {
+      size,
+      round: closed,
+      shareToken: services.shareLinks.createForRound(round.id, { label: 'Bench', showComments: true }).token,
+      plainToken: services.shareLinks.createForRound(round.id, { label: 'Bench, no comments', showComments: false }).token,
+    };
   });
   return { survey, themeOneBody, pageDrafts, sendDrafts, csrf, reports };
 }
