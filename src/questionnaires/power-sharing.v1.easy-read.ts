@@ -126,7 +126,7 @@ export const powerSharingV1EasyRead = {
         'What do we do to make it easier for them to take part?',
     },
     'lived-expertise': {
-      title: 'Help and money for people who have used services',
+      title: 'Help and money so people can take part',
       description:
         'This part is about help for people who have used services. ' +
         'Do they get training? ' +
