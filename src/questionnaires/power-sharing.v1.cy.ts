@@ -100,7 +100,7 @@ export const powerSharingV1Welsh = {
       },
       nextSteps: {
         'not-yet': [
-          "Dewiswch un newid sydd wedi'i gynllunio ar gyfer eleni. Gwahoddwch bobl sy'n defnyddio'r gwasanaeth hwnnw i'r cyfarfod cyntaf un, cyn i ddim gael ei ysgrifennu.",
+          "Dewiswch un newid sydd wedi'i gynllunio ar gyfer eleni. Gwahoddwch bobl sy'n defnyddio'r gwasanaeth hwnnw i'r cyfarfod cyntaf un, cyn i unrhyw beth gael ei ysgrifennu.",
           "Dywedwch wrth bobl am bob penderfyniad diweddar sy'n effeithio arnyn nhw: beth a benderfynwyd, pam, a beth y gallan nhw ddylanwadu arno o hyd.",
         ],
         starting: [
@@ -131,8 +131,8 @@ export const powerSharingV1Welsh = {
       ],
       bandText: {
         'not-yet': "Efallai y bydd pobl yn cael eu gwahodd i gyfarfodydd, ond anaml y mae eu barn yn newid dim, ac anaml y maen nhw'n clywed beth ddigwyddodd wedyn.",
-        starting: "Weithiau mae rhywun yn gweithredu ar farn pobl, ond yn aml mae un person yn cael ei adael i siarad dros bawb, heb fawr o gefnogaeth.",
-        'on-the-way': "Mae barn pobl yn aml yn llywio penderfyniadau ac mae pobl yn clywed yn ôl. Mae mwy o bobl yn cymryd rhan, ond dydyn nhw ddim eto'n cael eu dewis gan y bobl maen nhw'n siarad ar eu rhan.",
+        starting: "Weithiau gweithredir ar farn pobl, ond yn aml mae un person yn cael ei adael i siarad dros bawb, heb fawr o gefnogaeth.",
+        'on-the-way': "Mae barn pobl yn aml yn llywio penderfyniadau ac mae pobl yn cael adborth. Mae mwy o bobl yn cymryd rhan, ond dydyn nhw ddim eto'n cael eu dewis gan y bobl maen nhw'n siarad ar eu rhan.",
         strong: "Mae sawl person â phrofiad bywyd, wedi'u dewis gan y bobl maen nhw'n siarad ar eu rhan ac mewn cysylltiad â nhw, yn newid penderfyniadau ac yn cael gwybod sut.",
       },
       nextSteps: {
@@ -146,7 +146,7 @@ export const powerSharingV1Welsh = {
         ],
         'on-the-way': [
           "Gofynnwch i'r grŵp ehangach o bobl sy'n defnyddio gwasanaethau ddewis pwy sy'n siarad ar eu rhan.",
-          "Rhowch amser â thâl i'r bobl sy'n siarad ar ran eraill gwrdd â'r bobl maen nhw'n eu cynrychioli rhwng cyfarfodydd.",
+          "Rhowch amser â thâl i'r bobl sy'n siarad ar ran eraill, er mwyn iddyn nhw gwrdd â'r bobl maen nhw'n eu cynrychioli rhwng cyfarfodydd.",
         ],
         strong: [
           "Gwiriwch bob blwyddyn a yw'r bobl wrth y bwrdd yn dal i adlewyrchu'r bobl maen nhw'n siarad ar eu rhan.",
@@ -164,7 +164,7 @@ export const powerSharingV1Welsh = {
         "Pryd wnaeth arweinydd yma dderbyn her gan rywun â llai o rym ddiwethaf, a rhoi'r clod iddyn nhw?",
       ],
       bandText: {
-        'not-yet': "Mae newid yn dibynnu ar ychydig o uwch aelodau staff. Mae eraill yn aros i gael gwybod beth i'w wneud, a does dim croeso i her.",
+        'not-yet': "Mae newid yn dibynnu ar ychydig o bobl mewn swyddi uwch. Mae eraill yn aros i gael gwybod beth i'w wneud, a does dim croeso i her.",
         starting: "Mae rhai arweinwyr yn gofyn am syniadau, ond mae penderfyniadau a chlod yn dal i aros ar y brig.",
         'on-the-way': "Mae arweinyddiaeth yn cael ei rhannu mewn rhai mannau. Mae arweinwyr yn aml yn croesawu her ac yn cefnogi penderfyniadau y mae eraill yn eu gwneud.",
         strong: "Mae arweinyddiaeth yn cael ei rhannu'n eang, gan gynnwys gyda phobl sy'n defnyddio gwasanaethau. Mae arweinwyr yn gweithredu fel cynghreiriaid, a byddai newidiadau'n para'n hirach nag unrhyw un person.",

@@ -75,7 +75,7 @@ export const powerSharingV1EasyRead = {
         'This part is about being really listened to. ' +
         'Do the views of people who use services change decisions? ' +
         'Do they find out what changed? ' +
-        'Are there 2 or more of them in each meeting? ' +
+        'Are there 2 or more of them in each group that decides? ' +
         'Do the people they speak for choose them? ' +
         'Do they get the same help as everyone else who makes decisions?',
     },
