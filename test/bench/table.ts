@@ -24,7 +24,7 @@ export interface Row {
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
-const ms = (x: number) => (Number.isNaN(x) ? '' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const ms = (x: number | null) => (x === null || Number.isNaN(x) ? '' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 
 export function formatTable(rows: Row[]): string {
   const head = `${pad('scenario', 44)} ${lpad('req/s', 8)} ${lpad('p50 ms', 7)} ${lpad('p99 ms', 7)} ${lpad('err', 4)} ${lpad('bad', 4)} ${lpad('RSS MB', 7)} ${lpad('ratio', 6)}  aim`;
