@@ -79,7 +79,7 @@ export function paperHandlers(services: Services, config: Config) {
       keyed: s.n,
       canUndo: s.u !== null,
       keys: { dontKnow: DONT_KNOW_KEY, blank: BLANK_KEY },
-      preferNotToSay: round.roles.find((r) => /prefer/i.test(r.id))?.label ?? null,
+      preferNotToSay: round.roles.find((r) => /prefer not/i.test(r.label))?.label ?? null,
       scripts: ['/js/paper-entry.js'],
     });
   };
