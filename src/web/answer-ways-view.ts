@@ -12,7 +12,7 @@ const WAY_WORDS: Record<Channel, string> = { online: 'online', paper: 'on paper'
 
 function countText(c: AnswerWayCount, k: number): string {
   if (c.shown) return String(c.n);
-  return c.reason === 'fewerThan' ? `fewer than ${k}` : 'not shown';
+  return c.label === 'fewerThan' ? `fewer than ${k}` : '(not shown)';
 }
 
 /**
@@ -25,7 +25,7 @@ export function answerWaysView(report: Pick<RoundReport, 'answerWays' | 'minGrou
   return {
     rows,
     sentence: rows.map((r) => r.text).join(', '),
-    withheld: report.answerWays.some((c) => !c.shown && c.reason === 'withheld'),
+    withheld: report.answerWays.some((c) => !c.shown && c.label === 'notShown'),
     minGroupSize: report.minGroupSize,
   };
 }

@@ -65,13 +65,15 @@ describe('answerWayCounts', () => {
     // online, paper, assisted, k -> what may be shown
     [{ online: 20, paper: 6, assisted: 5 }, 5, ['20', '6', '5']],
     [{ online: 20, paper: 0, assisted: 0 }, 5, ['20', '<k', '<k']],
-    [{ online: 20, paper: 2 }, 5, ['withheld', '<k', '<k']], // 20 shown would give 2 away
-    [{ online: 20, paper: 6, assisted: 2 }, 5, ['20', 'withheld', '<k']], // the smaller of the others goes
+    // 20 shown would give 2 away; and "fewer than 5" beside a withheld count would narrow it down.
+    [{ online: 20, paper: 2 }, 5, ['not shown', 'not shown', 'not shown']],
+    [{ online: 20, paper: 6, assisted: 2 }, 5, ['20', 'not shown', 'not shown']], // the smaller of the others goes
+    [{ online: 5, paper: 1 }, 5, ['not shown', 'not shown', 'not shown']], // total 6: nothing says the 1
     [{ online: 3, paper: 1 }, 5, ['<k', '<k', '<k']], // fewer than 5 in all
     [{ online: 9, paper: 3, assisted: 3 }, 3, ['9', '3', '3']],
     [{}, 5, ['<k', '<k', '<k']],
   ])('%j with k = %i', (counts, k, expected) => {
-    const text = answerWayCounts(counts, k).map((c) => (c.shown ? String(c.n) : c.reason === 'fewerThan' ? '<k' : 'withheld'));
+    const text = answerWayCounts(counts, k).map((c) => (c.shown ? String(c.n) : c.label === 'fewerThan' ? '<k' : 'not shown'));
     expect(text).toEqual(expected);
   });
 
@@ -87,7 +89,10 @@ describe('answerWayCounts', () => {
         if (online + paper + assisted < k) expect(shown).toEqual([]);
         else expect(rest === 0 || rest >= k).toBe(true);
         // "fewer than k" is only said when true.
-        for (const c of out) if (!c.shown && c.reason === 'fewerThan') expect(all[c.channel]).toBeLessThan(k);
+        for (const c of out) if (!c.shown && c.label === 'fewerThan') expect(all[c.channel]).toBeLessThan(k);
+        // Never "fewer than k" beside a withheld count.
+        const labels = new Set(out.map((c) => (c.shown ? 'n' : c.label)));
+        expect(labels.has('fewerThan') && labels.has('notShown')).toBe(false);
       }),
     );
   });
