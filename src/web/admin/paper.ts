@@ -86,7 +86,10 @@ export function paperHandlers(services: Services, config: Config) {
 
   const renderCheck = (req: Request, res: Response, round: RoundRecord, form: PaperForm) => {
     const sections = paperSections(rounds.questionnaireFor(round), round.form);
+    const questions = sections.flatMap((sec) => sec.questions);
+    const scored = questions.filter((qn) => qn.kind !== 'comment');
     res.render('admin/paper-check', {
+      answered: { questions: scored.filter((qn) => qn.id in form.answers).length, of: scored.length, comments: questions.filter((qn) => qn.kind === 'comment' && qn.id in form.answers).length },
       title: `Check this form: ${round.name}`,
       round,
       role: round.roles.find((r) => r.id === form.role)?.label ?? '',
