@@ -160,4 +160,36 @@ describeInBrowser('paper forms in Chromium: the printable questionnaire and keyi
     await page.waitForSelector('text=Forms keyed in this sitting: 1.');
     await context.close();
   });
+
+  it('answering with help: the role page asks, at 320 px, without JavaScript, and the check page shows it; no axe violations', async () => {
+    const { services } = rig.server;
+    const round = openRound({ services }, { name: 'Helped round', resultsRelease: 'after-close' });
+    const phone = await newContext(rig, { viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const page = await phone.newPage();
+    await page.goto(`/r/${round.linkToken}`);
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.getByLabel('Someone who uses services or has lived experience').check();
+    await page.getByLabel('Yes, I am helping someone, or answering for them').check();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'role-page-assisted-320');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL('**/themes/1');
+    await page.locator('form fieldset').first().locator('input[type=radio]').first().check();
+    const url = page.url().replace(/\/themes\/1$/, '/check');
+    await page.goto(url);
+    expect(await page.getByText('Filled in with help').isVisible()).toBe(true);
+    const cookies = await phone.cookies();
+    await phone.close();
+    // axe needs JavaScript: the same pages in a context that blocks the pages' own scripts.
+    const axe = await newContext(rig, { viewport: { width: 320, height: 640 } });
+    await axe.addCookies(cookies);
+    const a = await axe.newPage();
+    await a.route('**/*.js', (r) => r.abort());
+    await a.goto(url.replace(/\/check$/, '/role'));
+    expect(await a.getByLabel('Yes, I am helping someone, or answering for them').isChecked()).toBe(true);
+    await expectAccessible(a, 'role page with the assisted question');
+    await a.goto(url);
+    await expectAccessible(a, 'check page, answered with help');
+    await axe.close();
+  });
 });
