@@ -16,7 +16,7 @@ function countText(c: AnswerWayCount, k: number): string {
 }
 
 /**
- * The report's "How people answered" block: "N online, N on paper, N with help", from released
+ * The report block on how people answered: "N online, N on paper, N with help", from released
  * responses only, never per role, small counts as "fewer than k". Null when the report shows no results.
  */
 export function answerWaysView(report: Pick<RoundReport, 'answerWays' | 'minGroupSize' | 'total'>) {

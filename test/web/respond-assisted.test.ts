@@ -78,9 +78,10 @@ describe('answering with a peer supporter’s help (assisted)', () => {
       await b.submit(`${base}/check`, {}, `${base}/submit`);
     }
     const open = (await browser.agent.get(`/admin/rounds/${round.id}/report`)).text;
-    expect(open).not.toContain('How people answered'); // nothing released yet: no figure at all
+    expect(open).not.toContain('How people took part'); // nothing released yet: no figure at all
     ctx.services.rounds.close(round.id);
     const html = (await browser.agent.get(`/admin/rounds/${round.id}/report`)).text;
+    expect(html).toContain('<h3 id="answer-ways">How people took part</h3>');
     // 7 online beside 2 with help would give the 2 away by subtraction: nothing is shown.
     expect(html).toContain('<p>(not shown) online, (not shown) on paper, (not shown) with help.</p>');
     expect(html).toContain('nor the next smallest count where subtracting from the total would give a small one away');
@@ -94,5 +95,7 @@ describe('answering with a peer supporter’s help (assisted)', () => {
     }
     ctx.services.rounds.close(next.id);
     expect((await browser.agent.get(`/admin/rounds/${next.id}/report`)).text).toContain('<p>6 online, fewer than 5 on paper, 5 with help.</p>');
+    // The board summary says the same.
+    expect((await browser.agent.get(`/admin/rounds/${next.id}/report?print=summary`)).text).toContain('<p>6 online, fewer than 5 on paper, 5 with help.</p>');
   });
 });
