@@ -117,6 +117,8 @@ describeInBrowser('paper forms in Chromium: the printable questionnaire and keyi
     await tabTo(page, 'form[action$="/paper/save"] button');
     await page.keyboard.press('Enter');
     await page.waitForSelector('text=Forms keyed in this sitting: 1.');
+    // Ready for the next form: the focus is on the role question already.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('role');
     await expectAccessible(page, 'data-entry page after a save');
     expect(services.release.status(services.rounds.get(round.id)).waiting).toBe(1);
 
