@@ -254,7 +254,8 @@ const VERDICTS = { larger: 'larger than the noise', within: 'within the noise', 
 /**
  * The comparison as CSV: one row per theme, group and round, as the page shows it (scores cut to
  * one decimal like every score; the change from the previous round where the group is shown in
- * both). Groups not shown in a round say so and nothing else.
+ * both). Groups not shown in a round say so and nothing else. A theme recomputed on shared
+ * questions says so in the note of each of its rows.
  */
 export function trendsCsv(organisationName: string, comparison: TrendComparison): { filename: string; body: string } {
   const header = ['theme', 'group', 'round', 'respondents', 'mean', 'ci95_low', 'ci95_high', 'change_from_previous', 'p_value', 'verdict', 'note'];
@@ -268,7 +269,7 @@ export function trendsCsv(organisationName: string, comparison: TrendComparison)
       s.points.forEach((p, i) => {
         const round = comparison.rounds[i];
         if (!p) {
-          rows.push([theme.title, s.label, round.name, null, null, null, null, null, null, null, 'Not shown, to protect anonymity']);
+          rows.push([theme.title, s.label, round.name, null, null, null, null, null, null, null, ['Not shown, to protect anonymity', theme.note].filter(Boolean).join('. ')]);
           return;
         }
         const change = theme.changes.find((c) => c.groupId === s.groupId && c.toRoundId === round.roundId);
@@ -283,7 +284,7 @@ export function trendsCsv(organisationName: string, comparison: TrendComparison)
           change ? round1(change.difference) : null,
           change?.welch ? Number(change.welch.p.toFixed(4)) : null,
           change ? VERDICTS[change.verdict] : null,
-          '',
+          theme.note ?? '',
         ]);
       });
     }
