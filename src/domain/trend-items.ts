@@ -95,7 +95,7 @@ export function planThemes(rounds: readonly RoundItemsInput[]): ThemePlan[] {
 
 /**
  * The sentence a recomputed theme carries on the page, the CSV and the JSON, e.g. "Compared on 4
- * of 5 questions, the ones every round asks: A; B; C; D."
+ * of 5 questions, the ones every round asks, recomputed […]: A; B; C; D."
  */
 export function sharedNote(plan: Extract<ThemePlan, { basis: 'shared' }>, rounds: readonly { roundId: number; name: string }[]): string {
   const counts = new Set(plan.asked);
@@ -103,7 +103,8 @@ export function sharedNote(plan: Extract<ThemePlan, { basis: 'shared' }>, rounds
     counts.size === 1
       ? `${plan.shared.length} of ${plan.asked[0]} questions`
       : `${plan.shared.length} questions (of ${plan.asked.map((n, i) => `${n} in “${rounds[i].name}”`).join(', ')})`;
-  return `Compared on ${of}, the ones every round asks: ${plan.shared.map((i) => i.text).join('; ')}. Every round’s score here is recomputed on these questions alone, so it can differ from that round’s report.`;
+  const list = plan.shared.map((i) => i.text.trim()).join('; ');
+  return `Compared on ${of}, the ones every round asks, recomputed for every round on those alone (so a score here can differ from that round’s report): ${list}${/[.?!]$/.test(list) ? '' : '.'}`;
 }
 
 /** Items added and dropped between two consecutive rounds. */

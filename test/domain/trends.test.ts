@@ -104,7 +104,9 @@ describe('compareRounds', () => {
     const a = out.themes[0];
     expect(a).toMatchObject({ basis: 'shared', comparable: true, sharedItems: [{ id: 'a1', text: 'Question a1' }, { id: 'a2', text: 'Question a2' }] });
     expect(a.leftOut).toEqual([{ id: 'a4', text: 'Question a4', askedIn: [1] }, { id: 'a3', text: 'Question a3', askedIn: [2] }]);
-    expect(a.note).toBe('Compared on 2 of 3 questions, the ones every round asks: Question a1; Question a2. Every round’s score here is recomputed on these questions alone, so it can differ from that round’s report.');
+    expect(a.note).toBe(
+      'Compared on 2 of 3 questions, the ones every round asks, recomputed for every round on those alone (so a score here can differ from that round’s report): Question a1; Question a2.',
+    );
     // the recomputed figures, never the reports' (everyone 50 → 50 in the reports)
     expect(a.changes.map((c) => [c.groupId, c.before.mean, c.after.mean, c.difference])).toEqual([[EVERYONE, 52, 55, 3], ['staff', 42, 47, 5]]);
     expect(a.series.find((s) => s.groupId === 'carer')!.points.map((p) => p?.mean ?? null)).toEqual([null, 61]);
