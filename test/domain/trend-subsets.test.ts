@@ -144,7 +144,7 @@ describe('recomputeThemes: properties', () => {
     person(role, Object.fromEntries(Object.entries(answers).filter(([, a]) => a !== undefined)) as Answers),
   );
   const roles = ['lived', 'carer', 'staff'];
-  const keptSets = fc.constantFrom(['a1', 'a2'], ['a1', 'a3'], ['a2', 'a3'], ['a1']);
+  const keptSets: fc.Arbitrary<string[]> = fc.constantFrom<string[]>(['a1', 'a2'], ['a1', 'a3'], ['a2', 'a3'], ['a1']);
   const answered = (r: RespondentAnswers, id: string) => r.answers[id]?.type === 'choice';
 
   it('never shows more than the report, and every figure a reader can derive differs from the report by 0 or at least k people', () => {
