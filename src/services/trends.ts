@@ -29,7 +29,7 @@ export type TrendsResult =
       /** each compared round's action plan, in round order, so a board sees what was agreed beside what moved */
       actions: { roundId: number; actions: ActionView[] }[];
     }
-  /** a comparison that cannot be made (too few rounds chosen, different questionnaires): the page says why */
+  /** a comparison that cannot be made (too few rounds chosen, too few shared questions): the page says why */
   | { ok: false; reason: 'tooFew' | 'refused'; organisation: OrganisationRecord; candidates: TrendCandidate[]; message: string };
 
 /** Oldest first: by opening time where set, else creation, then id. */
@@ -229,7 +229,7 @@ export function trendsService({
         themes: new Map(
           result.comparison.themes.map((t) => [
             t.themeId,
-            { comparable: t.comparable, reason: t.reason, everyone: t.changes.find((c) => c.groupId === EVERYONE) ?? null },
+            { comparable: t.comparable, reason: t.reason, shared: t.basis === 'shared', everyone: t.changes.find((c) => c.groupId === EVERYONE) ?? null },
           ]),
         ),
       };
@@ -244,7 +244,8 @@ export type SinceLast =
   | {
       previous: { id: number; name: string };
       message: string | null;
-      themes: Map<string, { comparable: boolean; reason: string | null; everyone: TrendChange | null }>;
+      /** `shared`: recomputed on the questions both rounds ask (a new version), so `everyone` may differ from this report's score */
+      themes: Map<string, { comparable: boolean; reason: string | null; shared: boolean; everyone: TrendChange | null }>;
     };
 export type TrendsService = ReturnType<typeof trendsService>;
 
