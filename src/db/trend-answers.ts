@@ -7,17 +7,22 @@ export interface RespondentRow {
 }
 
 /**
+ * Every response of a round, with its answers to the given items (none: a response that skipped
+ * them all still counts in its role, as in the report). The responses come through their
+ * (round_id, role) index and each answer by the answers' primary key (response_id, item_id)
+ * (test/db checks the plan).
+ */
+export const RESPONDENT_ANSWERS_SQL = `SELECT r.id AS responseId, r.role AS role, a.item_id AS itemId, a.value AS value
+  FROM responses r
+  LEFT JOIN answers a ON a.response_id = r.id AND a.item_id IN (SELECT value FROM json_each(?))
+  WHERE r.round_id = ?`;
+
+/**
  * Per-response answers for trends that recompute a theme on the questions several rounds share.
  * Reads the released results only (responses and answers): pending responses are never there.
  */
 export function trendAnswersRepository(db: Db) {
-  // Every response of the round, with its answers to the given items (none: a response that
-  // skipped them all still counts in its role, as in the report). The responses come through
-  // their (round_id, role) index and each answer by the answers' primary key (response_id, item_id).
-  const rows = db.prepare(`SELECT r.id AS responseId, r.role AS role, a.item_id AS itemId, a.value AS value
-    FROM responses r
-    LEFT JOIN answers a ON a.response_id = r.id AND a.item_id IN (SELECT value FROM json_each(?))
-    WHERE r.round_id = ? ORDER BY r.id`);
+  const rows = db.prepare(RESPONDENT_ANSWERS_SQL);
   return {
     /** Every released response of the round with its answers to `itemIds`, in no meaningful order. */
     respondents(roundId: number, itemIds: readonly string[]): RespondentRow[] {
