@@ -256,7 +256,8 @@ const VERDICTS = { larger: 'larger than the noise', within: 'within the noise', 
  * The comparison as CSV: one row per theme, group and round, as the page shows it (scores cut to
  * one decimal like every score; the change from the previous round where the group is shown in
  * both). Groups not shown in a round say so and nothing else. A theme recomputed on shared
- * questions says so in the note of each of its rows.
+ * questions says so in the note of each of its rows. Questions added and dropped between rounds
+ * follow, a row each.
  */
 export function trendsCsv(organisationName: string, comparison: TrendComparison): { filename: string; body: string } {
   const header = ['theme', 'group', 'round', 'respondents', 'mean', 'ci95_low', 'ci95_high', 'change_from_previous', 'p_value', 'verdict', 'note'];
@@ -288,6 +289,16 @@ export function trendsCsv(organisationName: string, comparison: TrendComparison)
           theme.note ?? '',
         ]);
       });
+    }
+  }
+  // Questions added and dropped between consecutive rounds, one row each, after the figures.
+  const name = (id: number) => comparison.rounds.find((r) => r.roundId === id)?.name ?? String(id);
+  const themeTitle = (id: string) => comparison.themes.find((t) => t.themeId === id)?.title ?? id;
+  for (const change of comparison.itemChanges) {
+    for (const [kind, list] of [['added', change.added], ['dropped', change.dropped]] as const) {
+      for (const item of list) {
+        rows.push([themeTitle(item.themeId), null, name(change.toRoundId), null, null, null, null, null, null, null, `Question ${kind} since “${name(change.fromRoundId)}”: ${item.text} (${item.id})`]);
+      }
     }
   }
   const slug = organisationName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);

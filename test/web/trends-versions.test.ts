@@ -214,11 +214,16 @@ describe('trends across questionnaire versions: recomputed on the shared questio
     const row = csv.text.split('\r\n').find((l) => l.includes('"Staff member or volunteer","County 2025"') && l.includes('leadership'));
     expect(row).toMatch(/^"Heroic or shared leadership","Staff member or volunteer","County 2025","6","62.5","50.8","74.2","","","","Compared on 4 of 5 questions, the ones every round asks, /);
 
+    expect(csv.text).toContain(`"Heroic or shared leadership","","County 2026","","","","","","","","Question added since “County 2025”: ${ROTATE} (ld-rotate)"`);
+    expect(csv.text).toMatch(/"Heroic or shared leadership","","County 2026","","","","","","","","Question dropped since “County 2025”: Leaders give credit [^"]* \(ld-credit\)"/);
+
     const summary = await browser.agent.get(`/admin/organisations/${organisationId}/trends?print=summary`).expect(200);
     expect(summary.text).toContain('(on 4 shared questions)');
     // everyone 47.7 → 65.9, +18.2, within the noise
     expect(summary.text).toMatch(/47\.7 <span class="muted">\([\d.]+–[\d.]+\)<\/span><\/td><td>65\.9/);
     expect(summary.text).toContain('+18.2, Within the noise');
+    expect(summary.text).toContain('Questions added and dropped');
+    expect(summary.text).toContain(ROTATE);
   });
 
   it('compares the full form with the short form on their shared questions, and leaves out a theme with one', async () => {
