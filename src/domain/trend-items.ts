@@ -94,17 +94,25 @@ export function planThemes(rounds: readonly RoundItemsInput[]): ThemePlan[] {
 }
 
 /**
- * The sentence a recomputed theme carries on the page, the CSV and the JSON, e.g. "Compared on 4
- * of 5 questions, the ones every round asks, recomputed […]: A; B; C; D."
+ * What a recomputed theme is compared on, before its list of questions: "Compared on 4 of 5
+ * questions, the ones every round asks, recomputed […]" (the page lists the questions after it).
  */
-export function sharedNote(plan: Extract<ThemePlan, { basis: 'shared' }>, rounds: readonly { roundId: number; name: string }[]): string {
+export function sharedLead(plan: Extract<ThemePlan, { basis: 'shared' }>, rounds: readonly { roundId: number; name: string }[]): string {
   const counts = new Set(plan.asked);
   const of =
     counts.size === 1
       ? `${plan.shared.length} of ${plan.asked[0]} questions`
       : `${plan.shared.length} questions (of ${plan.asked.map((n, i) => `${n} in “${rounds[i].name}”`).join(', ')})`;
-  const list = plan.shared.map((i) => i.text.trim()).join('; ');
-  return `Compared on ${of}, the ones every round asks, recomputed for every round on those alone (so a score here can differ from that round’s report): ${list}${/[.?!]$/.test(list) ? '' : '.'}`;
+  return `Compared on ${of}, the ones every round asks, recomputed for every round on those alone (so a score here can differ from that round’s report)`;
+}
+
+/**
+ * The whole sentence a recomputed theme carries in the CSV and the JSON, e.g. "Compared on 4 of 5
+ * questions, the ones every round asks, recomputed […]: A; B; C; D."
+ */
+export function sharedNote(plan: Extract<ThemePlan, { basis: 'shared' }>, rounds: readonly { roundId: number; name: string }[]): string {
+  const list = plan.shared.map((i) => i.text.trim().replace(/\.$/, '')).join('; ');
+  return `${sharedLead(plan, rounds)}: ${list}${/[.?!]$/.test(list) ? '' : '.'}`;
 }
 
 /** Items added and dropped between two consecutive rounds. */

@@ -6,7 +6,7 @@
 // changed is compared on the questions every round shares, recomputed for every round from each
 // person's answers by `recomputeThemes` (trend-subsets.ts), under the report's own disclosure rule
 // and one more guard. See "Trends across rounds" in docs/questionnaire.md for the argument.
-import { itemChanges as listItemChanges, planThemes, sharedNote, themeOrder, MIN_SHARED_ITEMS, type ItemChanges, type LeftOutItem, type TrendItem } from './trend-items';
+import { itemChanges as listItemChanges, planThemes, sharedLead, sharedNote, themeOrder, MIN_SHARED_ITEMS, type ItemChanges, type LeftOutItem, type TrendItem } from './trend-items';
 import type { SubsetThemeCells } from './trend-subsets';
 import { welchTest, type Interval } from './stats';
 
@@ -81,8 +81,10 @@ export type TrendTheme = {
   comparable: boolean;
   /** why it is not compared, in plain words; null when comparable */
   reason: string | null;
-  /** for a recomputed theme: what it is compared on, in plain words ("Compared on 4 of 5 questions…"); else null */
+  /** for a recomputed theme: what it is compared on, in plain words ("Compared on 4 of 5 questions…: A; B; C; D."); else null */
   note: string | null;
+  /** the same without its list of questions (the page lists `sharedItems` after it); else null */
+  noteLead: string | null;
   /** for a recomputed theme: the questions it is compared on, and those left out (with the rounds that ask them) */
   sharedItems: { id: string; text: string }[] | null;
   leftOut: LeftOutItem[];
@@ -159,7 +161,7 @@ export function compareRounds(rounds: readonly TrendRoundInput[], recomputed: Re
 
   const themes: TrendTheme[] = planThemes(rounds).map((plan) => {
     const { themeId, title } = plan;
-    const notCompared = (reason: string): TrendTheme => ({ themeId, title, basis: 'none', comparable: false, reason, note: null, sharedItems: null, leftOut: [], series: [], changes: [] });
+    const notCompared = (reason: string): TrendTheme => ({ themeId, title, basis: 'none', comparable: false, reason, note: null, noteLead: null, sharedItems: null, leftOut: [], series: [], changes: [] });
     if (plan.basis === 'none') return notCompared(plan.reason);
     const figures = plan.basis === 'shared' ? recomputed.get(themeId) : null;
     if (plan.basis === 'shared' && (!figures || figures.length !== rounds.length)) {
@@ -191,12 +193,13 @@ export function compareRounds(rounds: readonly TrendRoundInput[], recomputed: Re
           comparable: true,
           reason: null,
           note: sharedNote(plan, rounds),
+          noteLead: sharedLead(plan, rounds),
           sharedItems: plan.shared.map(({ id, text }) => ({ id, text })),
           leftOut: plan.leftOut,
           series,
           changes,
         }
-      : { themeId, title, basis: 'same', comparable: true, reason: null, note: null, sharedItems: null, leftOut: [], series, changes };
+      : { themeId, title, basis: 'same', comparable: true, reason: null, note: null, noteLead: null, sharedItems: null, leftOut: [], series, changes };
   });
 
   if (!themes.some((t) => t.comparable)) throw new TrendRefusal(TOO_FEW_SHARED);

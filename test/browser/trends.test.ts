@@ -131,6 +131,8 @@ describeInBrowser('the trends page in Chromium', () => {
     const table = page.getByRole('table', { name: /Heroic or shared leadership: score/ });
     expect(await table.getByRole('row', { name: /Everyone/ }).textContent()).toMatch(/55\.0.*87\.5/);
     await expectAccessible(page, 'trends on shared questions');
+    await page.locator('#theme-leadership').scrollIntoViewIfNeeded();
+    await screenshot(page, 'trends-shared-questions', false);
     await page.goto(`/admin/organisations/${full.organisationId}/trends?rounds=${full.id},${short.id}&print=summary`);
     expect(await page.getByText('(on 2 shared questions)').first().isVisible()).toBe(true);
     await expectAccessible(page, 'trends board summary on shared questions');

@@ -139,7 +139,11 @@ describe('trends across questionnaire versions: recomputed on the shared questio
       { id: 'ld-credit', text: expect.any(String), askedIn: [rounds[0].id] },
       { id: 'ld-rotate', text: ROTATE, askedIn: [rounds[1].id] },
     ]);
-    expect(ld.note).toMatch(/^Compared on 4 of 5 questions, the ones every round asks, recomputed for every round on those alone \(so a score here can differ from that round’s report\): Leadership here is shared/);
+    expect(ld.note).toBe(
+      'Compared on 4 of 5 questions, the ones every round asks, recomputed for every round on those alone (so a score here can differ from that round’s report): ' +
+        'Leadership here is shared among many people, including people who use services; Changes here would carry on if a senior leader left; ' +
+        'Leaders welcome challenge from people who use services; Leaders stand by decisions made by people who use services.',
+    );
 
     // staff 2025: 62.5, sd √125 = 11.180; t(0.975, 5) = 2.570582 · 11.180/√6 = 11.733: 50.767 to 74.233.
     // (The 2025 report itself, with ld-credit, gives staff 75: (66.7 + 83.3 + 75 + 75 + 66.7 + 83.3)/6.)
@@ -205,7 +209,9 @@ describe('trends across questionnaire versions: recomputed on the shared questio
     const page = await browser.agent.get(`/admin/organisations/${organisationId}/trends`).expect(200);
     expect(page.text).toContain('Questions added and dropped');
     expect(page.text).toContain(ROTATE);
-    expect(page.text).toContain('Compared on 4 of 5 questions, the ones every round asks, recomputed for every round on those alone (so a score here can differ from that round’s report): Leadership here is shared');
+    expect(page.text).toMatch(
+      /<p>Compared on 4 of 5 questions, the ones every round asks, recomputed for every round on those alone \(so a score here can differ from that round’s report\):<\/p>\s*<ul>\s*<li>Leadership here is shared among many people, including people who use services.<\/li>/,
+    );
     expect(page.text).toMatch(/Left out:<\/p>\s*<ul>\s*<li>Leaders give credit for changes to the people who made them happen. <span class="muted">\(asked in <bdi>County 2025<\/bdi> only\)/);
     expect(page.text).toContain('at least 2 of the same scored questions');
     expect(page.text).not.toContain('Not compared.');
