@@ -132,6 +132,7 @@ describe('trends across questionnaire versions: recomputed on the shared questio
         dropped: [{ id: 'ld-credit', text: expect.any(String), themeId: 'leadership' }],
       },
     ]);
+    expect(res.body.comparisonRule).toMatch(/only when every round asks at least 2 of the same scored questions in it/);
     const ld = theme(res.body, 'leadership');
     expect(ld).toMatchObject({ basis: 'shared', comparable: true });
     expect(ld.sharedItems!.map((i) => i.id)).toEqual(['ld-shared', 'ld-lasts', 'ld-challenge', 'ld-decisions']);
