@@ -5,6 +5,7 @@ import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { formShapedBody } from './body';
 import { refuseWritesWhenFull } from './storage';
+import { hostPolicy, refuseUnknownHosts } from './hosts';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { isolateBidi } from './bidi';
 import { compression } from './compression';
@@ -41,6 +42,8 @@ export function createApp(services: Services, config: Config): Express {
   app.locals.csrfToken = () => '';
 
   app.use(securityHeaders());
+  // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
+  app.use(refuseUnknownHosts(hostPolicy(config)));
   app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0));
   // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
   app.use(compression());

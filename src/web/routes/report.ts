@@ -8,6 +8,7 @@ import type { CommentPage, RoundReport } from '../../services/results';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { plainText } from '../admin/forms';
 import { bearerToken } from '../bearer';
+import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
 import { bound, flagStatement, percent, reportCharts, score } from '../report-views';
 import { isolateBidi } from '../bidi';
@@ -130,7 +131,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
     const report = services.results.forRound(round.id, { comments: 'all', commentsPerTheme: COMMENTS_PER_THEME });
     const token = req.session.newShareLink?.roundId === round.id ? req.session.newShareLink.token : null;
     delete req.session.newShareLink;
-    const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    const origin = linkOrigin(req, config);
     renderReport(req, res, services, report, {
       mode: 'admin',
       newShareUrl: token ? `${origin}/share/${token}` : null,
