@@ -11,7 +11,7 @@ import { storageRepository } from './storage';
 import { presenterRepository } from './presenter';
 
 export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
-export { isStorageFullError } from './storage';
+export { isReadOnlyError, isStorageFullError } from './storage';
 export { backupDatabase, checkDatabaseFile, databaseInUse, restoreDatabase, BackupError, type BackupProgress, type TableCounts } from './backup';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { ZodError } from 'zod';
 import type { Config } from '../config';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
-import { isStorageFull, type StorageService } from '../services/storage';
+import { isStorageFull, storageProblemOf, type StorageService } from '../services/storage';
 import { MalformedBodyError, UnsupportedBodyError } from './body';
 import { CsrfError } from './security';
 
@@ -22,12 +22,13 @@ export function describeError(err: unknown): ErrorView {
         'For your security we could not accept this form: it may have been open for a long time, or sent from another site. Go back, reload the page and try again.',
     };
   }
-  if (isStorageFull(err)) {
+  const problem = storageProblemOf(err);
+  if (problem) {
+    const why = problem === 'full' ? 'The server has run out of storage space' : 'The server cannot write to its database at the moment';
     return {
       status: 503,
       title: 'Cannot save right now',
-      message:
-        'The server has run out of storage space, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.',
+      message: `${why}, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.`,
     };
   }
   if (err instanceof NotFoundError) return { status: 404, title: 'Page not found', message: err.message };
