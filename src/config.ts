@@ -65,6 +65,9 @@ const allowedHosts = z
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
   .refine((list) => list.every(isHostName), { error: 'must be a comma-separated list of host names or IP addresses, without ports or http:// (for example powershare.example.org, 192.168.1.23)' });
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test'], { error: 'must be production, development or test' }).default('production'),
   PORT: z
@@ -83,6 +86,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }).default('auto'),
   TRUST_PROXY: trustProxy.default(false),
   ALLOWED_HOSTS: allowedHosts.default([]),
+  // Unset: info, except under NODE_ENV=test (silent, so test output stays readable).
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(24 * 30).default(12),
   DRAFT_TTL_DAYS: positiveInt(365).default(30),
@@ -119,6 +124,8 @@ export interface Config {
   publicUrl?: string;
   sessionSecret?: string;
   cookieSecure: 'auto' | boolean;
+  /** How much the structured log (src/log.ts) writes: request lines at info, failures at error. */
+  logLevel: LogLevel;
   /** Host names accepted besides HOST's and PUBLIC_URL's (see web/hosts.ts). */
   allowedHosts: string[];
   /** false: no proxy; a number of hops; or the proxies' addresses (`true`, from tests, means one hop). */
@@ -185,6 +192,7 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY,
     allowedHosts: e.ALLOWED_HOSTS,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,

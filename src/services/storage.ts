@@ -1,5 +1,6 @@
 import { isReadOnlyError, isStorageFullError, type Repositories } from '../db';
 import { StorageFullError, type StorageProblem } from './errors';
+import type { Logger } from '../log';
 import type { Clock } from './runtime';
 
 /** While saving is known to fail, re-check at most this often (each check is a commit). */
@@ -36,7 +37,7 @@ const PROBLEM_LOG: Record<StorageProblem, string> = {
  * save are refused with a clear 503 at once, and a write probe re-checks every couple of
  * seconds, so service resumes by itself once space is freed or the file is writable again.
  */
-export function storageService({ repos, clock, log = console.error }: { repos: Repositories; clock: Clock; log?: (...args: unknown[]) => void }) {
+export function storageService({ repos, clock, logger }: { repos: Repositories; clock: Clock; logger: Pick<Logger, 'error' | 'info'> }) {
   let problem: StorageProblem | null = null;
   let lastCheck = -Infinity;
   let lastReclaim = -Infinity;
@@ -49,7 +50,7 @@ export function storageService({ repos, clock, log = console.error }: { repos: R
     try {
       repos.storage.checkpoint();
     } catch (err) {
-      log('[storage] could not checkpoint the write-ahead log:', err);
+      logger.error({ err }, '[storage] could not checkpoint the write-ahead log');
     }
   };
 
@@ -61,13 +62,13 @@ export function storageService({ repos, clock, log = console.error }: { repos: R
     lastCheck = now;
     if (problem !== found) {
       problem = found;
-      log(PROBLEM_LOG[found]);
+      logger.error({ storage: found }, PROBLEM_LOG[found]);
     }
     if (found === 'full') reclaim();
     else if (!restartSaid && repos.storage.fileWritable()) {
       // The file is writable but this connection was opened while it was not: SQLite keeps it read-only.
       restartSaid = true;
-      log('[storage] the database file is writable, but it was read-only when Powershare started: restart Powershare to resume saving.');
+      logger.error({ storage: found }, '[storage] the database file is writable, but it was read-only when Powershare started: restart Powershare to resume saving.');
     }
     return true;
   };
@@ -79,10 +80,10 @@ export function storageService({ repos, clock, log = console.error }: { repos: R
       repos.storage.probeWrite(clock.now());
     } catch (err) {
       if (noteFailure(err)) return problem ?? 'unavailable';
-      log('[storage] the write probe failed:', err);
+      logger.error({ err }, '[storage] the write probe failed');
       return 'unavailable';
     }
-    if (problem !== null) log('[storage] the database can save again.');
+    if (problem !== null) logger.info({ storage: 'ok' }, '[storage] the database can save again.');
     problem = null;
     restartSaid = false;
     return 'ok';

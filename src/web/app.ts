@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { formShapedBody } from './body';
 import { refuseWritesWhenFull } from './storage';
 import { hostPolicy, refuseUnknownHosts } from './hosts';
+import { requestLog } from './request-log';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { isolateBidi } from './bidi';
 import { compression } from './compression';
@@ -41,6 +42,8 @@ export function createApp(services: Services, config: Config): Express {
   app.locals.flash = [];
   app.locals.csrfToken = () => '';
 
+  // First: every request gets one structured log line, refused ones too (web/request-log.ts).
+  app.use(requestLog(services.logger));
   app.use(securityHeaders());
   // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
   app.use(refuseUnknownHosts(hostPolicy(config)));
@@ -105,6 +108,6 @@ export function createApp(services: Services, config: Config): Express {
   app.use('/admin', adminRoutes(services, config, presenter));
 
   app.use(notFoundHandler());
-  app.use(errorHandler(config, services.storage));
+  app.use(errorHandler(config, services.storage, services.logger));
   return app;
 }

@@ -4,6 +4,8 @@ import type { Config } from '../config';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
 import { isStorageFull, storageProblemOf, type StorageService } from '../services/storage';
 import { MalformedBodyError, UnsupportedBodyError } from './body';
+import type { Logger } from '../log';
+import { routePattern } from './route-table';
 import { CsrfError } from './security';
 
 interface ErrorView {
@@ -77,7 +79,7 @@ const STORAGE_RETRY_AFTER_S = 60;
  * The one error handler: hides details unless `exposeErrors` (development) is set. A full disk
  * is reported to `storage`, which then refuses further writes clearly until space is freed.
  */
-export function errorHandler(config: Config, storage?: Pick<StorageService, 'noteFailure'>): ErrorRequestHandler {
+export function errorHandler(config: Config, storage: Pick<StorageService, 'noteFailure'> | undefined, logger: Pick<Logger, 'error'>): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, next) => {
     const full = isStorageFull(err);
     if (full) storage?.noteFailure(err);
@@ -90,8 +92,8 @@ export function errorHandler(config: Config, storage?: Pick<StorageService, 'not
     const view = describeError(err);
     if (full) res.setHeader('Retry-After', String(STORAGE_RETRY_AFTER_S));
     if (view.status >= 500 && !full) {
-      // Method and route only: never a client address, user agent or query string.
-      console.error(`[error] ${req.method} ${req.baseUrl}${req.route?.path ?? ''}:`, err);
+      // Method and route pattern only: never the URL (it may hold a token), body, address or user agent.
+      logger.error({ err, method: req.method, route: routePattern(req) }, 'request failed');
     }
     const detail = config.exposeErrors && err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : undefined;
     res.status(view.status);
@@ -101,7 +103,7 @@ export function errorHandler(config: Config, storage?: Pick<StorageService, 'not
     }
     res.render('errors/error', { title: view.title, message: view.message, detail, status: view.status }, (renderErr, html) => {
       if (renderErr) {
-        console.error('[error] the error page failed to render:', renderErr);
+        logger.error({ err: renderErr }, 'the error page failed to render');
         res.type('text/plain').send(`${view.title}\n\n${view.message}`);
         return;
       }

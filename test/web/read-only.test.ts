@@ -8,6 +8,7 @@ import { testConfig } from '../../src/config';
 import { startServer } from '../../src/server';
 import { browserLike, csrfFrom, fakeClock, makeFileTestApp, type TestContext } from '../helpers/app';
 import { ownerSession } from '../helpers/admin';
+import { captureLogs } from '../helpers/logs';
 import { openRound } from '../helpers/rounds';
 
 /**
@@ -55,15 +56,15 @@ async function answeredEverything(ctx: TestContext, round: ReturnType<typeof ope
 const responses = (ctx: TestContext) => ctx.db.prepare('SELECT (SELECT count(*) FROM responses) + (SELECT count(*) FROM pending_responses)').pluck().get();
 
 describe('a read-only database (issue 13, item 6)', () => {
-  let quiet: jest.SpyInstance;
+  let logs: ReturnType<typeof captureLogs>;
   beforeEach(() => {
-    quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    logs = captureLogs();
   });
-  afterEach(() => quiet.mockRestore());
+  const logged = (text: string) => expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'error', msg: expect.stringContaining(text) }));
 
   it('SQLITE_READONLY: 503 "cannot save" page and health check, nothing acknowledged lost, and it recovers by itself', async () => {
     const clock = fakeClock();
-    const ctx = makeFileTestApp(dir, { clock });
+    const ctx = makeFileTestApp(dir, { clock, logger: logs.logger });
     const round = openRound(ctx);
     const { b, base } = await answeredEverything(ctx, round);
     const page = await b.agent.get(`${base}/check`);
@@ -83,7 +84,7 @@ describe('a read-only database (issue 13, item 6)', () => {
     const warned = await b.agent.get(`${base}/check`).expect(200);
     expect(warned.text).toContain('Nothing can be saved right now.');
     expect(warned.text).toContain('cannot write to its database');
-    expect(quiet).toHaveBeenCalledWith(expect.stringContaining('[storage] the database cannot save: its file, folder or file system is read-only'));
+    logged('[storage] the database cannot save: its file, folder or file system is read-only');
 
     // Writable again: within seconds, without a restart, the same answers go in, once.
     readOnly(ctx, false);
@@ -100,7 +101,7 @@ describe('a read-only database (issue 13, item 6)', () => {
 
   it('refuses admin writes with 503 (HTML and JSON) while read-only, and writes nothing', async () => {
     const clock = fakeClock();
-    const ctx = makeFileTestApp(dir, { clock });
+    const ctx = makeFileTestApp(dir, { clock, logger: logs.logger });
     const { browser } = await ownerSession(ctx);
     const token = await browser.token('/admin');
     readOnly(ctx, true);
@@ -123,8 +124,7 @@ describe('a read-only database (issue 13, item 6)', () => {
     await first.shutdown();
 
     freeze([file], true);
-    const logs: string[] = [];
-    const running = await startServer(config, (line) => void logs.push(line));
+    const running = await startServer(config, () => undefined, logs.logger);
     try {
       const health = await request(running.url).get('/healthz');
       expect(health.status).toBe(503);
@@ -140,7 +140,7 @@ describe('a read-only database (issue 13, item 6)', () => {
       // Writable again: this connection was opened read-only, and the log says to restart.
       freeze([file], false);
       running.services.health.check();
-      expect(quiet).toHaveBeenCalledWith(expect.stringContaining('restart Powershare to resume saving'));
+      logged('restart Powershare to resume saving');
     } finally {
       await running.shutdown();
     }
@@ -154,7 +154,7 @@ describe('a read-only database (issue 13, item 6)', () => {
 
   it('a database made read-only under a running server (file and log): 503, then saving resumes by itself', async () => {
     const clock = fakeClock();
-    const ctx = makeFileTestApp(dir, { clock });
+    const ctx = makeFileTestApp(dir, { clock, logger: logs.logger });
     ctx.services.organisations.create('Before');
     const files = [ctx.file, `${ctx.file}-wal`].filter((f) => fs.existsSync(f));
     expect(files).toHaveLength(2);
