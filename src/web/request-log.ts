@@ -16,8 +16,10 @@ export function requestLog(logger: Logger): RequestHandler {
     const done = () => {
       if (logged) return;
       logged = true;
-      const route = routePattern(req);
       const status = res.statusCode;
+      // Nothing to write at this level (LOG_LEVEL=silent in tests, or warn): skip the route lookup.
+      if (status < 500 ? !logger.isLevelEnabled('info') : !logger.isLevelEnabled('error')) return;
+      const route = routePattern(req);
       const entry = {
         method: req.method,
         route,

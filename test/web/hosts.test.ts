@@ -93,7 +93,7 @@ describe('requests naming a host the server does not accept', () => {
     }
     // The same admin, at an accepted address, is still signed in: the refusal wrote nothing.
     await w.owner.agent.get('/admin').set('Host', 'localhost:3000').expect(200);
-  });
+  }, 60_000);
 
   it('get 400 for a malformed Host too', async () => {
     const ctx = makeTestApp();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { isScored } from '../../src/domain/questionnaire';
 import { testConfig } from '../../src/config';
-import { startServer } from '../../src/server';
+import { main, startServer } from '../../src/server';
 import { browserLike, csrfFrom, fakeClock, makeFileTestApp, type TestContext } from '../helpers/app';
 import { ownerSession } from '../helpers/admin';
 import { captureLogs } from '../helpers/logs';
@@ -149,6 +149,28 @@ describe('a read-only database (issue 13, item 6)', () => {
       await request(restarted.url).get('/healthz').expect(200, { status: 'ok', database: 'ok' });
     } finally {
       await restarted.shutdown();
+    }
+  });
+
+  it('a read-only folder where SQLite cannot create its -wal and -shm files: start-up stops with one clear line, and starts once it is writable', async () => {
+    const file = path.join(dir, 'powershare.db');
+    const config = testConfig({ port: 0, host: '127.0.0.1', databasePath: file });
+    await (await startServer(config, () => undefined)).shutdown();
+    // A clean stop leaves only the database file: the log files are made at the next start.
+    expect(fs.readdirSync(dir)).toEqual(['powershare.db']);
+    freeze([dir], true);
+    const env = { NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: file };
+    const exit = jest.fn();
+    expect(await main(env, exit, () => logs.logger)).toBeUndefined();
+    expect(exit).toHaveBeenCalledWith(1);
+    const fatal = logs.entries().filter((e) => e.level === 'fatal');
+    expect(fatal).toEqual([expect.objectContaining({ event: 'start-failed', database: file, msg: expect.stringMatching(/^Powershare cannot start\. The database .* cannot be opened: its folder must be writable/) })]);
+    freeze([dir], false);
+    const running = await main(env, jest.fn(), () => logs.logger);
+    try {
+      await request(running!.url).get('/healthz').expect(200, { status: 'ok', database: 'ok' });
+    } finally {
+      await running!.shutdown();
     }
   });
 
