@@ -43,7 +43,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   // Answers are released once nobody can add any more: closed, and any grace period over.
   const isClosed = (round: RoundRecord, now: number) =>
     roundAvailability(round, now).state === 'closed' && !(round.graceUntil !== null && round.graceUntil > now);
-  const events = eventBus();
+  const events = eventBus(logger);
   const release = releaseService({ repos, random, clock, isClosed, events });
   const rounds = roundService({ repos, questionnaires, clock, random, release, events });
   const organisations = organisationService({ repos, clock });
