@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import os from 'node:os';
 import { ConfigError, loadConfig, localUrl, type Config, type Env } from './config';
 import { migrate, MigrationError, openDatabase, type Db } from './db';
 import { createServices, type Services } from './services';
@@ -132,12 +133,25 @@ export async function main(env: Env = process.env, exit: (code: number) => void 
     return undefined;
   }
   const accepted = config.publicUrl ? undefined : hostPolicy(config).describe();
+  const lan = networkUrls(config.host, Number(new URL(running.url).port));
   logger.info(
-    { event: 'start', url: running.url, database: config.databasePath, ...(accepted ? { acceptedHosts: accepted } : {}) },
-    `Powershare is running at ${running.url} (database: ${config.databasePath})`,
+    { event: 'start', url: running.url, database: config.databasePath, ...(accepted ? { acceptedHosts: accepted } : {}), ...(lan.length > 0 ? { networkUrls: lan } : {}) },
+    `Powershare is running at ${running.url} (database: ${config.databasePath})` + (lan.length > 0 ? `; on this machine's networks: ${lan.join(', ')}` : ''),
   );
   stopOnSignals(running, exit, logger);
   return running;
+}
+
+/**
+ * On a wildcard HOST, the addresses other devices can use (a workshop's phones): this machine's
+ * IPv4 addresses, loopback excepted. Empty for any other HOST.
+ */
+export function networkUrls(host: string, port: number, interfaces = os.networkInterfaces()): string[] {
+  if (!['0.0.0.0', '::', '[::]'].includes(host)) return [];
+  return Object.values(interfaces)
+    .flat()
+    .filter((i): i is os.NetworkInterfaceInfo => !!i && i.family === 'IPv4' && !i.internal)
+    .map((i) => `http://${i.address}:${port}`);
 }
 
 /** What a failed start logs: the error only where it is not already explained by the message. */

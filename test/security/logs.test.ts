@@ -1,5 +1,6 @@
 import { isScored } from '../../src/domain/questionnaire';
-import { startServer, stopOnSignals, main } from '../../src/server';
+import type os from 'node:os';
+import { networkUrls, startServer, stopOnSignals, main } from '../../src/server';
 import { testConfig } from '../../src/config';
 import { captureLogs, type LogEntry } from '../helpers/logs';
 import { PASSWORD } from '../helpers/admin';
@@ -157,6 +158,13 @@ describe('start-up and shutdown logs (issue 13, item 9)', () => {
     expect(events[0]).toMatchObject({ level: 'info', url: running!.url, database: ':memory:', acceptedHosts: 'localhost, 127.0.0.1, ::1' });
     expect(events[0].msg).toMatch(/^Powershare is running at http:\/\/127\.0\.0\.1:\d+/);
     expect(events[1]).toMatchObject({ signal: 'SIGTERM' });
+  });
+
+  it('on a wildcard HOST, name the addresses other devices can use (a workshop on a LAN)', () => {
+    const nic = (address: string, family: 'IPv4' | 'IPv6', internal = false) => ({ address, family, internal }) as os.NetworkInterfaceInfo;
+    const interfaces = { lo: [nic('127.0.0.1', 'IPv4', true)], wlan0: [nic('192.168.1.23', 'IPv4'), nic('fe80::1', 'IPv6')], eth0: [nic('10.0.0.5', 'IPv4')] };
+    expect(networkUrls('0.0.0.0', 3000, interfaces)).toEqual(['http://192.168.1.23:3000', 'http://10.0.0.5:3000']);
+    expect(networkUrls('127.0.0.1', 3000, interfaces)).toEqual([]);
   });
 
   it('say why start-up failed, as one fatal line', async () => {
