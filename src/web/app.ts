@@ -47,7 +47,7 @@ export function createApp(services: Services, config: Config): Express {
   app.use(securityHeaders());
   // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
   app.use(refuseUnknownHosts(hostPolicy(config)));
-  app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0));
+  app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0, (line) => services.logger.warn({ event: 'trust-proxy-unset' }, line)));
   // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
   app.use(compression());
   app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));

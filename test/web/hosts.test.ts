@@ -1,3 +1,5 @@
+import http from 'node:http';
+import net from 'node:net';
 import type { Request } from 'express';
 import QRCode from 'qrcode';
 import request from 'supertest';
@@ -94,6 +96,24 @@ describe('requests naming a host the server does not accept', () => {
     // The same admin, at an accepted address, is still signed in: the refusal wrote nothing.
     await w.owner.agent.get('/admin').set('Host', 'localhost:3000').expect(200);
   }, 60_000);
+
+  it('get 400 without a Host header (HTTP/1.0)', async () => {
+    const ctx = makeTestApp();
+    const server = http.createServer(ctx.app).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const socket = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write('GET /healthz HTTP/1.0\r\n\r\n');
+      await new Promise((resolve) => socket.once('close', resolve));
+      expect(received).toMatch(/^HTTP\/1\.1 400 /);
+      expect(received).toContain('Unknown host');
+    } finally {
+      server.close();
+    }
+  });
 
   it('get 400 for a malformed Host too', async () => {
     const ctx = makeTestApp();
