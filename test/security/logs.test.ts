@@ -3,7 +3,9 @@ import type os from 'node:os';
 import { networkUrls, startServer, stopOnSignals, main } from '../../src/server';
 import { testConfig } from '../../src/config';
 import { captureLogs, type LogEntry } from '../helpers/logs';
-import { PASSWORD } from '../helpers/admin';
+import { createOwner, OWNER_EMAIL, PASSWORD } from '../helpers/admin';
+import { openRound } from '../helpers/rounds';
+import { openSse, signInOverHttp } from '../helpers/sse';
 import { fillPath, isStream, listRoutes, makeWorld, type World } from '../helpers/world';
 
 /**
@@ -158,6 +160,24 @@ describe('start-up and shutdown logs (issue 13, item 9)', () => {
     expect(events[0]).toMatchObject({ level: 'info', url: running!.url, database: ':memory:', acceptedHosts: 'localhost, 127.0.0.1, ::1' });
     expect(events[0].msg).toMatch(/^Powershare is running at http:\/\/127\.0\.0\.1:\d+/);
     expect(events[1]).toMatchObject({ signal: 'SIGTERM' });
+  });
+
+  it('log a request the client gave up on (an event stream closed) as aborted, with its route', async () => {
+    const logs = captureLogs('info');
+    const running = await startServer(testConfig({ port: 0, host: '127.0.0.1' }), () => undefined, logs.logger);
+    try {
+      await createOwner(running);
+      const cookie = await signInOverHttp(running.url, OWNER_EMAIL, PASSWORD);
+      const round = openRound(running);
+      const client = await openSse(`${running.url}/admin/rounds/${round.id}/events`, { cookie });
+      await client.next((e) => e.event === 'state');
+      client.close();
+      const aborted = () => logs.entries().find((e) => e.msg === 'request' && e.aborted === true);
+      for (let i = 0; i < 100 && !aborted(); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(aborted()).toMatchObject({ level: 'info', method: 'GET', route: '/admin/rounds/:roundId/events', status: 200 });
+    } finally {
+      await running.shutdown();
+    }
   });
 
   it('on a wildcard HOST, name the addresses other devices can use (a workshop on a LAN)', () => {
