@@ -8,6 +8,7 @@ import { trendsCsv, type TrendsResult } from '../../services/trends';
 import { bearerToken } from '../bearer';
 import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
+import { MIN_SHARED_ITEMS, SHARED_ITEMS_RULE } from '../../domain/trend-items';
 import { bound, score } from '../report-views';
 import { roundName, signedChange, trendCharts, trendRadar, trendsJson, VERDICT_WORDS } from '../trends-views';
 
@@ -65,6 +66,8 @@ function renderTrends(req: Request, res: Response, result: TrendsResult, extra: 
     signedChange,
     roundName: (id: number) => (result.ok ? roundName(result.comparison, id) : ''),
     verdictWords: VERDICT_WORDS,
+    sharedRule: SHARED_ITEMS_RULE,
+    minSharedItems: MIN_SHARED_ITEMS,
     newShareUrl: null,
     shareLinks: [],
     ...extra,
