@@ -10,6 +10,7 @@ import { respondentTitle } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { respondentRadar, score } from '../report-views';
+import { linkOrigin } from '../hosts';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
@@ -140,7 +141,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   }, r);
 
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
-  const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  const publicOrigin = (req: Request) => linkOrigin(req, config);
   const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
 
   const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
@@ -282,7 +283,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       title: 'Your answers are saved',
       resumeCode: formatResumeCode(draft.resumeCode),
       days: Math.round(config.draftTtlMs / 86_400_000),
-      origin: (config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/^https?:\/\//, ''),
+      origin: publicOrigin(req).replace(/^https?:\/\//, ''),
       next: nextPage(round, draft),
     });
   });
