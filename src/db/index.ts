@@ -10,9 +10,10 @@ import { shareLinkRepository } from './share-links';
 import { storageRepository } from './storage';
 import { presenterRepository } from './presenter';
 import { totalsRepository } from './totals';
+import { trendAnswersRepository } from './trend-answers';
 
 export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
-export { isStorageFullError } from './storage';
+export { isReadOnlyError, isStorageFullError } from './storage';
 export { backupDatabase, checkDatabaseFile, databaseInUse, restoreDatabase, BackupError, type BackupProgress, type TableCounts } from './backup';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';
@@ -22,6 +23,7 @@ export type * from './results';
 export type * from './share-links';
 export type * from './presenter';
 export type * from './totals';
+export type * from './trend-answers';
 
 /** Every repository, built once on the one connection. */
 export function createRepositories(db: Db) {
@@ -40,6 +42,7 @@ export function createRepositories(db: Db) {
     publishedResults: publishedResultsRepository(db),
     storage: storageRepository(db),
     presenter: presenterRepository(db),
+    trendAnswers: trendAnswersRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,3 +1,4 @@
+import type { Channel } from '../domain/answer-ways';
 import type { Db } from './connection';
 import { totalsOf } from '../domain/totals';
 import { totalsRepository } from './totals';
@@ -12,11 +13,18 @@ export interface DraftRecord {
   answers: unknown;
   /** The page to come back to: a theme id or 'check'; null when not yet known. */
   resumeAt: string | null;
+  /** 'assisted' when a peer supporter said they are answering with or for someone */
+  channel: DraftChannel;
   submittedAt: number | null;
   createdAt: number;
   updatedAt: number;
   expiresAt: number;
 }
+
+/** How a response reached us (see migrations/015). */
+export type { Channel };
+/** A draft is online or assisted: paper forms are keyed in whole, without a draft. */
+export type DraftChannel = Exclude<Channel, 'paper'>;
 
 export interface NewResponse {
   roundId: number;
@@ -27,6 +35,8 @@ export interface NewResponse {
   answers: { themeId: string; itemId: string; value: number | null }[];
   themeScores: { themeId: string; score: number }[];
   comments: { themeId: string; itemId: string; body: string }[];
+  /** absent in bodies waiting from before migration 015: online */
+  channel?: Channel;
 }
 
 /** A sent response waiting to be released into the results (see migrations/005). */
@@ -37,7 +47,7 @@ export interface PendingResponse {
 }
 
 type DraftRow = Omit<DraftRecord, 'answers'> & { answers: string };
-const DRAFT_COLUMNS = `id, round_id AS roundId, resume_code AS resumeCode, role, answers, resume_at AS resumeAt, submitted_at AS submittedAt,
+const DRAFT_COLUMNS = `id, round_id AS roundId, resume_code AS resumeCode, role, answers, resume_at AS resumeAt, channel, submitted_at AS submittedAt,
   created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt`;
 const toDraft = (row: DraftRow | undefined): DraftRecord | undefined => row && { ...row, answers: JSON.parse(row.answers) as unknown };
 
@@ -48,29 +58,30 @@ export function responseRepository(db: Db) {
   const codeTaken = db.prepare('SELECT 1 FROM drafts WHERE resume_code = ?');
   const insertDraft = db.prepare(`INSERT INTO drafts (id, round_id, resume_code, created_at, updated_at, expires_at)
     VALUES (@id, @roundId, @resumeCode, @now, @now, @expiresAt)`);
-  const saveDraft = db.prepare(`UPDATE drafts SET role = @role, answers = @answers, resume_at = @resumeAt, updated_at = @now, expires_at = @expiresAt
+  const saveDraft = db.prepare(`UPDATE drafts SET role = @role, answers = @answers, resume_at = @resumeAt, channel = COALESCE(@channel, channel), updated_at = @now, expires_at = @expiresAt
     WHERE id = @id AND submitted_at IS NULL`);
   // Once sent, a draft keeps only "sent" and whole days: exact times could be matched to the
   // order of responses and so give a response a time.
   const markSubmitted = db.prepare(`UPDATE drafts SET submitted_at = @day, created_at = @day, updated_at = @day,
-      expires_at = @expiresAt, role = NULL, answers = '{}', resume_at = NULL
+      expires_at = @expiresAt, role = NULL, answers = '{}', resume_at = NULL, channel = 'online'
     WHERE id = @id AND submitted_at IS NULL`);
   const deleteExpired = db.prepare('DELETE FROM drafts WHERE expires_at <= ?');
   // Part-way: started (a role chosen or something answered), not sent, not expired.
   const partWay = db.prepare(`SELECT COUNT(*) AS n FROM drafts
     WHERE round_id = ? AND submitted_at IS NULL AND expires_at > ? AND (role IS NOT NULL OR answers <> '{}')`);
-  const insertResponse = db.prepare(`INSERT INTO responses (round_id, role, questionnaire_version, submitted_on)
-    VALUES (?, ?, ?, ?)`);
+  const insertResponse = db.prepare(`INSERT INTO responses (round_id, role, questionnaire_version, submitted_on, channel)
+    VALUES (?, ?, ?, ?, ?)`);
   const insertAnswer = db.prepare(`INSERT INTO answers (response_id, round_id, role, theme_id, item_id, value, dont_know)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertThemeScore = db.prepare(`INSERT INTO response_theme_scores (response_id, round_id, role, theme_id, score)
     VALUES (?, ?, ?, ?, ?)`);
   // Comment ids are random, so neither ids nor the table's order (it is keyed by id) tie comments together.
   const insertComment = db.prepare('INSERT INTO comments (id, round_id, theme_id, item_id, body) VALUES (lower(hex(randomblob(12))), ?, ?, ?, ?)');
+  const countByChannel = db.prepare('SELECT channel, COUNT(*) AS n FROM responses WHERE round_id = ? GROUP BY channel ORDER BY channel');
   const countByRole = db.prepare('SELECT role, COUNT(*) AS n FROM responses WHERE round_id = ? GROUP BY role ORDER BY role');
   const anyResponse = db.prepare(`SELECT 1 FROM responses WHERE round_id = @roundId
     UNION ALL SELECT 1 FROM pending_responses WHERE round_id = @roundId LIMIT 1`);
-  const insertPending = db.prepare('INSERT INTO pending_responses (id, round_id, body) VALUES (lower(hex(randomblob(16))), ?, ?)');
+  const insertPending = db.prepare('INSERT INTO pending_responses (id, round_id, body) VALUES (lower(hex(randomblob(16))), ?, ?) RETURNING id');
   const pendingByRound = db.prepare('SELECT id, body FROM pending_responses WHERE round_id = ?');
   const countPending = db.prepare('SELECT COUNT(*) AS n FROM pending_responses WHERE round_id = ?');
   const deletePending = db.prepare('DELETE FROM pending_responses WHERE id = ? AND round_id = ?');
@@ -79,7 +90,7 @@ export function responseRepository(db: Db) {
   const totals = totalsRepository(db);
 
   const writeResponse = (r: NewResponse): number => {
-    const responseId = Number(insertResponse.run(r.roundId, r.role, r.questionnaireVersion, r.submittedOn).lastInsertRowid);
+    const responseId = Number(insertResponse.run(r.roundId, r.role, r.questionnaireVersion, r.submittedOn, r.channel ?? 'online').lastInsertRowid);
     for (const a of r.answers) {
       insertAnswer.run(responseId, r.roundId, r.role, a.themeId, a.itemId, a.value, a.value === null ? 1 : 0);
     }
@@ -93,8 +104,9 @@ export function responseRepository(db: Db) {
     findDraftByResumeCode: (code: string, now: number) => toDraft(draftByCode.get(code, now) as DraftRow | undefined),
     isResumeCodeTaken: (code: string) => codeTaken.get(code) !== undefined,
     createDraft: (d: { id: string; roundId: number; resumeCode: string; now: number; expiresAt: number }) => void insertDraft.run(d),
-    saveDraft(d: { id: string; role: string | null; answers: unknown; resumeAt?: string | null; now: number; expiresAt: number }): boolean {
-      return saveDraft.run({ ...d, resumeAt: d.resumeAt ?? null, answers: JSON.stringify(d.answers) }).changes === 1;
+    /** Saves a draft's role, answers and place; its channel too when given (unchanged otherwise). */
+    saveDraft(d: { id: string; role: string | null; answers: unknown; resumeAt?: string | null; channel?: DraftChannel; now: number; expiresAt: number }): boolean {
+      return saveDraft.run({ ...d, resumeAt: d.resumeAt ?? null, channel: d.channel ?? null, answers: JSON.stringify(d.answers) }).changes === 1;
     },
     deleteExpiredDrafts: (now: number) => deleteExpired.run(now).changes,
     countPartWay: (roundId: number, now: number) => (partWay.get(roundId, now) as { n: number }).n,
@@ -108,9 +120,16 @@ export function responseRepository(db: Db) {
       const day = Math.floor(now / DAY_MS) * DAY_MS;
       // Kept two whole days so a replayed or double submission still lands on the thank-you page.
       if (markSubmitted.run({ id: draftId, day, expiresAt: day + 2 * DAY_MS }).changes !== 1) return false;
-      insertPending.run(response.roundId, JSON.stringify(response));
+      insertPending.get(response.roundId, JSON.stringify(response));
       return true;
     }),
+    /**
+     * Adds a whole response (a keyed-in paper form) to those waiting for release; returns its
+     * random id, the only handle there is on it until it is released.
+     */
+    addPending: (response: NewResponse): string => (insertPending.get(response.roundId, JSON.stringify(response)) as { id: string }).id,
+    /** Takes back a response that is still waiting (undo of a keyed form); false when it is no longer waiting. */
+    withdrawPending: (roundId: number, id: string): boolean => deletePending.run(id, roundId).changes === 1,
     /** A round's sent responses that are not in its results yet, in no particular order. */
     pendingFor: (roundId: number): PendingResponse[] =>
       (pendingByRound.all(roundId) as { id: string; body: string }[]).map((r) => ({ id: r.id, response: JSON.parse(r.body) as NewResponse })),
@@ -134,6 +153,8 @@ export function responseRepository(db: Db) {
       totals.add(totalsOf(responses));
       return ids;
     }),
+    /** Released responses by channel (waiting ones are not counted: they are not in the results yet). */
+    countByChannel: (roundId: number) => countByChannel.all(roundId) as { channel: Channel; n: number }[],
     countByRole: (roundId: number) => countByRole.all(roundId) as { role: string; n: number }[],
     hasResponses: (roundId: number) => anyResponse.get({ roundId }) !== undefined,
   };

@@ -51,10 +51,15 @@ function startChild(name: string, script: string, args: string[]): Promise<Child
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s`)), 60_000);
     let out = '';
+    let listening = false;
+    // After the LISTENING line, stdout carries the app's request log (LOG_LEVEL=info, as in
+    // production): read and dropped, so the app never waits on a full pipe.
     proc.stdout!.on('data', (chunk: Buffer) => {
+      if (listening) return;
       out += chunk.toString();
       const m = /LISTENING (\S+)/.exec(out);
-      if (m && timer) {
+      if (m) {
+        listening = true;
         clearTimeout(timer);
         resolve({
           name,

@@ -10,6 +10,7 @@ import { respondentTitle } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { respondentRadar, score } from '../report-views';
+import { linkOrigin } from '../hosts';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
@@ -41,6 +42,8 @@ const typedCode = (body: unknown) => {
   return parsed.success ? parsed.data.code : '';
 };
 const pageNumber = z.coerce.number().int().min(1).max(100);
+/** "Are you filling this in for someone else, or helping them?" on the role page (optional). */
+const assistedField = z.enum(['yes', 'no']).optional().catch(undefined);
 
 /**
  * The respondent journey. Routes (all under one round are guarded by the round's state):
@@ -138,7 +141,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   }, r);
 
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
-  const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  const publicOrigin = (req: Request) => linkOrigin(req, config);
   const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
 
   const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
@@ -185,21 +188,30 @@ export function respondRoutes(services: Services, config: Config): Router {
     responding.requireOpen(round, draftIdOf(req));
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
-    res.render('respond/role', { title: 'Which of these describes you best?', chosen: draft.role, resumeCode: formatResumeCode(draft.resumeCode), returnTo: req.query.return === 'check' ? 'check' : '', errors: [] });
+    res.render('respond/role', {
+      title: 'Which of these describes you best?',
+      chosen: draft.role,
+      assisted: draft.channel === 'assisted' ? 'yes' : null,
+      resumeCode: formatResumeCode(draft.resumeCode),
+      returnTo: req.query.return === 'check' ? 'check' : '',
+      errors: [],
+    });
   });
 
   r.post('/role', (req, res) => {
     const round = roundOf(res);
     const role = (req.body as Record<string, unknown> | undefined)?.role;
     const returnTo = (req.body as Record<string, unknown> | undefined)?._return === 'check' ? 'check' : '';
+    // Optional: unanswered (or unreadable) leaves the draft's channel as it was.
+    const assisted = assistedField.parse((req.body as Record<string, unknown> | undefined)?.assisted);
     try {
-      const draft = responding.saveRole(round, draftIdOf(req), role);
+      const draft = responding.saveRole(round, draftIdOf(req), role, assisted === undefined ? undefined : assisted === 'yes');
       if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
       res.redirect(303, returnTo === 'check' ? `/r/${round.linkToken}/check` : nextPage(round, draft));
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const draft = responding.requireDraft(round, draftIdOf(req));
-      res.status(400).render('respond/role', { title: 'Which of these describes you best?', chosen: null, resumeCode: formatResumeCode(draft.resumeCode), returnTo, errors: err.fieldErrors });
+      res.status(400).render('respond/role', { title: 'Which of these describes you best?', chosen: null, assisted: assisted ?? null, resumeCode: formatResumeCode(draft.resumeCode), returnTo, errors: err.fieldErrors });
     }
   });
 
@@ -271,7 +283,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       title: 'Your answers are saved',
       resumeCode: formatResumeCode(draft.resumeCode),
       days: Math.round(config.draftTtlMs / 86_400_000),
-      origin: (config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/^https?:\/\//, ''),
+      origin: publicOrigin(req).replace(/^https?:\/\//, ''),
       next: nextPage(round, draft),
     });
   });
@@ -291,6 +303,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.render('respond/check', {
       title: 'Check your answers',
       role: round.roles.find((role) => role.id === draft.role)?.label ?? '',
+      assisted: draft.channel === 'assisted',
       sections,
       answered: sections.reduce((s, sec) => s + sec.answered, 0),
       total: sections.reduce((s, sec) => s + sec.questions, 0),

@@ -6,7 +6,9 @@ import type { Admin } from '../../services/accounts';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { trendsCsv, type TrendsResult } from '../../services/trends';
 import { bearerToken } from '../bearer';
+import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
+import { MIN_SHARED_ITEMS, SHARED_ITEMS_RULE } from '../../domain/trend-items';
 import { bound, score } from '../report-views';
 import { roundName, signedChange, trendCharts, trendRadar, trendsJson, VERDICT_WORDS } from '../trends-views';
 
@@ -64,6 +66,8 @@ function renderTrends(req: Request, res: Response, result: TrendsResult, extra: 
     signedChange,
     roundName: (id: number) => (result.ok ? roundName(result.comparison, id) : ''),
     verdictWords: VERDICT_WORDS,
+    sharedRule: SHARED_ITEMS_RULE,
+    minSharedItems: MIN_SHARED_ITEMS,
     newShareUrl: null,
     shareLinks: [],
     ...extra,
@@ -91,7 +95,7 @@ export function adminTrendHandlers(services: Services, config: Config) {
       const orgId = result.organisation.id;
       const token = req.session.newTrendsLink?.organisationId === orgId ? req.session.newTrendsLink.token : null;
       delete req.session.newTrendsLink;
-      const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+      const origin = linkOrigin(req, config);
       renderTrends(req, res, result, {
         mode: 'admin',
         newShareUrl: token ? `${origin}/share/${token}` : null,
