@@ -36,7 +36,8 @@ export function openDatabase(file: string): Db {
  * connection). A no-op for an in-memory database.
  */
 export function checkpointDatabase(db: Db): boolean {
-  if (db.memory) return true;
+  // Closed: a checkpoint scheduled just before shutdown has nothing left to do (close checkpoints).
+  if (db.memory || !db.open) return true;
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
   return result.busy === 0;
 }

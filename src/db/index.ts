@@ -9,6 +9,7 @@ import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
 import { storageRepository } from './storage';
 import { presenterRepository } from './presenter';
+import { totalsRepository } from './totals';
 import { trendAnswersRepository } from './trend-answers';
 
 export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
@@ -21,6 +22,7 @@ export type * from './admins';
 export type * from './results';
 export type * from './share-links';
 export type * from './presenter';
+export type * from './totals';
 export type * from './trend-answers';
 
 /** Every repository, built once on the one connection. */
@@ -34,6 +36,7 @@ export function createRepositories(db: Db) {
     responses: responseRepository(db),
     admins: adminRepository(db),
     results: resultsRepository(db),
+    totals: totalsRepository(db),
     shareLinks: shareLinkRepository(db),
     actions: actionRepository(db),
     publishedResults: publishedResultsRepository(db),

@@ -1,5 +1,7 @@
 import type { Channel } from '../domain/answer-ways';
 import type { Db } from './connection';
+import { totalsOf } from '../domain/totals';
+import { totalsRepository } from './totals';
 
 const DAY_MS = 86_400_000;
 
@@ -84,6 +86,8 @@ export function responseRepository(db: Db) {
   const countPending = db.prepare('SELECT COUNT(*) AS n FROM pending_responses WHERE round_id = ?');
   const deletePending = db.prepare('DELETE FROM pending_responses WHERE id = ? AND round_id = ?');
   const countReleased = db.prepare('UPDATE rounds SET releases = releases + 1 WHERE id = ?');
+  // The running totals change in the same transaction as the rows they total (migrations/013).
+  const totals = totalsRepository(db);
 
   const writeResponse = (r: NewResponse): number => {
     const responseId = Number(insertResponse.run(r.roundId, r.role, r.questionnaireVersion, r.submittedOn, r.channel ?? 'online').lastInsertRowid);
@@ -139,11 +143,16 @@ export function responseRepository(db: Db) {
         if (deletePending.run(p.id, roundId).changes !== 1) throw new Error(`Pending response ${p.id} is not waiting in round ${roundId}`);
         writeResponse(p.response);
       }
+      totals.add(totalsOf(pending.map((p) => p.response)));
       if (pending.length > 0) countReleased.run(roundId);
       return pending.length;
     }),
     /** Writes responses straight into the results (synthetic data for benchmarks and the demo). */
-    insertResponses: db.transaction((responses: NewResponse[]) => responses.map(writeResponse)),
+    insertResponses: db.transaction((responses: NewResponse[]) => {
+      const ids = responses.map(writeResponse);
+      totals.add(totalsOf(responses));
+      return ids;
+    }),
     /** Released responses by channel (waiting ones are not counted: they are not in the results yet). */
     countByChannel: (roundId: number) => countByChannel.all(roundId) as { channel: Channel; n: number }[],
     countByRole: (roundId: number) => countByRole.all(roundId) as { role: string; n: number }[],

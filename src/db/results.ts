@@ -54,6 +54,9 @@ export function resultsRepository(db: Db) {
     WHERE n <= ? ORDER BY themeId, body, id`);
   const commentCounts = db.prepare(`SELECT theme_id AS themeId, COUNT(*) AS n FROM comments
     WHERE round_id = ? AND (hidden = 0 OR ?) GROUP BY theme_id`);
+  // The same, one theme at a time: in the order of comments_round_theme_text, reading only `limit` rows.
+  const firstOfTheme = db.prepare(`SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments
+    WHERE round_id = ? AND theme_id = ? AND (hidden = 0 OR ?) ORDER BY body, id LIMIT ?`);
   const themeComments = db.prepare(`SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments
     WHERE round_id = ? AND theme_id = ? AND (hidden = 0 OR ?) ORDER BY body, id LIMIT ? OFFSET ?`);
   const setHidden = db.prepare('UPDATE comments SET hidden = ? WHERE id = ? AND round_id = ?');
@@ -69,9 +72,15 @@ export function resultsRepository(db: Db) {
     itemCounts: (roundId: number) => itemCounts.all(roundId) as ItemCountRow[],
     comments: (roundId: number, includeHidden: boolean) =>
       (comments.all(roundId, includeHidden ? 1 : 0) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
-    /** At most `perTheme` comments of each theme, in the same order as {@link comments}. */
-    firstComments: (roundId: number, includeHidden: boolean, perTheme: number) =>
-      (firstComments.all(roundId, includeHidden ? 1 : 0, perTheme) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
+    /**
+     * At most `perTheme` comments of each theme, in the same order as {@link comments}. Given the
+     * round's themes (in order), reads only those rows; otherwise ranks every comment of the round.
+     */
+    firstComments: (roundId: number, includeHidden: boolean, perTheme: number, themeIds?: readonly string[]) =>
+      (themeIds
+        ? [...themeIds].sort().flatMap((t) => firstOfTheme.all(roundId, t, includeHidden ? 1 : 0, perTheme) as (Omit<CommentRow, 'hidden'> & { hidden: number })[])
+        : (firstComments.all(roundId, includeHidden ? 1 : 0, perTheme) as (Omit<CommentRow, 'hidden'> & { hidden: number })[])
+      ).map(toComment),
     /** How many comments each theme has. */
     commentCounts: (roundId: number, includeHidden: boolean) =>
       new Map((commentCounts.all(roundId, includeHidden ? 1 : 0) as { themeId: string; n: number }[]).map((r) => [r.themeId, r.n] as const)),

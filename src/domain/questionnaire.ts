@@ -552,6 +552,18 @@ function tooLongMessage(length: number, max: number): string {
   return `Your comment is ${length} characters long. Please keep it to ${max} characters or fewer.`;
 }
 
+/**
+ * Answer schemas built once per questionnaire object (definitions are never changed once parsed):
+ * building them again for every page shown or saved was measurable (issue 12).
+ */
+const schemaMemo = new WeakMap<Questionnaire, Map<string, unknown>>();
+function memoised<T>(q: Questionnaire, key: string, build: () => T): T {
+  let forQ = schemaMemo.get(q);
+  if (!forQ) schemaMemo.set(q, (forQ = new Map()));
+  if (!forQ.has(key)) forQ.set(key, build());
+  return forQ.get(key) as T;
+}
+
 function requireForm(form: string): asserts form is FormId {
   if (!(FORM_IDS as readonly string[]).includes(form)) throw new RangeError(`Unknown form "${form}"`);
 }
@@ -562,6 +574,9 @@ function requireForm(form: string): asserts form is FormId {
  * non-empty and within the length limit. Comment text is trimmed in the output.
  */
 export function answersSchema(q: Questionnaire, form: FormId) {
+  return memoised(q, `answers:${form}`, () => buildAnswersSchema(q, form));
+}
+function buildAnswersSchema(q: Questionnaire, form: FormId) {
   requireForm(form);
   const items = new Map(formItems(q, form).map((i) => [i.id, i] as const));
   return z.record(z.string(), answerSchema).transform((answers, ctx): Answers => {
@@ -605,6 +620,9 @@ export function answersSchema(q: Questionnaire, form: FormId) {
  * @throws RangeError when the theme has no items in the form (a programming error)
  */
 export function themeAnswersSchema(q: Questionnaire, form: FormId, themeId: string) {
+  return memoised(q, `theme:${form}:${themeId}`, () => buildThemeAnswersSchema(q, form, themeId));
+}
+function buildThemeAnswersSchema(q: Questionnaire, form: FormId, themeId: string) {
   requireForm(form);
   const page = formThemes(q, form).find((t) => t.theme.id === themeId);
   if (!page) throw new RangeError(`Theme "${themeId}" has no items in the ${form} form`);

@@ -158,6 +158,19 @@ export function studentTCdf(t: number, df: number): number {
  */
 export function tQuantile(p: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
+  // A report asks for the same few (p, df) pairs many times (one a group and theme): remember them.
+  const key = `${p}|${df}`;
+  let q = quantileMemo.get(key);
+  if (q === undefined) {
+    if (quantileMemo.size >= 10_000) quantileMemo.clear();
+    q = computeTQuantile(p, df);
+    quantileMemo.set(key, q);
+  }
+  return q;
+}
+const quantileMemo = new Map<string, number>();
+
+function computeTQuantile(p: number, df: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;

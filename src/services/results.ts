@@ -111,19 +111,24 @@ export interface CommentPage {
  * and trends) is built from this, so suppression cannot differ between them.
  */
 export function resultsService({ repos, rounds, release, clock }: { repos: Repositories; rounds: RoundService; release: ReleaseService; clock: Clock }) {
-  /** Per-role aggregates from SQL, in the shape the rubric works on. */
+  /**
+   * Per-role aggregates in the shape the rubric works on, from the round's running totals (a few
+   * hundred rows whatever the number of responses). The scan over every answer that gives the same
+   * rows (repos.responses.countByRole, repos.results.themeMoments and itemCounts) stays as the
+   * reference the totals are tested against (test/db/totals.test.ts).
+   */
   const aggregate = (round: RoundRecord, q: Questionnaire): RoundAggregate => {
     const out: RoundAggregate = {};
     const group = (role: string) => (out[role] ??= emptyGroup());
-    for (const r of repos.responses.countByRole(round.id)) group(r.role).respondents = r.n;
-    for (const m of repos.results.themeMoments(round.id)) {
+    for (const r of repos.totals.countByRole(round.id)) group(r.role).respondents = r.n;
+    for (const m of repos.totals.themeMoments(round.id)) {
       group(m.role).themes[m.themeId] = { n: m.n, sum: m.sum, sumSq: m.sumSq, dontKnow: 0 };
     }
     const themeOf = new Map(q.items.map((i) => [i.id, i.theme] as const));
     const optionCount = new Map(
       q.items.map((i) => [i.id, i.kind === 'practice' ? q.scale.practice.length : i.kind === 'ladder' ? i.options.length : 0] as const),
     );
-    for (const c of repos.results.itemCounts(round.id)) {
+    for (const c of repos.totals.itemCounts(round.id)) {
       const size = optionCount.get(c.itemId);
       if (!size) continue; // an item no longer in this version: cannot be scored here
       const g = group(c.role);
@@ -165,7 +170,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       ? []
       : options.commentsPerTheme === undefined
         ? repos.results.comments(round.id, includeHidden)
-        : repos.results.firstComments(round.id, includeHidden, options.commentsPerTheme);
+        : repos.results.firstComments(round.id, includeHidden, options.commentsPerTheme, formThemes(q, round.form).map(({ theme }) => theme.id));
     const commentCounts = !commentsShown
       ? new Map<string, number>()
       : options.commentsPerTheme === undefined
@@ -216,7 +221,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       gapThreshold,
       total: visibility.total,
       release: releaseStatus,
-      received: repos.responses.countByRole(round.id).reduce((sum, r) => sum + r.n, 0) + releaseStatus.waiting,
+      received: repos.totals.countByRole(round.id).reduce((sum, r) => sum + r.n, 0) + releaseStatus.waiting,
       belowMinimum: visibility.belowMinimum,
       roles,
       overall,
@@ -262,7 +267,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       const index = formThemes(q, round.form).findIndex(({ theme }) => theme.id === themeId);
       if (index < 0) throw new NotFoundError('That theme is not in this round’s questionnaire');
       // The people in the published results, as on the report (nothing while results wait for closing).
-      const respondents = release.status(round).hiddenUntilClose ? 0 : repos.responses.countByRole(round.id).reduce((sum, r) => sum + r.n, 0);
+      const respondents = release.status(round).hiddenUntilClose ? 0 : repos.totals.countByRole(round.id).reduce((sum, r) => sum + r.n, 0);
       if (respondents < normaliseMinGroupSize(round.minGroupSize) * 2) throw new NotFoundError('Comments are not shown for this round yet');
       const includeHidden = options.comments === 'all';
       const total = repos.results.commentCounts(round.id, includeHidden).get(themeId) ?? 0;

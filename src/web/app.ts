@@ -7,7 +7,7 @@ import { formShapedBody } from './body';
 import { refuseWritesWhenFull } from './storage';
 import { hostPolicy, refuseUnknownHosts } from './hosts';
 import { requestLog } from './request-log';
-import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
+import { assetUrls, PUBLIC_DIR, publicPathTest, setStaticCacheHeaders } from './assets';
 import { isolateBidi } from './bidi';
 import { compression } from './compression';
 import { errorHandler, notFoundHandler } from './errors';
@@ -35,6 +35,9 @@ export function createApp(services: Services, config: Config): Express {
   app.set('trust proxy', config.trustProxy === true ? 1 : config.trustProxy);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
+  // Compiled templates (and their includes) are kept, whatever NODE_ENV says: compiling them again
+  // on every request took about half of a theme page's time (issue 12; see docs/performance.md).
+  app.set('view cache', true);
   app.locals.asset = assetUrls();
   app.locals.appName = 'Powershare';
   app.locals.isolate = isolateBidi;
@@ -50,7 +53,9 @@ export function createApp(services: Services, config: Config): Express {
   app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0, (line) => services.logger.warn({ event: 'trust-proxy-unset' }, line)));
   // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
   app.use(compression());
-  app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
+  const serveStatic = express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders });
+  const isPublicPath = publicPathTest(PUBLIC_DIR);
+  app.use((req, res, next) => (isPublicPath(req.path) ? serveStatic(req, res, next) : next()));
   // Pages are personal or time-sensitive by default; public assets were served above. Set before
   // anything can fail (body limits, CSRF), so 400, 403 and 413 answers are not cached either.
   app.use((_req, res, next) => {

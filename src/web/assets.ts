@@ -33,3 +33,23 @@ export function setStaticCacheHeaders(res: Response): void {
   const versioned = typeof res.req.query?.v === 'string';
   res.setHeader('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
 }
+
+/**
+ * Whether a request path can name a file in public/ (its top-level folders and files, read once at
+ * start; vendor/ always, as the build writes it). Other paths skip the static middleware, which
+ * would otherwise ask the file system (a stat in the thread pool) for every page before its route.
+ */
+export function publicPathTest(publicDir: string = PUBLIC_DIR): (urlPath: string) => boolean {
+  let entries: fs.Dirent[] = [];
+  try {
+    entries = fs.readdirSync(publicDir, { withFileTypes: true });
+  } catch {
+    // No public folder: nothing to serve.
+  }
+  const folders = new Set(['vendor', ...entries.filter((e) => e.isDirectory()).map((e) => e.name)]);
+  const files = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+  return (urlPath) => {
+    const slash = urlPath.indexOf('/', 1);
+    return slash === -1 ? files.has(urlPath.slice(1)) : folders.has(urlPath.slice(1, slash));
+  };
+}

@@ -127,7 +127,9 @@ describe('no differencing while a round is open', () => {
     const roles = ['staff', 'lived', 'staff', 'lived', 'staff', 'lived', 'staff', 'lived', 'staff', 'lived', 'staff', 'lived'];
     roles.forEach((role, i) => respond(ctx, round, role, { 'cp-early': '2', 'coproduction-comment': `Comment ${String(i).padStart(2, '0')}` }, { addNow: false }));
     ctx.services.rounds.close(round.id);
-    const stored = ctx.db.prepare('SELECT id, body FROM comments').all() as { id: string; body: string }[];
+    // In the table's own order (it is keyed by the random id): without ORDER BY, SQLite may read
+    // an index instead, and one (for reports) is sorted by the text.
+    const stored = ctx.db.prepare('SELECT id, body FROM comments ORDER BY id').all() as { id: string; body: string }[];
     expect(stored).toHaveLength(12);
     for (const c of stored) expect(c.id).toMatch(/^[0-9a-f]{24}$/);
     // Neither the responses' ids nor the comments' physical order follow the order of sending
