@@ -95,7 +95,7 @@ export function themeAnswersSchema(q: Questionnaire, form: FormId, themeId: stri
   return z.unknown().transform((body, ctx): Answers => {
     const fields = body === undefined || body === null ? {} : rec(body);
     if (!fields) {
-      ctx.addIssue({ code: 'custom', path: [], message: 'The form could not be read. Please try again.' });
+      ctx.addIssue({ code: 'custom', path: [], message: 'The form could not be read. Please try again.', params: { reason: 'formUnreadable' } });
       return z.NEVER;
     }
     const out: Answers = {};
@@ -103,7 +103,7 @@ export function themeAnswersSchema(q: Questionnaire, form: FormId, themeId: stri
       if (key.startsWith('_')) continue;
       const item = items.get(key);
       if (!item) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `${quoted(key)} is not a question on this page.` });
+        ctx.addIssue({ code: 'custom', path: [key], message: `${quoted(key)} is not a question on this page.`, params: { reason: 'notOnPage' } });
         continue;
       }
       if (value === undefined) continue;
@@ -112,18 +112,19 @@ export function themeAnswersSchema(q: Questionnaire, form: FormId, themeId: stri
           code: 'custom',
           path: [key],
           message: item.kind === 'comment' ? `Your comment for ${quoted(item.text)} was sent more than once. Please send it once.` : `Choose only one answer for ${quoted(item.text)}.`,
+          params: { reason: item.kind === 'comment' ? 'commentTwice' : 'chooseOnlyOne' },
         });
         continue;
       }
       if (typeof value !== 'string') {
-        ctx.addIssue({ code: 'custom', path: [key], message: `The answer for ${quoted(item.text)} could not be read. Please try again.` });
+        ctx.addIssue({ code: 'custom', path: [key], message: `The answer for ${quoted(item.text)} could not be read. Please try again.`, params: { reason: 'unreadable' } });
         continue;
       }
       if (item.kind === 'comment') {
         const text = normaliseComment(value);
         if (text === '') continue;
         if (text.length > q.commentMaxLength) {
-          ctx.addIssue({ code: 'custom', path: [key], message: tooLongMessage(text.length, q.commentMaxLength) });
+          ctx.addIssue({ code: 'custom', path: [key], message: tooLongMessage(text.length, q.commentMaxLength), params: { reason: 'tooLong', length: text.length, max: q.commentMaxLength } });
           continue;
         }
         out[key] = { type: 'text', text };
@@ -140,14 +141,21 @@ export function themeAnswersSchema(q: Questionnaire, form: FormId, themeId: stri
         out[key] = { type: 'choice', value: Number(v) };
         continue;
       }
-      ctx.addIssue({ code: 'custom', path: [key], message: `Choose one of the options for ${quoted(item.text)}.` });
+      ctx.addIssue({ code: 'custom', path: [key], message: `Choose one of the options for ${quoted(item.text)}.`, params: { reason: 'chooseOption' } });
     }
     return out;
   });
 }
 
-/** An error on a theme page, for the error summary: the field (item id) and a plain message. */
-export type FieldError = { field: string; message: string };
+/** Why a theme page's answer was refused: a key the web layer words in the page's language. */
+export type AnswerErrorReason = 'formUnreadable' | 'notOnPage' | 'commentTwice' | 'chooseOnlyOne' | 'unreadable' | 'tooLong' | 'chooseOption';
+
+/**
+ * An error on a theme page, for the error summary: the field (item id), a plain message in the
+ * questionnaire's wording, and for theme pages the reason and its numbers, so a page in another
+ * language can word it.
+ */
+export type FieldError = { field: string; message: string; reason?: AnswerErrorReason; values?: Record<string, number> };
 
 /**
  * Parse the body of one theme page (see {@link themeAnswersSchema}).
@@ -163,7 +171,11 @@ export function parseThemeAnswers(
   if (result.success) return { ok: true, answers: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((i) => ({ field: i.path.length > 0 ? String(i.path[0]) : '', message: i.message })),
+    errors: result.error.issues.map((i) => {
+      const params = (i as { params?: { reason?: AnswerErrorReason; length?: number; max?: number } }).params;
+      const values = params?.reason === 'tooLong' ? { length: params.length ?? 0, max: params.max ?? 0 } : undefined;
+      return { field: i.path.length > 0 ? String(i.path[0]) : '', message: i.message, ...(params?.reason ? { reason: params.reason } : {}), ...(values ? { values } : {}) };
+    }),
   };
 }
 

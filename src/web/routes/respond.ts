@@ -6,13 +6,18 @@ import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { GoneError, ValidationError } from '../../services/errors';
 import { DraftMissingError, formatResumeCode, RoundNotOpenError, type Draft, type PageAction } from '../../services/responding';
-import { respondentTitle } from '../../domain/questionnaire';
+import { formThemes, respondentTitle, type FieldError, type Questionnaire, type Wording } from '../../domain/questionnaire';
+import { inWording } from '../../services/questionnaires';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { respondentRadar, score } from '../report-views';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
+import type { TFunction } from 'i18next';
+import { languageChoices, pageLanguageOf, setWordingCookie, usePageLanguage, wordingFor, wordingForm } from '../wording';
+import { isPageLanguage } from '../i18n';
+import { hasEasyRead, languagesOf } from '../../domain/questionnaire';
 
 const DRAFT_COOKIE = 'ps_draft';
 /** A respondent's own scores, sealed, from sending to the thank-you page (nothing kept on the server). */
@@ -22,7 +27,7 @@ const OWN_SCORES_TTL_MS = 10 * 60_000;
 /** A message for the next page (a key into NOTICES, never free text). */
 const NOTICE_COOKIE = 'ps_notice';
 const NOTICES = {
-  emptyAnswers: 'Answer at least one question before sending. “Don\'t know” counts as an answer.',
+  emptyAnswers: 'check.emptyAnswers',
 } as const;
 const noticeKey = z.enum(Object.keys(NOTICES) as [keyof typeof NOTICES]);
 /** What the own-scores cookie holds: round id, expiry (services.clock) and raw theme scores. */
