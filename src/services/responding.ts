@@ -260,10 +260,11 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     /**
      * A respondent's own theme scores for the thank-you page, from the raw scores `submit`
      * returned (carried by their browser in between: the server keeps no copy). Themes the
-     * round does not have are ignored; missing ones show as not scored.
+     * round does not have are ignored; missing ones show as not scored. `texts`: the
+     * questionnaire in the reader's wording (same ids, same bands).
      */
-    ownScoresFor(round: RoundRecord, themeScores: Record<string, number | null>): OwnThemeScore[] {
-      return ownScores(questionnaireFor(round), round.form, themeScores);
+    ownScoresFor(round: RoundRecord, themeScores: Record<string, number | null>, texts: Questionnaire = questionnaireFor(round)): OwnThemeScore[] {
+      return ownScores(texts, round.form, themeScores);
     },
   };
 }

@@ -18,6 +18,8 @@ import { publicTrendRoutes } from './routes/trends';
 import { isRespondentPath, respondRoutes } from './routes/respond';
 import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
+import { htmlLang, translator } from './i18n';
+import { pageLanguage } from './wording';
 
 export const VIEWS_DIR = projectPath('views');
 
@@ -39,7 +41,15 @@ export function createApp(services: Services, config: Config): Express {
   // Defaults for pages rendered before the per-request middleware ran (e.g. early errors).
   app.locals.flash = [];
   app.locals.csrfToken = () => '';
+  // The pages' language: English unless a respondent's page chooses another (see wording.ts).
+  app.locals.lang = 'en';
+  app.locals.htmlLang = htmlLang('en');
+  app.locals.t = translator('en');
+  app.locals.textLang = null;
+  app.locals.roundLang = null;
+  app.locals.wordingChoices = null;
 
+  app.use(pageLanguage());
   app.use(securityHeaders());
   app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0));
   // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.

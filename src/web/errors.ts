@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Config } from '../config';
+import { pageWords } from './wording';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
 import { isStorageFull, type StorageService } from '../services/storage';
 import { MalformedBodyError, UnsupportedBodyError } from './body';
@@ -10,6 +11,8 @@ interface ErrorView {
   status: number;
   title: string;
   message: string;
+  /** the page catalogue's words for it (errors.<key>.title and .message), where it has them */
+  key?: 'csrf' | 'storage' | 'tooLarge' | 'badRequest' | 'server';
 }
 
 /** Maps what was thrown to a status and words a person can act on. */
@@ -17,6 +20,7 @@ export function describeError(err: unknown): ErrorView {
   if (err instanceof CsrfError) {
     return {
       status: 403,
+      key: 'csrf',
       title: 'This form has expired',
       message:
         'For your security we could not accept this form: it may have been open for a long time, or sent from another site. Go back, reload the page and try again.',
@@ -25,6 +29,7 @@ export function describeError(err: unknown): ErrorView {
   if (isStorageFull(err)) {
     return {
       status: 503,
+      key: 'storage',
       title: 'Cannot save right now',
       message:
         'The server has run out of storage space, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.',
@@ -42,13 +47,14 @@ export function describeError(err: unknown): ErrorView {
   const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
   const type = (err as { type?: unknown })?.type;
   if (type === 'entity.too.large' || status === 413) {
-    return { status: 413, title: 'Too much to send', message: 'What you sent is larger than this server accepts.' };
+    return { status: 413, key: 'tooLarge', title: 'Too much to send', message: 'What you sent is larger than this server accepts.' };
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status, title: 'There is a problem with the request', message: 'The request could not be understood.' };
+    return { status, key: 'badRequest', title: 'There is a problem with the request', message: 'The request could not be understood.' };
   }
   return {
     status: 500,
+    key: 'server',
     title: 'Sorry, something went wrong',
     message: 'Something went wrong on our side. Nothing you did caused it. Please try again in a few minutes.',
   };
@@ -65,7 +71,7 @@ export function notFoundHandler(): RequestHandler {
       res.json({ error: 'Not found' });
       return;
     }
-    res.render('errors/not-found', { title: 'Page not found' });
+    res.render('errors/not-found', { title: pageWords(res)('notFound.title') });
   };
 }
 
@@ -98,7 +104,10 @@ export function errorHandler(config: Config, storage?: Pick<StorageService, 'not
       res.json({ error: view.status >= 500 && !full ? view.title : view.message, ...(detail ? { detail } : {}) });
       return;
     }
-    res.render('errors/error', { title: view.title, message: view.message, detail, status: view.status }, (renderErr, html) => {
+    const t = pageWords(res);
+    const title = view.key ? t(`errors.${view.key}.title`) : view.title;
+    const message = view.key ? t(`errors.${view.key}.message`) : view.message;
+    res.render('errors/error', { title, message, detail, status: view.status }, (renderErr, html) => {
       if (renderErr) {
         console.error('[error] the error page failed to render:', renderErr);
         res.type('text/plain').send(`${view.title}\n\n${view.message}`);

@@ -2,12 +2,13 @@
 // The choice travels in a cookie (a language code and an Easy Read mark, nothing else) and, once
 // a draft exists, in the draft too, so that a resume code brings it back on another device.
 import type { Request, RequestHandler, Response } from 'express';
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import type { Config } from '../config';
 import { chooseWording, LANGUAGE_PATTERN, type Questionnaire, type Wording } from '../domain/questionnaire';
 import { readCookie, setCookie } from './cookies';
 import { acceptedLanguages, htmlLang, isPageLanguage, PAGE_LANGUAGES, translator, type PageLanguage } from './i18n';
-import { isRespondentPath } from './routes/respond';
+import { isRespondentPath } from './respondent-paths';
 
 export const WORDING_COOKIE = 'ps_wording';
 
@@ -29,6 +30,9 @@ export function setWordingCookie(req: Request, res: Response, config: Config, wi
   setCookie(req, res, config, WORDING_COOKIE, `${wish.language}${wish.easyRead ? '.er' : ''}`, { path: '/', maxAgeMs: config.draftTtlMs });
 }
 
+/** The catalogue's words for this response (English before any language was chosen). */
+export const pageWords = (res: Response): TFunction => (res.locals.t as TFunction | undefined) ?? translator('en');
+
 /** Sets the page language for the views: `lang`, `htmlLang` and the catalogue's `t`. */
 export function usePageLanguage(res: Response, language: PageLanguage) {
   res.locals.lang = language;
@@ -46,7 +50,7 @@ export function pageLanguage(): RequestHandler {
     if (isRespondentPath(req.path)) {
       const wish = readWordingCookie(req).language;
       usePageLanguage(res, wish !== undefined && isPageLanguage(wish) ? wish : (acceptedLanguages(req.headers['accept-language'])[0] ?? 'en'));
-    }
+    } else usePageLanguage(res, 'en');
     next();
   };
 }

@@ -15,9 +15,12 @@ import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
 import type { TFunction } from 'i18next';
-import { languageChoices, pageLanguageOf, setWordingCookie, usePageLanguage, wordingFor, wordingForm } from '../wording';
-import { isPageLanguage } from '../i18n';
 import { hasEasyRead, languagesOf } from '../../domain/questionnaire';
+import { isPageLanguage, PAGE_LANGUAGES } from '../i18n';
+import { PUBLIC_DIR } from '../assets';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { languageChoices, pageLanguageOf, readWordingCookie, setWordingCookie, usePageLanguage, wordingFor, wordingForm } from '../wording';
 
 const DRAFT_COOKIE = 'ps_draft';
 /** A respondent's own scores, sealed, from sending to the thank-you page (nothing kept on the server). */
@@ -37,8 +40,7 @@ const ownScoresSeal = z.object({
   s: z.array(z.tuple([z.string().max(100), z.number().min(0).max(100).nullable()])).max(100),
 });
 
-/** Paths of the respondent journey: they never touch the server-side session store (see app.ts). */
-export const isRespondentPath = (path: string) => /^\/(?:join|resume|r)(?:\/|$)/.test(path);
+export { isRespondentPath } from '../respondent-paths';
 const codeForm = z.object({ code: z.string().trim().max(40).default('') });
 /** The code typed on /join or /resume; anything unreadable (e.g. the field sent twice) counts as blank. */
 const typedCode = (body: unknown) => {
@@ -59,6 +61,15 @@ const pageNumber = z.coerce.number().int().min(1).max(100);
  *   GET  /r/:token/thanks          thank you (+ own scores, privately)
  *   GET  /r/:token/results         "you said, we did": the closed round's results, when an admin has published them
  */
+/** The theme ids that have a picture in public/img/themes (read once, at start-up). */
+function themePictures(): Set<string> {
+  try {
+    return new Set(readdirSync(path.join(PUBLIC_DIR, 'img', 'themes')).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)));
+  } catch {
+    return new Set();
+  }
+}
+
 export function respondRoutes(services: Services, config: Config): Router {
   const router = Router();
   const { rounds, responding, clock } = services;
@@ -86,42 +97,58 @@ export function respondRoutes(services: Services, config: Config): Router {
     key: (req) => `round|${String(req.params.token)}`,
   });
 
+  const tOf = (res: Response) => res.locals.t as TFunction;
+  // Theme pictures for Easy Read pages, looked up once: public/img/themes/<theme id>.svg.
+  const pictures = themePictures();
+  // /join and /resume offer the pages' other languages (the round's questionnaire decides later).
+  router.use(['/join', '/resume'], (req, res, next) => {
+    res.locals.wordingChoices = { languages: languageChoices(PAGE_LANGUAGES).filter((l) => l.code !== res.locals.lang), easyRead: false };
+    res.locals.joinSwitch = req.baseUrl === '/resume' ? 'resume' : 'join';
+    next();
+  });
+  /** Where a wording switch may send the person back to (paths of the journey only). */
+  const returnPath = z.string().regex(/^(?:\/(?:role|check|saved|thanks|results|themes\/\d{1,3}))?$/).catch('');
+
+  // The language switch on /join and /resume, before any round is known.
+  router.post('/join/wording', (req, res) => {
+    const form = wordingForm.safeParse(req.body ?? {});
+    const language = form.success ? form.data.language : undefined;
+    if (language !== undefined && isPageLanguage(language)) setWordingCookie(req, res, config, { language, easyRead: readWordingCookie(req).easyRead });
+    res.redirect(303, (req.body as Record<string, unknown> | undefined)?._return === 'resume' ? '/resume' : '/join');
+  });
+
   router.get('/join', (req, res) => {
-    res.render('respond/join', { title: 'Enter your code', code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
+    res.render('respond/join', { title: tOf(res)('join.title'), code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
   });
 
   router.post('/join', joinLimiter, (req, res) => {
     const code = typedCode(req.body);
     const round = code ? rounds.findByJoinCode(code) : undefined;
     if (!round) {
-      const message = code
-        ? 'We could not find a round with that code. Check the code and try again: it has 6 letters and numbers.'
-        : 'Enter the code you were given';
-      res.status(code ? 404 : 400).render('respond/join', { title: 'Enter your code', code, errors: [{ field: 'code', message }] });
+      const message = tOf(res)(code ? 'join.notFound' : 'join.empty');
+      res.status(code ? 404 : 400).render('respond/join', { title: tOf(res)('join.title'), code, errors: [{ field: 'code', message }] });
       return;
     }
     res.redirect(303, `/r/${round.linkToken}`);
   });
 
   router.get('/resume', (_req, res) => {
-    res.render('respond/resume', { title: 'Continue your answers', code: '', errors: [] });
+    res.render('respond/resume', { title: tOf(res)('resume.title'), code: '', errors: [] });
   });
 
   router.post('/resume', joinLimiter, (req, res) => {
     const code = typedCode(req.body);
     const found = code ? responding.resume(code) : undefined;
     if (!found || found.draft.submitted) {
-      const message = !code
-        ? 'Enter the resume code you wrote down'
-        : found?.draft.submitted
-          ? 'The answers saved with that code have already been sent. Thank you.'
-          : 'We could not find answers saved with that code. Check the code: it has 8 letters and numbers. Saved answers are kept for ' +
-            `${Math.round(config.draftTtlMs / 86_400_000)} days.`;
-      res.status(code ? 404 : 400).render('respond/resume', { title: 'Continue your answers', code, errors: [{ field: 'code', message }] });
+      const t = tOf(res);
+      const message = !code ? t('resume.empty') : found?.draft.submitted ? t('resume.sent') : t('resume.notFound', { days: Math.round(config.draftTtlMs / 86_400_000) });
+      res.status(code ? 404 : 400).render('respond/resume', { title: t('resume.title'), code, errors: [{ field: 'code', message }] });
       return;
     }
     const { draft, round } = found;
     setDraftCookie(req, res, round, draft.id);
+    // Coming back on another device brings back the wording chosen before.
+    if (draft.language) setWordingCookie(req, res, config, { language: draft.language, easyRead: draft.easyRead });
     res.redirect(303, nextPage(round, draft));
   });
 
@@ -129,20 +156,60 @@ export function respondRoutes(services: Services, config: Config): Router {
   router.use('/r/:token', (req, res, next) => {
     const round = rounds.findByLinkToken(String(req.params.token));
     if (!round) {
-      res.status(404).render('errors/not-found', { title: 'Page not found' });
+      res.status(404).render('errors/not-found', { title: tOf(res)('notFound.title') });
       return;
     }
     res.locals.round = round;
     res.locals.base = `/r/${round.linkToken}`;
-    res.locals.questionnaire = responding.questionnaireFor(round);
+    const q = responding.questionnaireFor(round);
+    const wording = wordingFor(req, q, round.defaultLanguage);
+    const texts = inWording(q, wording);
+    usePageLanguage(res, pageLanguageOf(wording));
+    res.locals.wording = wording;
+    res.locals.texts = texts;
+    res.locals.questionnaire = texts;
+    // Texts of the questionnaire and of the round (name, introduction, own role labels) carry
+    // a lang attribute wherever their language is not the page's.
+    res.locals.textLang = wording.language === res.locals.lang ? null : wording.language;
+    const roundLanguage = round.defaultLanguage ?? q.language;
+    res.locals.roundLang = roundLanguage === res.locals.lang ? null : roundLanguage;
+    res.locals.wordingChoices = {
+      languages: languageChoices(languagesOf(q)).filter((l) => l.code !== wording.language),
+      easyRead: hasEasyRead(q, wording.language),
+    };
     res.locals.organisationName = services.organisations.get(round.organisationId).name;
     const grace = rounds.graceUntil(round);
     // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
-    res.locals.graceNotice = grace === null ? null : `This round has closed. Because you had already started, you can still send your answers until ${zone.formatDateTime(grace)}. Nobody new can start.`;
+    res.locals.graceNotice = grace === null ? null : tOf(res)('unavailable.grace', { date: zone.formatDateTime(grace) });
     next();
   }, r);
 
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
+  const textsOf = (res: Response) => res.locals.texts as Questionnaire;
+  const wordingOf = (res: Response) => res.locals.wording as Wording;
+  const pagesOf = (res: Response) => formThemes(textsOf(res), roundOf(res).form);
+  /**
+   * The round's roles in the reader's wording: a label as the questionnaire has it is worded;
+   * one an admin changed is the round's own text (in the round's language).
+   */
+  const roleLabels = (res: Response) => {
+    const round = roundOf(res);
+    const base = responding.questionnaireFor(round).roles;
+    const texts = textsOf(res).roles;
+    return round.roles.map((r) => {
+      const own = base.find((b) => b.id === r.id)?.label !== r.label;
+      return { id: r.id, label: own ? r.label : (texts.find((b) => b.id === r.id)?.label ?? r.label), lang: own ? res.locals.roundLang : res.locals.textLang };
+    });
+  };
+  /** Theme-page errors in the page's language, quoting the question in the reader's wording. */
+  const wordErrors = (res: Response, errors: FieldError[]) => {
+    const t = tOf(res);
+    const items = textsOf(res).items;
+    return errors.map((e) => ({
+      field: e.field,
+      message: e.reason ? t(`answerErrors.${e.reason}`, { ...e.values, field: e.field, question: items.find((i) => i.id === e.field)?.text ?? e.field }) : e.message,
+    }));
+  };
   const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
   const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
 
@@ -168,7 +235,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const round = roundOf(res);
     responding.requireOpen(round, draftIdOf(req));
     const draft = responding.findDraft(round, draftIdOf(req));
-    const pages = responding.pages(round);
+    const pages = pagesOf(res);
     res.render('respond/welcome', {
       title: round.name,
       pages,
@@ -180,17 +247,35 @@ export function respondRoutes(services: Services, config: Config): Router {
 
   r.post('/start', roundStartLimiter, answerLimiter, (req, res) => {
     const round = roundOf(res);
-    const draft = responding.startDraft(round);
+    const draft = responding.startDraft(round, wordingOf(res));
     setDraftCookie(req, res, round, draft.id);
     res.redirect(303, `/r/${round.linkToken}/role`);
   });
+
+  // Switch language or Easy Read (a button on every page); kept with the draft when there is one.
+  r.post('/wording', (req, res) => {
+    const round = roundOf(res);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    switchWording(req, res, round, body.language, body.easyRead);
+    res.redirect(303, `/r/${round.linkToken}${returnPath.parse(body._return)}`);
+  });
+
+  const switchWording = (req: Request, res: Response, round: RoundRecord, language: unknown, easyRead: unknown) => {
+    const form = wordingForm.safeParse({ language, easyRead });
+    const current = wordingOf(res);
+    const wish = {
+      language: (form.success ? form.data.language : undefined) ?? current.language,
+      easyRead: form.success && form.data.easyRead !== undefined ? form.data.easyRead === '1' : current.easyRead,
+    };
+    setWordingCookie(req, res, config, responding.saveWording(round, draftIdOf(req), wish));
+  };
 
   r.get('/role', (req, res) => {
     const round = roundOf(res);
     responding.requireOpen(round, draftIdOf(req));
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
-    res.render('respond/role', { title: 'Which of these describes you best?', chosen: draft.role, resumeCode: formatResumeCode(draft.resumeCode), returnTo: req.query.return === 'check' ? 'check' : '', errors: [] });
+    res.render('respond/role', { title: tOf(res)('role.title'), roles: roleLabels(res), chosen: draft.role, resumeCode: formatResumeCode(draft.resumeCode), returnTo: req.query.return === 'check' ? 'check' : '', errors: [] });
   });
 
   r.post('/role', (req, res) => {
@@ -204,16 +289,23 @@ export function respondRoutes(services: Services, config: Config): Router {
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const draft = responding.requireDraft(round, draftIdOf(req));
-      res.status(400).render('respond/role', { title: 'Which of these describes you best?', chosen: null, resumeCode: formatResumeCode(draft.resumeCode), returnTo, errors: err.fieldErrors });
+      res.status(400).render('respond/role', {
+        title: tOf(res)('role.title'),
+        roles: roleLabels(res),
+        chosen: null,
+        resumeCode: formatResumeCode(draft.resumeCode),
+        returnTo,
+        errors: err.fieldErrors.map((e) => ({ field: e.field, message: tOf(res)('role.error') })),
+      });
     }
   });
 
   const themePage = (req: Request, res: Response) => {
     const round = roundOf(res);
-    const pages = responding.pages(round);
+    const pages = pagesOf(res);
     const parsed = pageNumber.safeParse(req.params.n);
     if (!parsed.success || parsed.data > pages.length) {
-      res.status(404).render('errors/not-found', { title: 'Page not found' });
+      res.status(404).render('errors/not-found', { title: tOf(res)('notFound.title') });
       return undefined;
     }
     return { round, pages, n: parsed.data, page: pages[parsed.data - 1] };
@@ -229,6 +321,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       resumeCode: formatResumeCode(draft.resumeCode),
       returnTo,
       back: view.n === 1 ? 'role' : `themes/${view.n - 1}`,
+      picture: wordingOf(res).easyRead && pictures.has(view.page.theme.id) ? `/img/themes/${view.page.theme.id}.svg` : null,
       errors,
     });
   };
@@ -240,8 +333,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draft = responding.requireDraft(view.round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${view.round.linkToken}/role`);
-    const q = responding.questionnaireFor(view.round);
-    renderTheme(res, view, draft, themeQuestions(q, view.page, draft.answers), req.query.return === 'check' ? 'check' : '', []);
+    renderTheme(res, view, draft, themeQuestions(textsOf(res), view.page, draft.answers, tOf(res)), req.query.return === 'check' ? 'check' : '', []);
   });
 
   r.post('/themes/:n', (req, res) => {
@@ -252,14 +344,20 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draftId = draftIdOf(req);
     const existing = responding.findDraft(view.round, draftId);
     if (existing?.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
-    const action: PageAction = body._action === 'later' ? 'later' : body._action === 'back' ? 'back' : 'next';
+    // A language or Easy Read button on the page saves the page first, so nothing chosen is lost.
+    const switching = typeof body._wording === 'string' ? /^(language|easyRead):(.{1,10})$/.exec(body._wording) : null;
+    const action: PageAction = switching || body._action === 'later' ? 'later' : body._action === 'back' ? 'back' : 'next';
     const result = responding.saveThemeAnswers(view.round, draftId, view.page.theme.id, body, action);
     const base = `/r/${view.round.linkToken}`;
     if (!result.ok) {
-      const q = responding.questionnaireFor(view.round);
+      const errors = wordErrors(res, result.errors);
       res.status(400);
-      renderTheme(res, view, existing!, themeQuestions(q, view.page, {}, body, result.errors), returnTo, result.errors);
+      renderTheme(res, view, existing!, themeQuestions(textsOf(res), view.page, {}, tOf(res), body, errors), returnTo, errors);
       return;
+    }
+    if (switching) {
+      switchWording(req, res, view.round, switching[1] === 'language' ? switching[2] : undefined, switching[1] === 'easyRead' ? switching[2] : undefined);
+      return res.redirect(303, `${base}/themes/${view.n}${returnTo === 'check' ? '?return=check' : ''}`);
     }
     if (action === 'later') return res.redirect(303, `${base}/saved`);
     // Back is a submit button: what was chosen on this page is saved, then the previous page shows.
@@ -273,7 +371,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     res.render('respond/saved', {
-      title: 'Your answers are saved',
+      title: tOf(res)('saved.title'),
       resumeCode: formatResumeCode(draft.resumeCode),
       days: Math.round(config.draftTtlMs / 86_400_000),
       origin: (config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/^https?:\/\//, ''),
@@ -287,15 +385,13 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${round.linkToken}/role`);
-    const q = responding.questionnaireFor(round);
-    const pages = responding.pages(round);
-    const sections = checkSections(q, pages, draft.answers);
+    const sections = checkSections(textsOf(res), pagesOf(res), draft.answers, tOf(res));
     const notice = noticeKey.safeParse(readCookie(req, NOTICE_COOKIE));
     if (readCookie(req, NOTICE_COOKIE) !== undefined) clearCookie(req, res, config, NOTICE_COOKIE, `/r/${round.linkToken}`);
-    if (notice.success) res.locals.flash = [{ kind: 'error', text: NOTICES[notice.data] }];
+    if (notice.success) res.locals.flash = [{ kind: 'error', text: tOf(res)(NOTICES[notice.data]) }];
     res.render('respond/check', {
-      title: 'Check your answers',
-      role: round.roles.find((role) => role.id === draft.role)?.label ?? '',
+      title: tOf(res)('check.title'),
+      role: roleLabels(res).find((role) => role.id === draft.role) ?? { label: '', lang: null },
       sections,
       answered: sections.reduce((s, sec) => s + sec.answered, 0),
       total: sections.reduce((s, sec) => s + sec.questions, 0),
@@ -316,28 +412,28 @@ export function respondRoutes(services: Services, config: Config): Router {
   });
 
   /** The own scores this browser carries for this round, if still good. */
-  const ownScoresOf = (req: Request, round: RoundRecord) => {
+  const ownScoresOf = (req: Request, res: Response, round: RoundRecord) => {
     const parsed = ownScoresSeal.safeParse(ownScoresSealer.open(readCookie(req, OWN_SCORES_COOKIE)));
     if (!parsed.success || parsed.data.r !== round.id || parsed.data.e <= clock.now()) return undefined;
-    return responding.ownScoresFor(round, Object.fromEntries(parsed.data.s));
+    return responding.ownScoresFor(round, Object.fromEntries(parsed.data.s), textsOf(res));
   };
 
   r.get('/thanks', (req, res) => {
     const round = roundOf(res);
     const draft = responding.findDraft(round, draftIdOf(req));
     // Own scores are shown once, then forgotten: the next person on a shared device must not see them.
-    const own = ownScoresOf(req, round);
+    const own = ownScoresOf(req, res, round);
     if (readCookie(req, OWN_SCORES_COOKIE) !== undefined) clearCookie(req, res, config, OWN_SCORES_COOKIE, `/r/${round.linkToken}`);
     if (!draft?.submitted && !own) return res.redirect(303, `/r/${round.linkToken}`);
-    res.render('respond/thanks', { title: 'Thank you', ownScores: own ?? null, resultsUrl: `${publicOrigin(req)}/r/${round.linkToken}/results` });
+    res.render('respond/thanks', { title: tOf(res)('thanks.title'), ownScores: own ?? null, resultsUrl: `${publicOrigin(req)}/r/${round.linkToken}/results` });
   });
 
   // Read by anyone with the round's link (no draft needed): what the report shows, without comments.
   r.get('/results', (_req, res) => {
     const round = roundOf(res);
-    const page = services.resultsPage.forRespondents(round);
+    const page = services.resultsPage.forRespondents(round, textsOf(res));
     res.setHeader('X-Robots-Tag', 'noindex');
-    res.render('respond/results', { title: `${round.name}: what you told us`, page, score, radar: respondentRadar(page) });
+    res.render('respond/results', { title: tOf(res)('results.title', { round: round.name }), page, score, radar: respondentRadar(page) });
   });
 
   // Pages a respondent can reach in a round that is not taking answers explain themselves.
@@ -346,16 +442,16 @@ export function respondRoutes(services: Services, config: Config): Router {
     if (round && err instanceof GoneError) {
       const draft = responding.findDraft(round, draftIdOf(req));
       const results = services.resultsPage.isVisible(round) ? `/r/${round.linkToken}/results` : null;
-      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed', unsent: !!draft && !draft.submitted, graceNotice: null, results });
+      res.status(410).render('respond/unavailable', { title: tOf(res)('unavailable.closedTitle'), state: 'closed', unsent: !!draft && !draft.submitted, graceNotice: null, results });
     } else if (round && err instanceof RoundNotOpenError) {
       res.status(403).render('respond/unavailable', {
-        title: 'This round is not open yet',
+        title: tOf(res)('unavailable.notOpenTitle'),
         state: err.state,
         unsent: false,
         opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
       });
     } else if (round && err instanceof DraftMissingError) {
-      res.status(404).render('respond/no-draft', { title: 'We could not find your answers' });
+      res.status(404).render('respond/no-draft', { title: tOf(res)('noDraft.title') });
     } else if (round && err instanceof ValidationError && req.path === '/submit') {
       if (err.fieldErrors.some((e) => e.field === 'answers')) {
         setCookie(req, res, config, NOTICE_COOKIE, 'emptyAnswers', { path: `/r/${round.linkToken}`, maxAgeMs: 5 * 60_000 });
