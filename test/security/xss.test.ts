@@ -29,7 +29,7 @@ const arbitrary = fc.sample(fc.string({ unit: 'grapheme', maxLength: 24 }), { nu
 const any = () => arbitrary[serial % arbitrary.length].trim();
 
 /** Keys whose string values are ids or references in a questionnaire definition, never text. */
-const ID_KEYS = new Set(['id', 'theme', 'item', 'kind', 'side', 'groupAAtLeast', 'groupBAtMost', 'groupA', 'groupB', 'roles', 'themes', 'full', 'short']);
+const ID_KEYS = new Set(['language', 'id', 'theme', 'item', 'kind', 'side', 'groupAAtLeast', 'groupBAtMost', 'groupA', 'groupB', 'roles', 'themes', 'full', 'short']);
 
 /**
  * Every text of a definition made hostile (ids and references kept). Without the right-to-left

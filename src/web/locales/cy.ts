@@ -206,6 +206,7 @@ export const cy: Catalogue = {
   tooMany: {
     title: 'Gormod o ymdrechion',
     text: "Bu gormod o ymdrechion i {{action}} o'r fan hon. Er diogelwch pawb, arhoswch {{minutes}} munud a rhowch gynnig arall arni.",
+    textOneMinute: "Bu gormod o ymdrechion i {{action}} o'r fan hon. Er diogelwch pawb, arhoswch 1 munud a rhowch gynnig arall arni.",
     actions: {
       code: 'roi cod',
       answers: 'dechrau neu anfon atebion',

@@ -203,7 +203,8 @@ export const en = {
   },
   tooMany: {
     title: 'Too many attempts',
-    text: "There have been too many attempts to {{action}} from here. For everyone's safety, please wait {{minutes}} min and try again.",
+    text: "There have been too many attempts to {{action}} from here. For everyone's safety, please wait {{minutes}} minutes and try again.",
+    textOneMinute: "There have been too many attempts to {{action}} from here. For everyone's safety, please wait 1 minute and try again.",
     actions: {
       code: 'enter a code',
       answers: 'start or send answers',
