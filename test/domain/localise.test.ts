@@ -14,6 +14,7 @@ import {
 } from '../../src/domain/questionnaire';
 import { aggregateAnswers, buildGroupResults, mergeGroups, respondentThemeScores } from '../../src/domain/rubric';
 import { buildRoundResults } from '../../src/domain/round-results';
+import { powerSharingV1 } from '../../src/questionnaires/power-sharing.v1';
 import { miniDefinition } from '../fixtures/mini-questionnaire';
 import { easyReadOf, translationOf, withWordings } from '../fixtures/wordings';
 
@@ -235,5 +236,29 @@ describe('scoring in every wording', () => {
   it('keeps the pages of a form the same in every wording', () => {
     const ids = (x: Questionnaire) => formThemes(x, 'full').map((p) => [p.theme.id, p.items.map((i) => i.id)]);
     expect(ids(localise(q, { language: 'cy', easyRead: true }))).toEqual(ids(q));
+  });
+});
+
+describe('the default questionnaire\'s wordings', () => {
+  const builtIn = parsed(powerSharingV1);
+  it('offers English (standard and Easy Read) and Welsh (standard)', () => {
+    expect(languagesOf(builtIn)).toEqual(['en', 'cy']);
+    expect(hasEasyRead(builtIn, 'en')).toBe(true);
+    expect(hasEasyRead(builtIn, 'cy')).toBe(false);
+    expect(chooseWording(builtIn, ['cy'], true)).toEqual({ language: 'cy', easyRead: false });
+  });
+
+  it('scores random answers identically in every wording it has', () => {
+    const scored = builtIn.items.filter((i) => i.kind !== 'comment');
+    const answers = fc.dictionary(
+      fc.constantFrom(...scored.map((i) => i.id)),
+      fc.oneof(fc.constant<Answer>({ type: 'dontKnow' }), fc.integer({ min: 0, max: 4 }).map((value): Answer => ({ type: 'choice', value }))),
+    );
+    const wordings = [{ language: 'cy', easyRead: false }, { language: 'en', easyRead: true }].map((w) => localise(builtIn, w));
+    fc.assert(
+      fc.property(answers, (a) => {
+        for (const lq of wordings) expect(respondentThemeScores(lq, 'full', a)).toEqual(respondentThemeScores(builtIn, 'full', a));
+      }),
+    );
   });
 });
