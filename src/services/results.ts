@@ -4,7 +4,7 @@ import { emptyGroup, type GroupResult, type RoundAggregate, type ThemeResult } f
 import type { FlagResult } from '../domain/flags';
 import { buildRoundResults, decideDisclosure, type Disclosure } from '../domain/round-results';
 import type { Repositories, RoundRecord } from '../db';
-import { normaliseMinGroupSize } from '../domain/anonymity';
+import { normaliseMinGroupSize, wordingCounts, type WordingCounts } from '../domain/anonymity';
 import { NotFoundError } from './errors';
 import type { ReleaseService, ReleaseStatus } from './release';
 import type { RoundService } from './rounds';
@@ -79,6 +79,8 @@ export interface RoundReport {
   flags: FlagResult[];
   summary: { strongest: ThemeResult[]; weakest: ThemeResult[]; raised: RaisedFlag[] } | null;
   comments: { shown: boolean; count: number; minimum: number };
+  /** How many answered in another language than the questionnaire's own, and in Easy Read (whole round, never by role). */
+  wordings: WordingCounts;
 }
 
 export interface ReportOptions {
@@ -219,6 +221,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       flags: results.flags,
       summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle, themeOrder) } : null,
       comments: { shown: commentsShown, count: [...commentCounts.values()].reduce((a, b) => a + b, 0), minimum: commentsMinimum },
+      wordings: wordingCounts(repos.responses.countByWording(round.id), q.language, visibility.minGroupSize),
     };
   };
 

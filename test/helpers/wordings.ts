@@ -20,3 +20,13 @@ export function openWordedRound(ctx: Pick<TestContext, 'services'>, overrides: P
   }
   return openRound(ctx, { questionnaireId: WORDED_ID, questionnaireVersion: 1, ...overrides }, status);
 }
+
+/** A copy of the default questionnaire in English only, without Easy Read, and a round of it. */
+export function openPlainRound(ctx: Pick<TestContext, 'services'>, overrides: Partial<RoundInput> = {}) {
+  if (!ctx.services.questionnaires.find('plain', 1)) {
+    const { easyRead: _easyRead, translations: _translations, ...plain } = powerSharingV1 as unknown as QuestionnaireInput;
+    const imported = ctx.services.questionnaireImport.importDefinition(JSON.stringify({ ...plain, id: 'plain', version: 1 }));
+    if (imported.status !== 'imported') throw new Error(`The plain questionnaire did not import: ${JSON.stringify(imported)}`);
+  }
+  return openRound(ctx, { questionnaireId: 'plain', questionnaireVersion: 1, ...overrides });
+}

@@ -4,7 +4,9 @@ import request from 'supertest';
 import { isScored } from '../../src/domain/questionnaire';
 import { browserLike, csrfFrom, makeTestApp, type TestContext } from '../helpers/app';
 import { openRound } from '../helpers/rounds';
-import { openWordedRound } from '../helpers/wordings';
+import { openPlainRound, openWordedRound } from '../helpers/wordings';
+import { ownerSession } from '../helpers/admin';
+import { respond } from '../helpers/respond';
 
 type Browser = ReturnType<typeof browserLike>;
 type Round = ReturnType<typeof openRound>;
@@ -113,12 +115,12 @@ describe('answering in Welsh', () => {
 
   it('refuses a default language the questionnaire does not have', () => {
     const ctx = makeTestApp();
-    expect(() => openRound(ctx, { defaultLanguage: 'cy' })).toThrow('The round settings need changing');
+    expect(() => openPlainRound(ctx, { defaultLanguage: 'cy' })).toThrow('The round settings need changing');
   });
 
   it('keeps a whole page English when the questionnaire has no Welsh, even for a Welsh browser', async () => {
     const ctx = makeTestApp();
-    const round = openRound(ctx);
+    const round = openPlainRound(ctx);
     const res = await request(ctx.app).get(`/r/${round.linkToken}`).set('Accept-Language', 'cy').expect(200);
     expect(res.text).toContain('<html lang="en-GB">');
     expect(res.text).toContain('Start now');
@@ -224,7 +226,7 @@ describe('answering in Easy Read', () => {
 
   it('offers no Easy Read where the questionnaire has none', async () => {
     const ctx = makeTestApp();
-    const round = openRound(ctx);
+    const round = openPlainRound(ctx);
     const b = browserLike(ctx.app);
     const base = `/r/${round.linkToken}`;
     const res = await b.submit(base, { easyRead: '1' }, `${base}/wording`);
@@ -232,5 +234,42 @@ describe('answering in Easy Read', () => {
     const page = await b.agent.get(base).expect(200);
     expect(page.text).not.toContain('Use the standard wording');
     expect(page.text).not.toContain('Use Easy Read');
+  });
+});
+
+describe('the report on wordings', () => {
+  it('counts Welsh and Easy Read answers for the whole round, guarding small counts, and scores them together', async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const round = openWordedRound(ctx);
+    const item = ctx.services.responding.pages(round)[2].items[0].id;
+    const cy = { language: 'cy', easyRead: false };
+    const er = { language: 'en', easyRead: true };
+    // 6 in Welsh (values 0..4, 4), 3 in Easy Read (3, 3, 3), 4 in English (1, 1, 1, 1): 13 people.
+    [0, 1, 2, 3, 4, 4].forEach((v) => respond(ctx, round, 'staff', { [item]: String(v) }, { addNow: true, wording: cy }));
+    [3, 3, 3].forEach((v) => respond(ctx, round, 'lived', { [item]: String(v) }, { addNow: true, wording: er }));
+    [1, 1, 1, 1].forEach((v) => respond(ctx, round, 'lived', { [item]: String(v) }, { addNow: true }));
+    const report = await browser.agent.get(`/admin/rounds/${round.id}/report`).expect(200);
+    expect(report.text).toContain('<p id="wordings">6 answered in Welsh (Cymraeg); fewer than 5 in Easy Read. All answers count the same');
+    // One theme score from every wording together: (0+25+50+75+100+100 + 3·75 + 4·25) / 13 = 675 / 13 = 51.9.
+    const results = ctx.services.results.forRound(round.id);
+    const theme = results.overall!.themes.find((t) => t.themeId === ctx.services.responding.pages(round)[2].theme.id)!;
+    expect(theme.mean).toBeCloseTo(675 / 13, 10);
+    expect(theme.n).toBe(13);
+    expect(report.text).toContain('51.9');
+    expect(results.wordings).toEqual({ languages: [{ language: 'cy', count: { kind: 'exact', n: 6 } }], easyRead: { kind: 'fewerThan', n: 5 } });
+    // Never per row: the anonymised answers carry no language or Easy Read column.
+    const csv = await browser.agent.get(`/admin/rounds/${round.id}/answers.csv`).expect(200);
+    expect(csv.text.split('\n')[0]).not.toMatch(/language|easy/i);
+    expect(csv.text).not.toMatch(/\bcy\b/);
+  });
+
+  it('says nothing about wordings when everyone answered in English, standard wording', async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const round = openWordedRound(ctx);
+    for (let i = 0; i < 5; i++) respond(ctx, round, 'staff', { 'ld-shared': '2' });
+    const report = await browser.agent.get(`/admin/rounds/${round.id}/report`).expect(200);
+    expect(report.text).not.toContain('id="wordings"');
   });
 });
