@@ -273,3 +273,26 @@ describe('the report on wordings', () => {
     expect(report.text).not.toContain('id="wordings"');
   });
 });
+
+describe('a round\'s default language (admin)', () => {
+  it('is chosen on the round form, kept, and refused when the questionnaire does not have it', async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const round = openRound(ctx, {}, 'draft');
+    const edit = `/admin/rounds/${round.id}/edit`;
+    const form = await browser.agent.get(edit).expect(200);
+    expect(form.text).toContain('Language people start in');
+    const fields = { name: 'Annual check 2026', questionnaire: 'power-sharing@1', form: 'full', mode: 'survey', resultsRelease: 'after-close', roles: ['lived', 'staff'], minGroupSize: '5', intro: '' };
+    const saved = await browser.post(edit, edit, { ...fields, defaultLanguage: 'cy' });
+    expect(saved.status).toBe(303);
+    expect(ctx.services.rounds.get(round.id).defaultLanguage).toBe('cy');
+    expect((await browser.agent.get(edit)).text).toMatch(/id="defaultLanguage-cy" name="defaultLanguage" value="cy" checked/);
+    const refused = await browser.post(edit, edit, { ...fields, defaultLanguage: 'fr' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Choose a language the questionnaire is written in');
+    expect(ctx.services.rounds.get(round.id).defaultLanguage).toBe('cy');
+    const cleared = await browser.post(edit, edit, { ...fields, defaultLanguage: '' });
+    expect(cleared.status).toBe(303);
+    expect(ctx.services.rounds.get(round.id).defaultLanguage).toBeNull();
+  });
+});
