@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Config } from '../config';
-import { pageWords } from './wording';
+import { pageWords, usePageLanguage, visitorLanguage } from './wording';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
 import { isStorageFull, type StorageService } from '../services/storage';
 import { MalformedBodyError, UnsupportedBodyError } from './body';
@@ -71,6 +71,8 @@ export function notFoundHandler(): RequestHandler {
       res.json({ error: 'Not found' });
       return;
     }
+    // Someone who mistyped an address may be a respondent: their language, unless it is the admin area.
+    if (!/^\/(?:admin|share|observe)(?:\/|$)/.test(req.path)) usePageLanguage(res, visitorLanguage(req));
     res.render('errors/not-found', { title: pageWords(res)('notFound.title') });
   };
 }

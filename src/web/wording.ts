@@ -40,6 +40,12 @@ export function usePageLanguage(res: Response, language: PageLanguage) {
   res.locals.t = translator(language);
 }
 
+/** A visitor's page language: their own choice (cookie), then their browser's, then English. */
+export function visitorLanguage(req: Request): PageLanguage {
+  const wish = readWordingCookie(req).language;
+  return wish !== undefined && isPageLanguage(wish) ? wish : (acceptedLanguages(req.headers['accept-language'])[0] ?? 'en');
+}
+
 /**
  * The page language before any round is known (join, resume, and error pages on the
  * respondent's paths): the cookie, then the browser's Accept-Language, then English. Admin pages
@@ -47,10 +53,7 @@ export function usePageLanguage(res: Response, language: PageLanguage) {
  */
 export function pageLanguage(): RequestHandler {
   return (req, res, next) => {
-    if (isRespondentPath(req.path)) {
-      const wish = readWordingCookie(req).language;
-      usePageLanguage(res, wish !== undefined && isPageLanguage(wish) ? wish : (acceptedLanguages(req.headers['accept-language'])[0] ?? 'en'));
-    } else usePageLanguage(res, 'en');
+    usePageLanguage(res, isRespondentPath(req.path) ? visitorLanguage(req) : 'en');
     next();
   };
 }
