@@ -109,14 +109,6 @@ export function respondRoutes(services: Services, config: Config): Router {
   /** Where a wording switch may send the person back to (paths of the journey only). */
   const returnPath = z.string().regex(/^(?:\/(?:role|check|saved|thanks|results|themes\/\d{1,3}))?$/).catch('');
 
-  // The language switch on /join and /resume, before any round is known.
-  router.post('/join/wording', (req, res) => {
-    const form = wordingForm.safeParse(req.body ?? {});
-    const language = form.success ? form.data.language : undefined;
-    if (language !== undefined && isPageLanguage(language)) setWordingCookie(req, res, config, { language, easyRead: readWordingCookie(req).easyRead });
-    res.redirect(303, (req.body as Record<string, unknown> | undefined)?._return === 'resume' ? '/resume' : '/join');
-  });
-
   router.get('/join', (req, res) => {
     res.render('respond/join', { title: tOf(res)('join.title'), code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
   });
@@ -150,6 +142,14 @@ export function respondRoutes(services: Services, config: Config): Router {
     // Coming back on another device brings back the wording chosen before.
     if (draft.language) setWordingCookie(req, res, config, { language: draft.language, easyRead: draft.easyRead });
     res.redirect(303, nextPage(round, draft));
+  });
+
+  // The language switch on /join and /resume, before any round is known.
+  router.post('/join/wording', (req, res) => {
+    const form = wordingForm.safeParse(req.body ?? {});
+    const language = form.success ? form.data.language : undefined;
+    if (language !== undefined && isPageLanguage(language)) setWordingCookie(req, res, config, { language, easyRead: readWordingCookie(req).easyRead });
+    res.redirect(303, (req.body as Record<string, unknown> | undefined)?._return === 'resume' ? '/resume' : '/join');
   });
 
   const r = Router({ mergeParams: true });
