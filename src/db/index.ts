@@ -9,6 +9,7 @@ import { sessionRepository, settingsRepository } from './sessions';
 import { shareLinkRepository } from './share-links';
 import { storageRepository } from './storage';
 import { presenterRepository } from './presenter';
+import { trendAnswersRepository } from './trend-answers';
 
 export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
 export { isStorageFullError } from './storage';
@@ -20,6 +21,7 @@ export type * from './admins';
 export type * from './results';
 export type * from './share-links';
 export type * from './presenter';
+export type * from './trend-answers';
 
 /** Every repository, built once on the one connection. */
 export function createRepositories(db: Db) {
@@ -37,6 +39,7 @@ export function createRepositories(db: Db) {
     publishedResults: publishedResultsRepository(db),
     storage: storageRepository(db),
     presenter: presenterRepository(db),
+    trendAnswers: trendAnswersRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

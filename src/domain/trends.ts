@@ -1,11 +1,16 @@
-// Year on year: matching themes and items across rounds, and the change between consecutive
-// rounds with a verdict on whether it is larger than the noise.
+// Year on year: themes matched across rounds, and the change between consecutive rounds with a
+// verdict on whether it is larger than the noise.
 //
-// Everything here works on figures a round's report already publishes (per theme and shown
-// group: n, mean, standard deviation, 95% interval), never on answers. So no figure in a trend
-// can tell more than the round reports it is made of: see "Trends across rounds" in
-// docs/questionnaire.md for the argument.
+// A theme whose questions are the same in every round is compared on the figures its reports
+// publish (n, mean, standard deviation, 95% interval), never on answers. A theme whose questions
+// changed is compared on the questions every round shares, recomputed for every round from each
+// person's answers by `recomputeThemes` (trend-subsets.ts), under the report's own disclosure rule
+// and one more guard. See "Trends across rounds" in docs/questionnaire.md for the argument.
+import { itemChanges as listItemChanges, planThemes, sharedLead, sharedNote, themeOrder, MIN_SHARED_ITEMS, type ItemChanges, type LeftOutItem, type TrendItem } from './trend-items';
+import type { SubsetThemeCells } from './trend-subsets';
 import { welchTest, type Interval } from './stats';
+
+export type { ItemChanges } from './trend-items';
 
 /** A published theme figure for one group in one round. */
 export type TrendCell = { n: number; mean: number; sd: number | null; ci95: Interval | null };
@@ -14,8 +19,8 @@ export type TrendCell = { n: number; mean: number; sd: number | null; ci95: Inte
 export type TrendThemeInput = {
   themeId: string;
   title: string;
-  /** the items of the theme in the round's form (ids are stable across versions) */
-  items: { id: string; text: string }[];
+  /** the scored items of the theme in the round's form (ids are stable across versions) */
+  items: TrendItem[];
   /** null: not shown for everyone (or the round publishes no results) */
   overall: TrendCell | null;
   /** per role id: the group's figure where the report shows it; absent or null where it does not */
@@ -67,22 +72,33 @@ export type TrendSeries = { groupId: string; label: string; points: (TrendCell |
 export type TrendTheme = {
   themeId: string;
   title: string;
-  /** false: the theme's items differ between the rounds (or it is missing from one), so no figure is compared */
+  /**
+   * same: the same questions in every round, the reports' figures; shared: recomputed on the
+   * questions every round asks; none: not compared (see `reason`)
+   */
+  basis: 'same' | 'shared' | 'none';
+  /** false: not compared (missing from a round, or too few shared questions): no figure at all */
   comparable: boolean;
   /** why it is not compared, in plain words; null when comparable */
   reason: string | null;
+  /** for a recomputed theme: what it is compared on, in plain words ("Compared on 4 of 5 questions…: A; B; C; D."); else null */
+  note: string | null;
+  /** the same without its list of questions (the page lists `sharedItems` after it); else null */
+  noteLead: string | null;
+  /** for a recomputed theme: the questions it is compared on, and those left out (with the rounds that ask them) */
+  sharedItems: { id: string; text: string }[] | null;
+  leftOut: LeftOutItem[];
   /** everyone first, then groups in role order: every group shown in at least one round */
   series: TrendSeries[];
   changes: TrendChange[];
 };
 
-/** Items added and dropped between two consecutive rounds. */
-export type ItemChanges = { fromRoundId: number; toRoundId: number; added: { id: string; text: string; themeId: string }[]; dropped: { id: string; text: string; themeId: string }[] };
-
 export type FlagRow = { flagId: string; title: string; themeId: string; themeTitle: string; statuses: (TrendFlagInput['status'] | 'notAsked')[] };
 
 export type TrendComparison = {
-  rounds: { roundId: number; name: string; questionnaireVersion: number; form: string; published: boolean; total: number }[];
+  rounds: { roundId: number; name: string; questionnaireId: string; questionnaireVersion: number; form: string; published: boolean; total: number }[];
+  /** the rounds use more than one questionnaire: themes and questions are matched by their ids */
+  mixedQuestionnaires: boolean;
   themes: TrendTheme[];
   itemChanges: ItemChanges[];
   /** every flag raised in at least one round, with its status in each round */
@@ -93,11 +109,6 @@ export type TrendComparison = {
 export class TrendRefusal extends Error {
   override name = 'TrendRefusal';
 }
-
-const sameItems = (a: readonly { id: string }[], b: readonly { id: string }[]) => {
-  const ids = new Set(a.map((i) => i.id));
-  return a.length === b.length && b.every((i) => ids.has(i.id));
-};
 
 /**
  * The verdict on a change: Welch's t-test at 95% of the two rounds' published figures for the
@@ -118,40 +129,29 @@ export function judgeChange(before: TrendCell, after: TrendCell): Pick<TrendChan
   };
 }
 
+/** The refusal when no theme can be compared: the too-few rule in plain words. */
+export const TOO_FEW_SHARED =
+  `These rounds share too few questions to be compared: no theme has the same questions in every round, or at least ${MIN_SHARED_ITEMS} scored questions that every round asks. Choose rounds of one questionnaire, or versions and forms that share more questions.`;
+
 /**
- * Compares rounds (oldest first) from their published reports.
+ * Compares rounds (oldest first).
  *
- * - Rounds of different questionnaires are refused: item ids are only stable within one.
- * - A theme is compared only when its items are the same in every round (same ids): a theme
- *   score is a mean of each person's item scores, so a theme whose items changed cannot be
- *   recomputed on the shared items without each person's answers, which reports never publish.
- *   When no theme can be compared, the comparison is refused.
+ * - Themes are matched by id and questions by id and scale ({@link planThemes}), also across
+ *   versions, forms and questionnaires.
+ * - A theme with the same questions in every round is compared on its reports' figures.
+ * - A theme whose questions changed is compared on the questions every round asks, when there are
+ *   at least {@link MIN_SHARED_ITEMS}: `recomputed` holds its figures for every round (from
+ *   `recomputeThemes`), so both ends of every change use the same questions. Otherwise it is not
+ *   compared, and says why. When no theme can be compared, the comparison is refused.
  * - A change is given only for a group shown on that theme in both rounds; lines run only for
  *   groups shown in every round. Nothing is derived from hidden or merged groups.
+ * @param recomputed per recomputed theme id, its figures in each round (in round order)
  * @throws TrendRefusal with a message a person can act on
  */
-export function compareRounds(rounds: readonly TrendRoundInput[]): TrendComparison {
+export function compareRounds(rounds: readonly TrendRoundInput[], recomputed: ReadonlyMap<string, readonly SubsetThemeCells[]> = new Map()): TrendComparison {
   if (rounds.length < 2) throw new TrendRefusal('Choose at least two rounds to compare.');
-  const questionnaires = new Set(rounds.map((r) => r.questionnaireId));
-  if (questionnaires.size > 1) {
-    throw new TrendRefusal(
-      'These rounds use different questionnaires, so their scores cannot be compared: item ids are only kept the same within one questionnaire. Choose rounds of one questionnaire.',
-    );
-  }
 
-  const itemChanges: ItemChanges[] = [];
-  for (let i = 1; i < rounds.length; i++) {
-    const items = (r: TrendRoundInput) => r.themes.flatMap((t) => t.items.map((it) => ({ ...it, themeId: t.themeId })));
-    const before = items(rounds[i - 1]);
-    const after = items(rounds[i]);
-    const added = after.filter((a) => !before.some((b) => b.id === a.id));
-    const dropped = before.filter((b) => !after.some((a) => a.id === b.id));
-    if (added.length || dropped.length) itemChanges.push({ fromRoundId: rounds[i - 1].roundId, toRoundId: rounds[i].roundId, added, dropped });
-  }
-
-  // Themes in the order of the first round, then any that appear later.
-  const themeIds: string[] = [];
-  for (const r of rounds) for (const t of r.themes) if (!themeIds.includes(t.themeId)) themeIds.push(t.themeId);
+  const themeIds = themeOrder(rounds);
   const roleOrder: string[] = [];
   const labels = new Map<string, string>();
   for (const r of [...rounds].reverse()) {
@@ -159,26 +159,16 @@ export function compareRounds(rounds: readonly TrendRoundInput[]): TrendComparis
   }
   for (const r of rounds) for (const role of r.roles) if (!roleOrder.includes(role.roleId)) roleOrder.push(role.roleId);
 
-  const themes: TrendTheme[] = themeIds.map((themeId) => {
-    const perRound = rounds.map((r) => r.themes.find((t) => t.themeId === themeId) ?? null);
-    const title = perRound.find((t) => t !== null)!.title;
-    const missing = perRound.findIndex((t) => t === null);
-    if (missing >= 0) {
-      return { themeId, title, comparable: false, reason: `This theme is not asked in “${rounds[missing].name}”.`, series: [], changes: [] };
+  const themes: TrendTheme[] = planThemes(rounds).map((plan) => {
+    const { themeId, title } = plan;
+    const notCompared = (reason: string): TrendTheme => ({ themeId, title, basis: 'none', comparable: false, reason, note: null, noteLead: null, sharedItems: null, leftOut: [], series: [], changes: [] });
+    if (plan.basis === 'none') return notCompared(plan.reason);
+    const figures = plan.basis === 'shared' ? recomputed.get(themeId) : null;
+    if (plan.basis === 'shared' && (!figures || figures.length !== rounds.length)) {
+      return notCompared('Its questions differ between these rounds, and it could not be recomputed on the shared questions.');
     }
-    const first = perRound[0]!;
-    if (!perRound.every((t) => sameItems(first.items, t!.items))) {
-      return {
-        themeId,
-        title,
-        comparable: false,
-        reason:
-          'The questions in this theme differ between these rounds (a new questionnaire version or the other form). A theme score is the mean of each person’s answers to its questions, so it could only be recomputed on the shared questions from each person’s answers, which reports never publish. So this theme is not compared.',
-        series: [],
-        changes: [],
-      };
-    }
-    const cells = (groupId: string) => perRound.map((t) => (groupId === EVERYONE ? t!.overall : (t!.groups[groupId] ?? null)));
+    const perRound = rounds.map((r, i) => figures?.[i] ?? r.themes.find((t) => t.themeId === themeId)!);
+    const cells = (groupId: string) => perRound.map((t) => (groupId === EVERYONE ? t.overall : (t.groups[groupId] ?? null)));
     const groups = [EVERYONE, ...roleOrder];
     const series: TrendSeries[] = groups
       .map((groupId) => {
@@ -195,14 +185,24 @@ export function compareRounds(rounds: readonly TrendRoundInput[]): TrendComparis
         changes.push({ groupId: s.groupId, label: s.label, fromRoundId: rounds[i - 1].roundId, toRoundId: rounds[i].roundId, before, after, ...judgeChange(before, after) });
       }
     }
-    return { themeId, title, comparable: true, reason: null, series, changes };
+    return plan.basis === 'shared'
+      ? {
+          themeId,
+          title,
+          basis: 'shared',
+          comparable: true,
+          reason: null,
+          note: sharedNote(plan, rounds),
+          noteLead: sharedLead(plan, rounds),
+          sharedItems: plan.shared.map(({ id, text }) => ({ id, text })),
+          leftOut: plan.leftOut,
+          series,
+          changes,
+        }
+      : { themeId, title, basis: 'same', comparable: true, reason: null, note: null, noteLead: null, sharedItems: null, leftOut: [], series, changes };
   });
 
-  if (!themes.some((t) => t.comparable)) {
-    throw new TrendRefusal(
-      'These rounds share no theme whose questions are the same in every round (they use different versions or forms of the questionnaire), so nothing can be compared honestly. Choose rounds of the same version and form.',
-    );
-  }
+  if (!themes.some((t) => t.comparable)) throw new TrendRefusal(TOO_FEW_SHARED);
 
   const flagRows: FlagRow[] = [];
   for (const r of rounds) {
@@ -220,9 +220,18 @@ export function compareRounds(rounds: readonly TrendRoundInput[]): TrendComparis
   flagRows.sort((a, b) => themeIds.indexOf(a.themeId) - themeIds.indexOf(b.themeId));
 
   return {
-    rounds: rounds.map((r) => ({ roundId: r.roundId, name: r.name, questionnaireVersion: r.questionnaireVersion, form: r.form, published: r.published, total: r.total })),
+    rounds: rounds.map((r) => ({
+      roundId: r.roundId,
+      name: r.name,
+      questionnaireId: r.questionnaireId,
+      questionnaireVersion: r.questionnaireVersion,
+      form: r.form,
+      published: r.published,
+      total: r.total,
+    })),
+    mixedQuestionnaires: new Set(rounds.map((r) => r.questionnaireId)).size > 1,
     themes,
-    itemChanges,
+    itemChanges: listItemChanges(rounds),
     flags: flagRows,
   };
 }

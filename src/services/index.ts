@@ -53,7 +53,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const exports = exportService({ repos, rounds, results, release });
   const storage = storageService({ repos, clock });
   const actions = actionService({ repos, rounds, clock });
-  const trends = trendsService({ rounds, results, actions, clock });
+  const trends = trendsService({ rounds, results, actions, answers: repos.trendAnswers, clock });
   const presenter = presenterService({ repos, rounds, results, release, events, clock, random });
   const resultsPage = resultsPageService({ repos, rounds, results, actions, clock, isClosed });
   return {

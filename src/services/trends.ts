@@ -1,7 +1,10 @@
-import { formThemes } from '../domain/questionnaire';
+import type { CellDisclosure } from '../domain/anonymity';
+import { formThemes, isScored, itemOptions, type Answers } from '../domain/questionnaire';
 import { compareRounds, EVERYONE, TrendRefusal, type TrendCell, type TrendChange, type TrendComparison, type TrendRoundInput } from '../domain/trends';
+import { planThemes, type TrendItem } from '../domain/trend-items';
+import { recomputeThemes, type SubsetThemeCells } from '../domain/trend-subsets';
 import type { ThemeResult } from '../domain/rubric';
-import type { OrganisationRecord, RoundRecord } from '../db';
+import type { OrganisationRecord, RoundRecord, TrendAnswersRepository } from '../db';
 import { displayScore } from '../domain/rubric';
 import { toCsv } from './csv';
 import { ValidationError } from './errors';
@@ -26,7 +29,7 @@ export type TrendsResult =
       /** each compared round's action plan, in round order, so a board sees what was agreed beside what moved */
       actions: { roundId: number; actions: ActionView[] }[];
     }
-  /** a comparison that cannot be made (too few rounds chosen, different questionnaires): the page says why */
+  /** a comparison that cannot be made (too few rounds chosen, too few shared questions): the page says why */
   | { ok: false; reason: 'tooFew' | 'refused'; organisation: OrganisationRecord; candidates: TrendCandidate[]; message: string };
 
 /** Oldest first: by opening time where set, else creation, then id. */
@@ -39,7 +42,7 @@ const cell = (t: ThemeResult | undefined): TrendCell | null =>
  * A round as its published report shows it, and nothing more: the trend is made only of figures
  * that `results.forRound` publishes (with every suppression applied), never of answers.
  */
-export function trendInput(report: RoundReport, items: Map<string, { id: string; text: string }[]>): TrendRoundInput {
+export function trendInput(report: RoundReport, items: Map<string, TrendItem[]>): TrendRoundInput {
   const overall = report.overall;
   return {
     roundId: report.round.id,
@@ -66,8 +69,35 @@ export function trendInput(report: RoundReport, items: Map<string, { id: string;
   };
 }
 
-/** Year on year for an organisation: its rounds compared, built only from their published reports. */
-export function trendsService({ rounds, results, actions, clock }: { rounds: RoundService; results: ResultsService; actions: ActionService; clock: Clock }) {
+/** What a round's report shows of each theme (everyone; the groups), for the recomputation to stay within. */
+function reportDisclosure(report: RoundReport): Record<string, CellDisclosure> {
+  const out: Record<string, CellDisclosure> = {};
+  for (const t of report.overall?.themes ?? []) {
+    out[t.themeId] = t.shown
+      ? { overall: true, roles: report.groups.filter((g) => g.result.themes.some((x) => x.themeId === t.themeId && x.shown)).map((g) => g.roleId) }
+      : { overall: false, roles: [] };
+  }
+  return out;
+}
+
+/**
+ * Year on year for an organisation: its rounds compared. Themes with the same questions in every
+ * round come from the rounds' published reports; themes whose questions changed are recomputed on
+ * the shared questions from the released answers (see domain/trend-subsets.ts).
+ */
+export function trendsService({
+  rounds,
+  results,
+  actions,
+  answers,
+  clock,
+}: {
+  rounds: RoundService;
+  results: ResultsService;
+  actions: ActionService;
+  answers: TrendAnswersRepository;
+  clock: Clock;
+}) {
   /** Closed by hand, or its closing time has passed (its report then publishes everything). */
   const isClosed = (r: RoundRecord) => roundAvailability(r, clock.now()).state === 'closed';
 
@@ -76,8 +106,32 @@ export function trendsService({ rounds, results, actions, clock }: { rounds: Rou
     const q = rounds.questionnaireFor(round);
     return {
       title: q.title,
-      items: new Map(formThemes(q, round.form).map(({ theme, items }) => [theme.id, items.filter((i) => i.kind !== 'comment').map((i) => ({ id: i.id, text: i.text }))])),
+      items: new Map(
+        formThemes(q, round.form).map(({ theme, items }) => [
+          theme.id,
+          items.filter(isScored).map((i): TrendItem => ({ id: i.id, text: i.text, scale: `${i.kind}:${itemOptions(q, i).length}` })),
+        ]),
+      ),
     };
+  };
+
+  /**
+   * The themes in `shared` recomputed for one round on the shared questions, from its released
+   * answers (none while its report publishes nothing), within what its report shows.
+   */
+  const recompute = (round: RoundRecord, report: RoundReport, shared: Map<string, Set<string>>): Map<string, SubsetThemeCells> => {
+    if (report.overall === null) return new Map([...shared.keys()].map((id) => [id, { overall: null, groups: {} }]));
+    const q = rounds.questionnaireFor(round);
+    // Every scored question of those themes in the round's form: the guard needs the left-out ones too.
+    const itemIds = formThemes(q, round.form).flatMap(({ theme, items }) => (shared.has(theme.id) ? items.filter(isScored).map((i) => i.id) : []));
+    const respondents = answers.respondents(round.id, itemIds).map((r) => ({
+      role: r.role,
+      answers: Object.fromEntries(r.answers.map((a) => [a.itemId, a.value === null ? { type: 'dontKnow' } : { type: 'choice', value: a.value }])) as Answers,
+    }));
+    return recomputeThemes(
+      { questionnaire: q, form: round.form, minGroupSize: round.minGroupSize, roles: round.roles.map((r) => r.id), respondents, report: reportDisclosure(report) },
+      shared,
+    );
   };
 
   /**
@@ -132,8 +186,15 @@ export function trendsService({ rounds, results, actions, clock }: { rounds: Rou
         return { ok: false, reason: 'tooFew', organisation, candidates, message };
       }
       const reports = chosen.map((r) => results.forRound(r.id));
+      const inputs = reports.map((report, i) => trendInput(report, themeItems(chosen[i]).items));
+      const shared = new Map(planThemes(inputs).flatMap((p) => (p.basis === 'shared' ? [[p.themeId, new Set(p.shared.map((i) => i.id))] as const] : [])));
+      const recomputed = new Map<string, SubsetThemeCells[]>();
+      if (shared.size > 0) {
+        const perRound = chosen.map((round, i) => recompute(round, reports[i], shared));
+        for (const themeId of shared.keys()) recomputed.set(themeId, perRound.map((m) => m.get(themeId) ?? { overall: null, groups: {} }));
+      }
       try {
-        const comparison = compareRounds(reports.map((report, i) => trendInput(report, themeItems(chosen[i]).items)));
+        const comparison = compareRounds(inputs, recomputed);
         return {
           ok: true,
           organisation,
@@ -168,7 +229,7 @@ export function trendsService({ rounds, results, actions, clock }: { rounds: Rou
         themes: new Map(
           result.comparison.themes.map((t) => [
             t.themeId,
-            { comparable: t.comparable, reason: t.reason, everyone: t.changes.find((c) => c.groupId === EVERYONE) ?? null },
+            { comparable: t.comparable, reason: t.reason, shared: t.basis === 'shared', everyone: t.changes.find((c) => c.groupId === EVERYONE) ?? null },
           ]),
         ),
       };
@@ -183,7 +244,8 @@ export type SinceLast =
   | {
       previous: { id: number; name: string };
       message: string | null;
-      themes: Map<string, { comparable: boolean; reason: string | null; everyone: TrendChange | null }>;
+      /** `shared`: recomputed on the questions both rounds ask (a new version), so `everyone` may differ from this report's score */
+      themes: Map<string, { comparable: boolean; reason: string | null; shared: boolean; everyone: TrendChange | null }>;
     };
 export type TrendsService = ReturnType<typeof trendsService>;
 
@@ -193,7 +255,9 @@ const VERDICTS = { larger: 'larger than the noise', within: 'within the noise', 
 /**
  * The comparison as CSV: one row per theme, group and round, as the page shows it (scores cut to
  * one decimal like every score; the change from the previous round where the group is shown in
- * both). Groups not shown in a round say so and nothing else.
+ * both). Groups not shown in a round say so and nothing else. A theme recomputed on shared
+ * questions says so in the note of each of its rows. Questions added and dropped between rounds
+ * follow, a row each.
  */
 export function trendsCsv(organisationName: string, comparison: TrendComparison): { filename: string; body: string } {
   const header = ['theme', 'group', 'round', 'respondents', 'mean', 'ci95_low', 'ci95_high', 'change_from_previous', 'p_value', 'verdict', 'note'];
@@ -207,7 +271,7 @@ export function trendsCsv(organisationName: string, comparison: TrendComparison)
       s.points.forEach((p, i) => {
         const round = comparison.rounds[i];
         if (!p) {
-          rows.push([theme.title, s.label, round.name, null, null, null, null, null, null, null, 'Not shown, to protect anonymity']);
+          rows.push([theme.title, s.label, round.name, null, null, null, null, null, null, null, ['Not shown, to protect anonymity', theme.note].filter(Boolean).join('. ')]);
           return;
         }
         const change = theme.changes.find((c) => c.groupId === s.groupId && c.toRoundId === round.roundId);
@@ -222,9 +286,19 @@ export function trendsCsv(organisationName: string, comparison: TrendComparison)
           change ? round1(change.difference) : null,
           change?.welch ? Number(change.welch.p.toFixed(4)) : null,
           change ? VERDICTS[change.verdict] : null,
-          '',
+          theme.note ?? '',
         ]);
       });
+    }
+  }
+  // Questions added and dropped between consecutive rounds, one row each, after the figures.
+  const name = (id: number) => comparison.rounds.find((r) => r.roundId === id)?.name ?? String(id);
+  const themeTitle = (id: string) => comparison.themes.find((t) => t.themeId === id)?.title ?? id;
+  for (const change of comparison.itemChanges) {
+    for (const [kind, list] of [['added', change.added], ['dropped', change.dropped]] as const) {
+      for (const item of list) {
+        rows.push([themeTitle(item.themeId), null, name(change.toRoundId), null, null, null, null, null, null, null, `Question ${kind} since “${name(change.fromRoundId)}”: ${item.text} (${item.id})`]);
+      }
     }
   }
   const slug = organisationName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);

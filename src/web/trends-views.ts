@@ -1,5 +1,6 @@
 import { displayScore } from '../domain/rubric';
 import { EVERYONE, type TrendCell, type TrendChange, type TrendComparison, type Verdict } from '../domain/trends';
+import { SHARED_ITEMS_RULE } from '../domain/trend-items';
 import type { ActionView } from '../services/actions';
 import type { ChartSpec } from './report-views';
 
@@ -75,12 +76,18 @@ export function trendsJson(organisation: { id: number; name: string }, compariso
   return {
     organisation,
     method: "Welch's t-test at 95%: a change is larger than the noise when p < 0.05",
+    comparisonRule: SHARED_ITEMS_RULE,
     rounds: comparison.rounds,
+    mixedQuestionnaires: comparison.mixedQuestionnaires,
     themes: comparison.themes.map((t) => ({
       themeId: t.themeId,
       title: t.title,
+      basis: t.basis,
       comparable: t.comparable,
       reason: t.reason,
+      note: t.note,
+      sharedItems: t.sharedItems,
+      leftOut: t.leftOut,
       series: t.series.map((s) => ({
         group: s.groupId,
         label: s.label,

@@ -1,4 +1,7 @@
 /// <reference lib="dom" />
+import { powerSharingV1 } from '../../src/questionnaires/power-sharing.v1';
+import { respond } from '../helpers/respond';
+import { openRound } from '../helpers/rounds';
 import { threeYears } from '../helpers/trends';
 import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, tabTo, type BrowserRig, signInAs } from './harness';
 
@@ -97,6 +100,46 @@ describeInBrowser('the trends page in Chromium', () => {
     expect(await boardPage.getByText('Create a share link').count()).toBe(0);
     await expectAccessible(boardPage, 'shared trends');
     await board.close();
+    await context.close();
+  });
+
+  it('shows a theme recomputed on the questions the full and short forms share, and a refused comparison, with no axe violations', async () => {
+    const { services } = rig.server;
+    // The first test may have made the owner already.
+    await services.accounts.createFirstOwner(EMAIL, PASSWORD).catch(() => undefined);
+    // Full 2025: leadership on ld-shared, ld-challenge and ld-lasts (not in the short form); the workshop asks the first two.
+    const full = openRound({ services }, { name: 'Full 2025' });
+    for (const [a, b, c] of [[2, 2, 4], [2, 3, 4], [3, 3, 4], [3, 2, 0], [1, 1, 0]]) respond({ services }, full, 'staff', { 'ld-shared': String(a), 'ld-challenge': String(b), 'ld-lasts': String(c) });
+    services.rounds.close(full.id);
+    const short = openRound({ services }, { name: 'Workshop 2026', form: 'short' }, 'open', full.organisationId);
+    for (const [a, b] of [[3, 3], [4, 4], [4, 4], [3, 4], [3, 3]]) respond({ services }, short, 'staff', { 'ld-shared': String(a), 'ld-challenge': String(b) });
+    services.rounds.close(short.id);
+    // A questionnaire with the same themes and none of the same question ids: too few to compare.
+    const other = JSON.stringify({ ...powerSharingV1, id: 'other-check', title: 'Other check' }).replace(/"(cp|tk|ld|rc|pr|in|le|hp)-/g, '"x-$1-');
+    expect(services.questionnaireImport.importDefinition(other, { confirmWarnings: true }).status).toBe('imported');
+    const elsewhere = openRound({ services }, { name: 'Other 2026', questionnaireId: 'other-check', questionnaireVersion: 1 }, 'closed', full.organisationId);
+
+    const context = await newContext(rig);
+    const page = await context.newPage();
+    await signInAs(page, EMAIL, PASSWORD);
+    await page.goto(`/admin/organisations/${full.organisationId}/trends?rounds=${full.id},${short.id}`);
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    const note = page.locator('#theme-leadership ~ .notice').first();
+    expect(await note.textContent()).toContain('Compared on 2 questions (of 5 in “Full 2025”, 2 in “Workshop 2026”)');
+    expect(await page.getByText('Changes here would carry on if a senior leader left. (asked in Full 2025 only)').isVisible()).toBe(true);
+    // The table beside the chart gives the recomputed scores: 55 and 87.5.
+    const table = page.getByRole('table', { name: /Heroic or shared leadership: score/ });
+    expect(await table.getByRole('row', { name: /Everyone/ }).textContent()).toMatch(/55\.0.*87\.5/);
+    await expectAccessible(page, 'trends on shared questions');
+    await page.locator('#theme-leadership').scrollIntoViewIfNeeded();
+    await screenshot(page, 'trends-shared-questions', false);
+    await page.goto(`/admin/organisations/${full.organisationId}/trends?rounds=${full.id},${short.id}&print=summary`);
+    expect(await page.getByText('(on 2 shared questions)').first().isVisible()).toBe(true);
+    await expectAccessible(page, 'trends board summary on shared questions');
+
+    await page.goto(`/admin/organisations/${full.organisationId}/trends?rounds=${full.id},${elsewhere.id}`);
+    expect(await page.getByText('These rounds share too few questions to be compared').isVisible()).toBe(true);
+    await expectAccessible(page, 'trends refused: too few shared questions');
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { compareRounds, EVERYONE, judgeChange, TrendRefusal, type TrendCell, type TrendRoundInput } from '../../src/domain/trends';
+import { compareRounds, EVERYONE, judgeChange, TOO_FEW_SHARED, TrendRefusal, type TrendCell, type TrendRoundInput } from '../../src/domain/trends';
 
 const cell = (n: number, mean: number, variance: number | null): TrendCell => ({ n, mean, sd: variance === null ? null : Math.sqrt(variance), ci95: null });
 
@@ -42,7 +42,7 @@ describe('judgeChange: Welch verdicts computed by hand', () => {
   });
 });
 
-const items = (...ids: string[]) => ids.map((id) => ({ id, text: `Question ${id}` }));
+const items = (...ids: string[]) => ids.map((id) => ({ id, text: `Question ${id}`, scale: 'practice:5' }));
 const round = (roundId: number, overrides: Partial<TrendRoundInput> = {}): TrendRoundInput => ({
   roundId,
   name: `Round ${roundId}`,
@@ -64,9 +64,11 @@ const round = (roundId: number, overrides: Partial<TrendRoundInput> = {}): Trend
 });
 
 describe('compareRounds', () => {
-  it('refuses fewer than two rounds, and rounds of different questionnaires', () => {
+  it('refuses fewer than two rounds; compares rounds of different questionnaires by theme and question ids', () => {
     expect(() => compareRounds([round(1)])).toThrow(TrendRefusal);
-    expect(() => compareRounds([round(1), round(2, { questionnaireId: 'other' })])).toThrow(/different questionnaires/);
+    const out = compareRounds([round(1), round(2, { questionnaireId: 'other' })]);
+    expect(out.mixedQuestionnaires).toBe(true);
+    expect(out.themes.map((t) => [t.themeId, t.basis])).toEqual([['a', 'same'], ['b', 'same']]);
   });
 
   it('gives a change only for a group shown in both rounds, and a line only for a group shown in every round', () => {
@@ -80,15 +82,36 @@ describe('compareRounds', () => {
     expect(a.changes.filter((c) => c.groupId === 'staff').map((c) => [c.fromRoundId, c.toRoundId, c.difference])).toEqual([[1, 2, 5], [2, 3, -5]]);
   });
 
-  it('lists items added and dropped, and compares only themes whose questions are the same in every round', () => {
+  it('lists items added and dropped, and does not compare a changed theme with fewer than 2 shared questions', () => {
     const v2 = round(2, { questionnaireVersion: 2 });
-    v2.themes[0] = { ...v2.themes[0], items: items('a1', 'a3') }; // a2 dropped, a3 added
+    v2.themes[0] = { ...v2.themes[0], items: items('a1', 'a3') }; // a2 dropped, a3 added: only a1 shared
     const out = compareRounds([round(1), v2]);
     expect(out.itemChanges).toEqual([{ fromRoundId: 1, toRoundId: 2, added: [{ id: 'a3', text: 'Question a3', themeId: 'a' }], dropped: [{ id: 'a2', text: 'Question a2', themeId: 'a' }] }]);
     const a = out.themes.find((t) => t.themeId === 'a')!;
-    expect(a).toMatchObject({ comparable: false, series: [], changes: [] });
-    expect(a.reason).toMatch(/questions in this theme differ/);
+    expect(a).toMatchObject({ basis: 'none', comparable: false, series: [], changes: [] });
+    expect(a.reason).toBe('Its questions differ between these rounds and only 1 question is asked in every round; a theme is compared only on at least 2 shared questions.');
     expect(out.themes.find((t) => t.themeId === 'b')!.comparable).toBe(true);
+  });
+
+  it('compares a changed theme on its recomputed figures for every round, saying on which questions', () => {
+    const v1 = round(1, { themes: [{ ...round(1).themes[0], items: items('a1', 'a2', 'a4') }] });
+    const v2 = round(2, { questionnaireVersion: 2, themes: [{ ...round(2).themes[0], items: items('a1', 'a2', 'a3') }] });
+    const recomputed = [
+      { overall: cell(18, 52, 100), groups: { staff: cell(9, 42, 100), carer: null } },
+      { overall: cell(19, 55, 100), groups: { staff: cell(9, 47, 100), carer: cell(10, 61, 100) } },
+    ];
+    const out = compareRounds([v1, v2], new Map([['a', recomputed]]));
+    const a = out.themes[0];
+    expect(a).toMatchObject({ basis: 'shared', comparable: true, sharedItems: [{ id: 'a1', text: 'Question a1' }, { id: 'a2', text: 'Question a2' }] });
+    expect(a.leftOut).toEqual([{ id: 'a4', text: 'Question a4', askedIn: [1] }, { id: 'a3', text: 'Question a3', askedIn: [2] }]);
+    expect(a.note).toBe(
+      'Compared on 2 of 3 questions, the ones every round asks, recomputed for every round on those alone (so a score here can differ from that round’s report): Question a1; Question a2.',
+    );
+    // the recomputed figures, never the reports' (everyone 50 → 50 in the reports)
+    expect(a.changes.map((c) => [c.groupId, c.before.mean, c.after.mean, c.difference])).toEqual([[EVERYONE, 52, 55, 3], ['staff', 42, 47, 5]]);
+    expect(a.series.find((s) => s.groupId === 'carer')!.points.map((p) => p?.mean ?? null)).toEqual([null, 61]);
+    // without its recomputed figures a changed theme is never compared on the reports' figures (other questions)
+    expect(() => compareRounds([v1, v2])).toThrow(TOO_FEW_SHARED);
   });
 
   it('does not compare a theme missing from a round (e.g. the short form), and refuses when no theme can be compared', () => {
@@ -96,7 +119,8 @@ describe('compareRounds', () => {
     const out = compareRounds([round(1), short]);
     expect(out.themes.find((t) => t.themeId === 'a')).toMatchObject({ comparable: false, reason: 'This theme is not asked in “Round 2”.' });
     const changed = round(2, { themes: [{ ...round(2).themes[0], items: items('a9') }] });
-    expect(() => compareRounds([round(1), changed])).toThrow(/share no theme/);
+    expect(() => compareRounds([round(1), changed])).toThrow(TOO_FEW_SHARED);
+    expect(TOO_FEW_SHARED).toMatch(/at least 2 scored questions that every round asks/);
   });
 
   it('puts each flag raised in any round side by side with its status in every round', () => {

@@ -171,15 +171,22 @@ describe('trends across rounds (three-year fixture, see test/helpers/trends.ts)'
     await browser.agent.get(`/api/organisations/${organisationId}/trends?rounds=${rounds[0].id},999999`).expect(400);
   });
 
-  it('refuses to compare the full form with the short form: no theme has the same questions', async () => {
+  it('compares the full form with the short form on the questions they share (see trends-versions.test.ts for more)', async () => {
     const { ctx, browser, organisationId, rounds } = await setup();
     const short = openRound(ctx, { name: 'Workshop 2026', form: 'short' }, 'open', organisationId);
     for (let i = 0; i < 5; i++) respond(ctx, short, 'staff', { 'ld-shared': '2' });
     ctx.services.rounds.close(short.id);
-    const res = await browser.agent.get(`/api/organisations/${organisationId}/trends?rounds=${rounds[2].id},${short.id}`).expect(422);
-    expect(res.body.error).toMatch(/share no theme whose questions are the same/);
-    const page = await browser.agent.get(`/admin/organisations/${organisationId}/trends?rounds=${rounds[2].id},${short.id}`).expect(200);
-    expect(page.text).toContain('share no theme whose questions are the same');
+    const res = await browser.agent.get(`/api/organisations/${organisationId}/trends?rounds=${rounds[2].id},${short.id}`).expect(200);
+    const theme = leadership(res.body as TrendsJson) as ThemeJson & { basis: string; note: string };
+    // Leadership: the short form asks ld-shared and ld-challenge, both in the full form too.
+    expect(theme.basis).toBe('shared');
+    expect(theme.note).toMatch(/^Compared on 2 questions \(of 5 in “Annual check 2026”, 2 in “Workshop 2026”\)/);
+    // Nobody in 2026 answered a left-out question, so 2026 is its report's figure: 1350/17 = 79.41; the workshop 50.
+    const everyone = theme.changes.find((c) => c.group === 'everyone')!;
+    expect(everyone.difference).toBeCloseTo(50 - 1350 / 17, 9);
+    expect([everyone.before.n, everyone.after.n]).toEqual([17, 5]);
+    // Power and risk: the short form asks one question of it, too few.
+    expect((res.body as TrendsJson).themes.find((t) => t.themeId === 'power-risk')).toMatchObject({ comparable: false, basis: 'none' });
   });
 
   it('needs a signed-in admin of the organisation: 401 or sign-in for nobody, 404 for another organisation', async () => {

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../../services/errors';
 import { trendsCsv, type TrendsResult } from '../../services/trends';
 import { bearerToken } from '../bearer';
 import { idParam } from '../params';
+import { MIN_SHARED_ITEMS, SHARED_ITEMS_RULE } from '../../domain/trend-items';
 import { bound, score } from '../report-views';
 import { roundName, signedChange, trendCharts, trendRadar, trendsJson, VERDICT_WORDS } from '../trends-views';
 
@@ -64,6 +65,8 @@ function renderTrends(req: Request, res: Response, result: TrendsResult, extra: 
     signedChange,
     roundName: (id: number) => (result.ok ? roundName(result.comparison, id) : ''),
     verdictWords: VERDICT_WORDS,
+    sharedRule: SHARED_ITEMS_RULE,
+    minSharedItems: MIN_SHARED_ITEMS,
     newShareUrl: null,
     shareLinks: [],
     ...extra,
