@@ -6,21 +6,15 @@ import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { GoneError, ValidationError } from '../../services/errors';
 import { DraftMissingError, formatResumeCode, RoundNotOpenError, type Draft, type PageAction } from '../../services/responding';
-import { formThemes, respondentTitle, type FieldError, type Questionnaire, type Wording } from '../../domain/questionnaire';
-import { inWording } from '../../services/questionnaires';
+import { formThemes, respondentTitle } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { respondentRadar, score } from '../report-views';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
-import type { TFunction } from 'i18next';
-import { hasEasyRead, languagesOf } from '../../domain/questionnaire';
-import { isPageLanguage, PAGE_LANGUAGES } from '../i18n';
-import { PUBLIC_DIR } from '../assets';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { languageChoices, pageLanguageOf, readWordingCookie, setWordingCookie, usePageLanguage, wordingFor, wordingForm } from '../wording';
+import { setWordingCookie } from '../wording';
+import { respondWording, returnPath, textsOf, wordingOf, wordsOf as tOf } from '../respond-wording';
 
 const DRAFT_COOKIE = 'ps_draft';
 /** A respondent's own scores, sealed, from sending to the thank-you page (nothing kept on the server). */
@@ -61,15 +55,6 @@ const pageNumber = z.coerce.number().int().min(1).max(100);
  *   GET  /r/:token/thanks          thank you (+ own scores, privately)
  *   GET  /r/:token/results         "you said, we did": the closed round's results, when an admin has published them
  */
-/** The theme ids that have a picture in public/img/themes (read once, at start-up). */
-function themePictures(): Set<string> {
-  try {
-    return new Set(readdirSync(path.join(PUBLIC_DIR, 'img', 'themes')).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)));
-  } catch {
-    return new Set();
-  }
-}
-
 export function respondRoutes(services: Services, config: Config): Router {
   const router = Router();
   const { rounds, responding, clock } = services;
@@ -97,17 +82,9 @@ export function respondRoutes(services: Services, config: Config): Router {
     key: (req) => `round|${String(req.params.token)}`,
   });
 
-  const tOf = (res: Response) => res.locals.t as TFunction;
-  // Theme pictures for Easy Read pages, looked up once: public/img/themes/<theme id>.svg.
-  const pictures = themePictures();
-  // /join and /resume offer the pages' other languages (the round's questionnaire decides later).
-  router.use(['/join', '/resume'], (req, res, next) => {
-    res.locals.wordingChoices = { languages: languageChoices(PAGE_LANGUAGES).filter((l) => l.code !== res.locals.lang), easyRead: false };
-    res.locals.joinSwitch = req.baseUrl === '/resume' ? 'resume' : 'join';
-    next();
-  });
-  /** Where a wording switch may send the person back to (paths of the journey only). */
-  const returnPath = z.string().regex(/^(?:\/(?:role|check|saved|thanks|results|themes\/\d{1,3}))?$/).catch('');
+  const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
+  const wording = respondWording(services, config, draftIdOf);
+  router.use(['/join', '/resume'], wording.joinLocals);
 
   router.get('/join', (req, res) => {
     res.render('respond/join', { title: tOf(res)('join.title'), code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
@@ -145,12 +122,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   });
 
   // The language switch on /join and /resume, before any round is known.
-  router.post('/join/wording', (req, res) => {
-    const form = wordingForm.safeParse(req.body ?? {});
-    const language = form.success ? form.data.language : undefined;
-    if (language !== undefined && isPageLanguage(language)) setWordingCookie(req, res, config, { language, easyRead: readWordingCookie(req).easyRead });
-    res.redirect(303, (req.body as Record<string, unknown> | undefined)?._return === 'resume' ? '/resume' : '/join');
-  });
+  router.post('/join/wording', wording.switchPageLanguage);
 
   const r = Router({ mergeParams: true });
   router.use('/r/:token', (req, res, next) => {
@@ -161,22 +133,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     }
     res.locals.round = round;
     res.locals.base = `/r/${round.linkToken}`;
-    const q = responding.questionnaireFor(round);
-    const wording = wordingFor(req, q, round.defaultLanguage);
-    const texts = inWording(q, wording);
-    usePageLanguage(res, pageLanguageOf(wording));
-    res.locals.wording = wording;
-    res.locals.texts = texts;
-    res.locals.questionnaire = texts;
-    // Texts of the questionnaire and of the round (name, introduction, own role labels) carry
-    // a lang attribute wherever their language is not the page's.
-    res.locals.textLang = wording.language === res.locals.lang ? null : wording.language;
-    const roundLanguage = round.defaultLanguage ?? q.language;
-    res.locals.roundLang = roundLanguage === res.locals.lang ? null : roundLanguage;
-    res.locals.wordingChoices = {
-      languages: languageChoices(languagesOf(q)).filter((l) => l.code !== wording.language),
-      easyRead: hasEasyRead(q, wording.language),
-    };
+    wording.useRoundWording(req, res, round);
     res.locals.organisationName = services.organisations.get(round.organisationId).name;
     const grace = rounds.graceUntil(round);
     // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
@@ -185,33 +142,9 @@ export function respondRoutes(services: Services, config: Config): Router {
   }, r);
 
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
-  const textsOf = (res: Response) => res.locals.texts as Questionnaire;
-  const wordingOf = (res: Response) => res.locals.wording as Wording;
   const pagesOf = (res: Response) => formThemes(textsOf(res), roundOf(res).form);
-  /**
-   * The round's roles in the reader's wording: a label as the questionnaire has it is worded;
-   * one an admin changed is the round's own text (in the round's language).
-   */
-  const roleLabels = (res: Response) => {
-    const round = roundOf(res);
-    const base = responding.questionnaireFor(round).roles;
-    const texts = textsOf(res).roles;
-    return round.roles.map((r) => {
-      const own = base.find((b) => b.id === r.id)?.label !== r.label;
-      return { id: r.id, label: own ? r.label : (texts.find((b) => b.id === r.id)?.label ?? r.label), lang: own ? res.locals.roundLang : res.locals.textLang };
-    });
-  };
-  /** Theme-page errors in the page's language, quoting the question in the reader's wording. */
-  const wordErrors = (res: Response, errors: FieldError[]) => {
-    const t = tOf(res);
-    const items = textsOf(res).items;
-    return errors.map((e) => ({
-      field: e.field,
-      message: e.reason ? t(`answerErrors.${e.reason}`, { ...e.values, field: e.field, question: items.find((i) => i.id === e.field)?.text ?? e.field }) : e.message,
-    }));
-  };
+  const roleLabels = (res: Response) => wording.roleLabels(res, roundOf(res));
   const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
 
   const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
     setCookie(req, res, config, DRAFT_COOKIE, draftId, { path: `/r/${round.linkToken}`, maxAgeMs: config.draftTtlMs });
@@ -256,19 +189,9 @@ export function respondRoutes(services: Services, config: Config): Router {
   r.post('/wording', (req, res) => {
     const round = roundOf(res);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    switchWording(req, res, round, body.language, body.easyRead);
+    wording.switchWording(req, res, round, body.language, body.easyRead);
     res.redirect(303, `/r/${round.linkToken}${returnPath.parse(body._return)}`);
   });
-
-  const switchWording = (req: Request, res: Response, round: RoundRecord, language: unknown, easyRead: unknown) => {
-    const form = wordingForm.safeParse({ language, easyRead });
-    const current = wordingOf(res);
-    const wish = {
-      language: (form.success ? form.data.language : undefined) ?? current.language,
-      easyRead: form.success && form.data.easyRead !== undefined ? form.data.easyRead === '1' : current.easyRead,
-    };
-    setWordingCookie(req, res, config, responding.saveWording(round, draftIdOf(req), wish));
-  };
 
   r.get('/role', (req, res) => {
     const round = roundOf(res);
@@ -321,7 +244,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       resumeCode: formatResumeCode(draft.resumeCode),
       returnTo,
       back: view.n === 1 ? 'role' : `themes/${view.n - 1}`,
-      picture: wordingOf(res).easyRead && pictures.has(view.page.theme.id) ? `/img/themes/${view.page.theme.id}.svg` : null,
+      picture: wording.pictureFor(res, view.page.theme.id),
       errors,
     });
   };
@@ -350,13 +273,13 @@ export function respondRoutes(services: Services, config: Config): Router {
     const result = responding.saveThemeAnswers(view.round, draftId, view.page.theme.id, body, action);
     const base = `/r/${view.round.linkToken}`;
     if (!result.ok) {
-      const errors = wordErrors(res, result.errors);
+      const errors = wording.wordErrors(res, result.errors);
       res.status(400);
       renderTheme(res, view, existing!, themeQuestions(textsOf(res), view.page, {}, tOf(res), body, errors), returnTo, errors);
       return;
     }
     if (switching) {
-      switchWording(req, res, view.round, switching[1] === 'language' ? switching[2] : undefined, switching[1] === 'easyRead' ? switching[2] : undefined);
+      wording.switchWording(req, res, view.round, switching[1] === 'language' ? switching[2] : undefined, switching[1] === 'easyRead' ? switching[2] : undefined);
       return res.redirect(303, `${base}/themes/${view.n}${returnTo === 'check' ? '?return=check' : ''}`);
     }
     if (action === 'later') return res.redirect(303, `${base}/saved`);
