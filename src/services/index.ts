@@ -17,6 +17,7 @@ import { releaseService } from './release';
 import { storageService } from './storage';
 import { eventBus } from './events';
 import { presenterService } from './presenter';
+import { paperService } from './paper';
 import { cryptoRandom, randomToken, systemClock, type Clock, type RandomSource } from './runtime';
 
 export interface ServiceDeps {
@@ -56,6 +57,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const trends = trendsService({ rounds, results, actions, answers: repos.trendAnswers, clock });
   const presenter = presenterService({ repos, rounds, results, release, events, clock, random });
   const resultsPage = resultsPageService({ repos, rounds, results, actions, clock, isClosed });
+  const paper = paperService({ repos, rounds, release, clock, events, isClosed });
   return {
     config,
     clock,
@@ -76,6 +78,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     events,
     presenter,
     resultsPage,
+    paper,
     /** The address the running server was last reached at, for hints printed by the CLI (another process). */
     serverAddress: {
       record: (url: string) => repos.settings.set('server_url', url),

@@ -12,11 +12,12 @@ import {
   type Questionnaire,
   type Wording,
 } from '../domain/questionnaire';
-import { bandFor, displayScore, respondentThemeScores } from '../domain/rubric';
-import type { Repositories, RoundRecord } from '../db';
+import { bandFor, displayScore } from '../domain/rubric';
+import type { DraftChannel, Repositories, RoundRecord } from '../db';
 import { GoneError, NotFoundError, ValidationError } from './errors';
 import type { EventBus } from './events';
 import type { ReleaseService } from './release';
+import { buildResponse } from './response-build';
 import type { RoundService } from './rounds';
 import { JOIN_CODE_ALPHABET } from './rounds';
 import { randomFromAlphabet, randomToken, type Clock, type RandomSource } from './runtime';
@@ -42,6 +43,8 @@ export interface Draft {
   /** The wording chosen for this draft (null language: none chosen yet). */
   language: string | null;
   easyRead: boolean;
+  /** 'assisted' when the person said a peer supporter is answering with or for someone */
+  channel: DraftChannel;
   submitted: boolean;
 }
 
@@ -99,6 +102,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       resumeAt: record.resumeAt,
       language: record.language,
       easyRead: record.easyRead,
+      channel: record.channel,
       submitted: record.submittedAt !== null,
     };
   };
@@ -115,8 +119,8 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     return draft;
   };
 
-  const save = (draft: Draft, role: string | null, answers: Answers, resumeAt: string | null = draft.resumeAt) => {
-    if (!repos.responses.saveDraft({ id: draft.id, role, answers, resumeAt, now: clock.now(), expiresAt: clock.now() + draftTtlMs })) {
+  const save = (draft: Draft, role: string | null, answers: Answers, resumeAt: string | null = draft.resumeAt, channel?: DraftChannel) => {
+    if (!repos.responses.saveDraft({ id: draft.id, role, answers, resumeAt, channel, now: clock.now(), expiresAt: clock.now() + draftTtlMs })) {
       throw new DraftMissingError();
     }
   };
@@ -137,7 +141,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       const chosen = wording && chooseWording(questionnaireFor(round), [wording.language], wording.easyRead);
       repos.responses.createDraft({ id, roundId: round.id, resumeCode, now: clock.now(), expiresAt: clock.now() + draftTtlMs, language: chosen?.language, easyRead: chosen?.easyRead });
       events.publish({ roundId: round.id, kind: 'started' });
-      return { id, roundId: round.id, resumeCode, role: null, answers: {}, resumeAt: null, language: chosen?.language ?? null, easyRead: chosen?.easyRead ?? false, submitted: false };
+      return { id, roundId: round.id, resumeCode, role: null, answers: {}, resumeAt: null, channel: 'online', language: chosen?.language ?? null, easyRead: chosen?.easyRead ?? false, submitted: false };
     },
 
     /**
@@ -162,17 +166,22 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       return { draft: toDraft(round, record), round };
     },
 
-    saveRole(round: RoundRecord, draftId: string | undefined, roleId: unknown): Draft {
+    /**
+     * Saves the role and, when the page asked it, whether a peer supporter is answering with or
+     * for someone (`assisted`; undefined leaves it as it was). Only the channel is kept of that.
+     */
+    saveRole(round: RoundRecord, draftId: string | undefined, roleId: unknown, assisted?: boolean): Draft {
       requireOpen(round, draftId);
       const draft = requireDraft(round, draftId);
       if (draft.submitted) return draft;
       if (typeof roleId !== 'string' || !round.roles.some((r) => r.id === roleId)) {
         throw new ValidationError('Choose a role', [{ field: 'role', message: 'Choose the description that fits you best' }]);
       }
-      save(draft, roleId, draft.answers);
+      const channel: DraftChannel = assisted === undefined ? draft.channel : assisted ? 'assisted' : 'online';
+      save(draft, roleId, draft.answers, draft.resumeAt, channel);
       // The first role makes the draft count as started (see countPartWay).
       if (draft.role === null) events.publish({ roundId: round.id, kind: 'started' });
-      return { ...draft, role: roleId };
+      return { ...draft, role: roleId, channel };
     },
 
     /**
@@ -217,34 +226,11 @@ export function respondingService({ repos, rounds, release, clock, random, draft
           { field: 'answers', message: 'Answer at least one question before sending. “Don\'t know” counts as an answer.' },
         ]);
       }
-      const scores = respondentThemeScores(q, round.form, draft.answers);
-      const items = new Map(q.items.map((i) => [i.id, i] as const));
-      const answers: { themeId: string; itemId: string; value: number | null }[] = [];
-      const comments: { themeId: string; itemId: string; body: string }[] = [];
-      for (const [itemId, answer] of Object.entries(draft.answers)) {
-        const item = items.get(itemId);
-        if (!item) continue;
-        if (isScored(item) && answer.type !== 'text') {
-          answers.push({ themeId: item.theme, itemId, value: answer.type === 'choice' ? answer.value : null });
-        } else if (item.kind === 'comment' && answer.type === 'text') {
-          comments.push({ themeId: item.theme, itemId, body: answer.text });
-        }
-      }
+      const { response, themeScores: scores } = buildResponse(q, round, draft.role, draft.answers, draft.channel, clock.now());
       const submitted = repos.responses.submitDraft(
         draft.id,
-        {
-          roundId: round.id,
-          role: draft.role,
-          questionnaireVersion: q.version,
-          submittedOn: new Date(clock.now()).toISOString().slice(0, 10),
-          answers,
-          themeScores: Object.entries(scores)
-            .filter((e): e is [string, number] => e[1] !== null)
-            .map(([themeId, score]) => ({ themeId, score })),
-          comments,
-          // Just the language code and Easy Read: counted for the whole round, never by role.
-          ...chooseWording(q, draft.language ? [draft.language] : [], draft.easyRead),
-        },
+        // Just the language code and Easy Read: counted for the whole round, never by role.
+        { ...response, ...chooseWording(q, draft.language ? [draft.language] : [], draft.easyRead) },
         clock.now(),
       );
       if (!submitted) return { status: 'alreadySubmitted' };

@@ -5,6 +5,7 @@ import type { FlagResult } from '../domain/flags';
 import { buildRoundResults, decideDisclosure, type Disclosure } from '../domain/round-results';
 import type { Repositories, RoundRecord } from '../db';
 import { normaliseMinGroupSize, wordingCounts, type WordingCounts } from '../domain/anonymity';
+import { answerWayCounts, type AnswerWayCount } from '../domain/answer-ways';
 import { NotFoundError } from './errors';
 import type { ReleaseService, ReleaseStatus } from './release';
 import type { RoundService } from './rounds';
@@ -81,6 +82,11 @@ export interface RoundReport {
   comments: { shown: boolean; count: number; minimum: number };
   /** How many answered in another language than the questionnaire's own, and in Easy Read (whole round, never by role). */
   wordings: WordingCounts;
+  /**
+   * How many of the people in these results answered online, on paper and with help, small
+   * counts withheld (domain/answer-ways.ts); null while the round shows no results (until close).
+   */
+  answerWays: AnswerWayCount[] | null;
 }
 
 export interface ReportOptions {
@@ -222,6 +228,10 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle, themeOrder) } : null,
       comments: { shown: commentsShown, count: [...commentCounts.values()].reduce((a, b) => a + b, 0), minimum: commentsMinimum },
       wordings: wordingCounts(repos.responses.countByWording(round.id), q.language, visibility.minGroupSize),
+      // Released responses only: waiting ones are in no figure yet.
+      answerWays: releaseStatus.hiddenUntilClose
+        ? null
+        : answerWayCounts(Object.fromEntries(repos.responses.countByChannel(round.id).map((c) => [c.channel, c.n])), visibility.minGroupSize),
     };
   };
 

@@ -138,7 +138,9 @@ export function fillRound(
     const role = pickRole(i);
     const answers = syntheticAnswers(q, round.form, role, rand, options);
     const day = new Date(start + Math.floor(rand() * 28) * 86_400_000).toISOString().slice(0, 10);
-    const response = toResponse(q, round, role, answers, day);
+    // About 1 in 10 on paper and 1 in 25 with help, by position (the random draws, and so every
+    // figure, stay as they were before responses had a channel).
+    const response = { ...toResponse(q, round, role, answers, day), channel: i % 10 === 3 ? ('paper' as const) : i % 25 === 7 ? ('assisted' as const) : ('online' as const) };
     comments += response.comments.length;
     batch.push(response);
     if (batch.length === 500) flush();

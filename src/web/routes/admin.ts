@@ -6,6 +6,7 @@ import { actionHandlers } from '../admin/actions';
 import { authHandlers } from '../admin/auth';
 import { questionnaireHandlers } from '../admin/questionnaires';
 import { roundCloseHandlers } from '../admin/round-close';
+import { paperHandlers } from '../admin/paper';
 import { presenterHandlers, type PresenterHandlers } from '../admin/presenter';
 import { roundHandlers } from '../admin/rounds';
 import { resultsPageHandlers } from '../admin/results-page';
@@ -28,6 +29,7 @@ export function adminRoutes(services: Services, config: Config, presenter: Prese
   const trends = adminTrendHandlers(services, config);
   const actions = actionHandlers(services);
   const resultsPage = resultsPageHandlers(services);
+  const paper = paperHandlers(services, config);
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
@@ -81,6 +83,13 @@ export function adminRoutes(services: Services, config: Config, presenter: Prese
   router.post('/rounds/:roundId/observers/:linkId/revoke', presenter.revokeObserverLink);
   router.post('/rounds/:roundId/results-page/publish', resultsPage.publish); // closed rounds only
   router.post('/rounds/:roundId/results-page/unpublish', resultsPage.unpublish);
+  // Paper forms (admin/paper.ts): the printable questionnaire, then keying in returned forms.
+  router.get('/rounds/:roundId/paper', paper.print); // ?size=large for large print
+  router.get('/rounds/:roundId/paper/entry', paper.entryPage);
+  router.post('/rounds/:roundId/paper/entry', paper.check); // the check screen (or the form again)
+  router.post('/rounds/:roundId/paper/save', paper.save);
+  router.post('/rounds/:roundId/paper/undo', paper.undo); // the last form this admin saved, this session
+  router.post('/rounds/:roundId/paper/finish', paper.finish);
   // The report, its exports, comment moderation and board share links (routes/report.ts).
   router.use(adminReportRoutes(services, config));
 

@@ -11,6 +11,7 @@ import { bearerToken } from '../bearer';
 import { idParam } from '../params';
 import { bound, flagStatement, percent, reportCharts, score, wordingSentence } from '../report-views';
 import { isolateBidi } from '../bidi';
+import { answerWaysView } from '../answer-ways-view';
 
 const shareForm = z.object({
   label: plainText(z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' })).default(''),
@@ -67,6 +68,7 @@ function renderReport(req: Request, res: Response, services: Services, report: R
     previousActions: previous && { roundName: previous.round.name, actions: previous.actions },
     title: `${isolateBidi(report.round.name)}: results`,
     report,
+    answerWays: answerWaysView(report),
     charts: reportCharts(report),
     generatedOn: day(report.generatedAt),
     score,

@@ -42,6 +42,8 @@ const typedCode = (body: unknown) => {
   return parsed.success ? parsed.data.code : '';
 };
 const pageNumber = z.coerce.number().int().min(1).max(100);
+/** "Are you filling this in for someone else, or helping them?" on the role page (optional). */
+const assistedField = z.enum(['yes', 'no']).optional().catch(undefined);
 
 /**
  * The respondent journey. Routes (all under one round are guarded by the round's state):
@@ -198,15 +200,25 @@ export function respondRoutes(services: Services, config: Config): Router {
     responding.requireOpen(round, draftIdOf(req));
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
-    res.render('respond/role', { title: tOf(res)('role.title'), roles: roleLabels(res), chosen: draft.role, resumeCode: formatResumeCode(draft.resumeCode), returnTo: req.query.return === 'check' ? 'check' : '', errors: [] });
+    res.render('respond/role', {
+      title: tOf(res)('role.title'),
+      roles: roleLabels(res),
+      chosen: draft.role,
+      assisted: draft.channel === 'assisted' ? 'yes' : null,
+      resumeCode: formatResumeCode(draft.resumeCode),
+      returnTo: req.query.return === 'check' ? 'check' : '',
+      errors: [],
+    });
   });
 
   r.post('/role', (req, res) => {
     const round = roundOf(res);
     const role = (req.body as Record<string, unknown> | undefined)?.role;
     const returnTo = (req.body as Record<string, unknown> | undefined)?._return === 'check' ? 'check' : '';
+    // Optional: unanswered (or unreadable) leaves the draft's channel as it was.
+    const assisted = assistedField.parse((req.body as Record<string, unknown> | undefined)?.assisted);
     try {
-      const draft = responding.saveRole(round, draftIdOf(req), role);
+      const draft = responding.saveRole(round, draftIdOf(req), role, assisted === undefined ? undefined : assisted === 'yes');
       if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
       res.redirect(303, returnTo === 'check' ? `/r/${round.linkToken}/check` : nextPage(round, draft));
     } catch (err) {
@@ -216,6 +228,7 @@ export function respondRoutes(services: Services, config: Config): Router {
         title: tOf(res)('role.title'),
         roles: roleLabels(res),
         chosen: null,
+        assisted: assisted ?? null,
         resumeCode: formatResumeCode(draft.resumeCode),
         returnTo,
         errors: err.fieldErrors.map((e) => ({ field: e.field, message: tOf(res)('role.error') })),
@@ -315,6 +328,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.render('respond/check', {
       title: tOf(res)('check.title'),
       role: roleLabels(res).find((role) => role.id === draft.role) ?? { label: '', lang: null },
+      assisted: draft.channel === 'assisted',
       sections,
       answered: sections.reduce((s, sec) => s + sec.answered, 0),
       total: sections.reduce((s, sec) => s + sec.questions, 0),
