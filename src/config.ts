@@ -43,6 +43,31 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/** A DNS name (labels of letters, digits and inner hyphens) with an optional final dot. */
+const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/;
+
+/** Lower case, no brackets around IPv6, no final dot: the form names are compared in. */
+export function normaliseHostName(name: string): string {
+  const lower = name.trim().toLowerCase();
+  const bare = lower.startsWith('[') && lower.endsWith(']') ? lower.slice(1, -1) : lower;
+  return bare.endsWith('.') ? bare.slice(0, -1) : bare;
+}
+
+/** True for a host name or an IP address (IPv6 with or without brackets), without a port. */
+export function isHostName(name: string): boolean {
+  const n = normaliseHostName(name);
+  return net.isIP(n) !== 0 || HOSTNAME.test(n);
+}
+
+/** Host names (or IP addresses) besides HOST and PUBLIC_URL's that requests may name; no ports or schemes. */
+const allowedHosts = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .refine((list) => list.every(isHostName), { error: 'must be a comma-separated list of host names or IP addresses, without ports or http:// (for example powershare.example.org, 192.168.1.23)' });
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test'], { error: 'must be production, development or test' }).default('production'),
   PORT: z
@@ -60,6 +85,9 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }).default('auto'),
   TRUST_PROXY: trustProxy.default(false),
+  ALLOWED_HOSTS: allowedHosts.default([]),
+  // Unset: info, except under NODE_ENV=test (silent, so test output stays readable).
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: positiveInt(24 * 30).default(12),
   DRAFT_TTL_DAYS: positiveInt(365).default(30),
@@ -96,6 +124,10 @@ export interface Config {
   publicUrl?: string;
   sessionSecret?: string;
   cookieSecure: 'auto' | boolean;
+  /** How much the structured log (src/log.ts) writes: request lines at info, failures at error. */
+  logLevel: LogLevel;
+  /** Host names accepted besides HOST's and PUBLIC_URL's (see web/hosts.ts). */
+  allowedHosts: string[];
   /** false: no proxy; a number of hops; or the proxies' addresses (`true`, from tests, means one hop). */
   trustProxy: boolean | number | string[];
   sessionIdleMs: number;
@@ -159,6 +191,8 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY,
+    allowedHosts: e.ALLOWED_HOSTS,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     draftTtlMs: e.DRAFT_TTL_DAYS * 86_400_000,

@@ -13,7 +13,8 @@ export const DEMO_DATABASE = projectPath('data', 'demo.db');
 
 export async function runDemo(env: Env = process.env, out: (line: string) => void = console.log): Promise<void> {
   const started = Date.now();
-  const config = loadConfig({ ...env, DATABASE_PATH: DEMO_DATABASE, HOST: '127.0.0.1' });
+  // Quiet by default (a newcomer reads the lines below, not a log line per request); LOG_LEVEL still applies.
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...env, DATABASE_PATH: DEMO_DATABASE, HOST: '127.0.0.1' });
   fs.mkdirSync(path.dirname(DEMO_DATABASE), { recursive: true });
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(DEMO_DATABASE + suffix, { force: true });
   out(`Building the demo database from a fixed seed: ${DEMO_DATABASE}`);

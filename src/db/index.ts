@@ -12,7 +12,7 @@ import { presenterRepository } from './presenter';
 import { trendAnswersRepository } from './trend-answers';
 
 export { checkpointDatabase, JOURNAL_SIZE_LIMIT_BYTES, openDatabase, pingDatabase, type Db } from './connection';
-export { isStorageFullError } from './storage';
+export { isReadOnlyError, isStorageFullError } from './storage';
 export { backupDatabase, checkDatabaseFile, databaseInUse, restoreDatabase, BackupError, type BackupProgress, type TableCounts } from './backup';
 export { migrate, readMigrations, MigrationError, type Migration } from './migrate';
 export type * from './rounds';

@@ -35,6 +35,9 @@ export function settingsRepository(db: Db) {
     set: (key: string, value: string) => void upsert.run(key, value),
     /** Stores `value` unless the key is set already; returns the value in force. */
     getOrInsert(key: string, value: string): string {
+      // Read first: a server started on a read-only database must not need a write to start.
+      const found = get.get(key) as { value: string } | undefined;
+      if (found) return found.value;
       insert.run(key, value);
       return (get.get(key) as { value: string }).value;
     },

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { checkpointDatabase, type Db } from './connection';
 
 /** Bytes the write probe allocates (and rolls back): a few pages, so a file that cannot grow is found. */
@@ -6,6 +7,17 @@ const PROBE_PAD_BYTES = 16 * 1024;
 /** SQLite's "database or disk is full" (a full disk, or `max_page_count` reached). */
 export function isStorageFullError(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === 'SQLITE_FULL';
+}
+
+/**
+ * SQLite's ways of saying the database cannot be written: a file, folder or file system made
+ * read-only (SQLITE_READONLY and its extended codes; a file made read-only under an open
+ * connection fails its writes with SQLITE_IOERR_WRITE), or `PRAGMA query_only`.
+ */
+const READ_ONLY_CODES = new Set(['SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'SQLITE_IOERR_TRUNCATE', 'SQLITE_IOERR_DIR_FSYNC']);
+export function isReadOnlyError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || READ_ONLY_CODES.has(code));
 }
 
 /** The database's own health: a write probe and reclaiming the write-ahead log's space. */
@@ -35,6 +47,20 @@ export function storageRepository(db: Db) {
      * disk (it only ever shrinks to journal_size_limit otherwise). See checkpointDatabase.
      */
     checkpoint: () => checkpointDatabase(db),
+    /**
+     * Whether the database file itself may be written now. A connection opened while the file
+     * was read-only stays read-only after the file is made writable again (SQLite does not
+     * reopen it): this tells the two apart, so the log can say a restart is needed.
+     */
+    fileWritable(): boolean {
+      if (db.memory) return true;
+      try {
+        fs.accessSync(db.name, fs.constants.W_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
 }
 export type StorageRepository = ReturnType<typeof storageRepository>;

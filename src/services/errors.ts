@@ -25,7 +25,16 @@ export class ValidationError extends Error {
     super(message);
   }
 }
-/** Nothing can be saved right now: the disk is full. Maps to 503; nothing already saved is lost. */
+/** Why nothing can be saved: the disk (or the size limit) is full, or the database cannot be written. */
+export type StorageProblem = 'full' | 'read-only';
+
+/** Nothing can be saved right now (see `reason`). Maps to 503; nothing already saved is lost. */
 export class StorageFullError extends Error {
   override name = 'StorageFullError';
+  constructor(
+    message: string,
+    readonly reason: StorageProblem = 'full',
+  ) {
+    super(message);
+  }
 }

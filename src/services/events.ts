@@ -1,3 +1,4 @@
+import { createLogger, type Logger } from '../log';
 // One in-process event bus for live workshop screens. Services publish what happened to a
 // round (someone started, someone sent, results were released, the presenter revealed, hid or
 // moved to another theme, the round closed); the web layer turns it into server-sent events.
@@ -15,7 +16,8 @@ export type BusEnd = { kind: 'end' };
 
 export type RoundListener = (event: RoundEvent | BusEnd) => void;
 
-export function eventBus() {
+/** `logger`: where a failing listener is reported (the services' structured log). */
+export function eventBus(logger: Pick<Logger, 'error'> = createLogger({ logLevel: 'info' })) {
   const byRound = new Map<number, Set<RoundListener>>();
   let ended = false;
 
@@ -45,7 +47,7 @@ export function eventBus() {
         try {
           listener(event);
         } catch (err) {
-          console.error('[events] a listener failed:', err);
+          logger.error({ err, roundId: event.roundId }, '[events] a listener failed');
         }
       }
     },
@@ -67,7 +69,7 @@ export function eventBus() {
         try {
           listener({ kind: 'end' });
         } catch (err) {
-          console.error('[events] a listener failed at shutdown:', err);
+          logger.error({ err }, '[events] a listener failed at shutdown');
         }
       }
     },

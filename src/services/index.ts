@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { createLogger, type Logger } from '../log';
 import { createRepositories, pingDatabase, type Db, type RoundRecord } from '../db';
 import { accessService } from './access';
 import { accountService } from './accounts';
@@ -25,6 +26,8 @@ export interface ServiceDeps {
   config: Config;
   clock?: Clock;
   random?: RandomSource;
+  /** The structured log (src/log.ts); by default one at the configured LOG_LEVEL on standard output. */
+  logger?: Logger;
 }
 
 /** The time `months` calendar months before `now` (UTC; 31 March less one month is 3 March, as in Date). */
@@ -35,13 +38,13 @@ export function monthsBefore(now: number, months: number): number {
 }
 
 /** Wires every service by hand: no container. */
-export function createServices({ db, config, clock = systemClock, random = cryptoRandom }: ServiceDeps) {
+export function createServices({ db, config, clock = systemClock, random = cryptoRandom, logger = createLogger(config) }: ServiceDeps) {
   const repos = createRepositories(db);
   const questionnaires = questionnaireRegistry(repos.questionnaires);
   // Answers are released once nobody can add any more: closed, and any grace period over.
   const isClosed = (round: RoundRecord, now: number) =>
     roundAvailability(round, now).state === 'closed' && !(round.graceUntil !== null && round.graceUntil > now);
-  const events = eventBus();
+  const events = eventBus(logger);
   const release = releaseService({ repos, random, clock, isClosed, events });
   const rounds = roundService({ repos, questionnaires, clock, random, release, events });
   const organisations = organisationService({ repos, clock });
@@ -52,7 +55,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const results = resultsService({ repos, rounds, release, clock });
   const shareLinks = shareLinkService({ repos, rounds, clock, random });
   const exports = exportService({ repos, rounds, results, release });
-  const storage = storageService({ repos, clock });
+  const storage = storageService({ repos, clock, logger });
   const actions = actionService({ repos, rounds, clock });
   const trends = trendsService({ rounds, results, actions, answers: repos.trendAnswers, clock });
   const presenter = presenterService({ repos, rounds, results, release, events, clock, random });
@@ -60,6 +63,7 @@ export function createServices({ db, config, clock = systemClock, random = crypt
   const paper = paperService({ repos, rounds, release, clock, events, isClosed });
   return {
     config,
+    logger,
     clock,
     random,
     questionnaires,
@@ -81,7 +85,10 @@ export function createServices({ db, config, clock = systemClock, random = crypt
     paper,
     /** The address the running server was last reached at, for hints printed by the CLI (another process). */
     serverAddress: {
-      record: (url: string) => repos.settings.set('server_url', url),
+      // Written only when it changed, so a start on a read-only database needs no write.
+      record: (url: string) => {
+        if (repos.settings.get('server_url') !== url) repos.settings.set('server_url', url);
+      },
       recorded: () => repos.settings.get('server_url'),
     },
     storage,

@@ -5,6 +5,8 @@ import { projectPath } from '../paths';
 import type { Services } from '../services';
 import { formShapedBody } from './body';
 import { refuseWritesWhenFull } from './storage';
+import { hostPolicy, refuseUnknownHosts } from './hosts';
+import { requestLog } from './request-log';
 import { assetUrls, PUBLIC_DIR, setStaticCacheHeaders } from './assets';
 import { isolateBidi } from './bidi';
 import { compression } from './compression';
@@ -49,9 +51,13 @@ export function createApp(services: Services, config: Config): Express {
   app.locals.roundLang = null;
   app.locals.wordingChoices = null;
 
+  // First: every request gets one structured log line, refused ones too (web/request-log.ts).
+  app.use(requestLog(services.logger));
   app.use(pageLanguage());
   app.use(securityHeaders());
-  app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0));
+  // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
+  app.use(refuseUnknownHosts(hostPolicy(config)));
+  app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0, (line) => services.logger.warn({ event: 'trust-proxy-unset' }, line)));
   // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
   app.use(compression());
   app.use(express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders }));
@@ -112,6 +118,6 @@ export function createApp(services: Services, config: Config): Express {
   app.use('/admin', adminRoutes(services, config, presenter));
 
   app.use(notFoundHandler());
-  app.use(errorHandler(config, services.storage));
+  app.use(errorHandler(config, services.storage, services.logger));
   return app;
 }

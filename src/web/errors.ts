@@ -3,8 +3,10 @@ import { ZodError } from 'zod';
 import type { Config } from '../config';
 import { pageWords, usePageLanguage, visitorLanguage } from './wording';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
-import { isStorageFull, type StorageService } from '../services/storage';
+import { isStorageFull, storageProblemOf, type StorageService } from '../services/storage';
 import { MalformedBodyError, UnsupportedBodyError } from './body';
+import type { Logger } from '../log';
+import { routePattern } from './route-table';
 import { CsrfError } from './security';
 
 interface ErrorView {
@@ -26,13 +28,14 @@ export function describeError(err: unknown): ErrorView {
         'For your security we could not accept this form: it may have been open for a long time, or sent from another site. Go back, reload the page and try again.',
     };
   }
-  if (isStorageFull(err)) {
+  const problem = storageProblemOf(err);
+  if (problem) {
+    const why = problem === 'full' ? 'The server has run out of storage space' : 'The server cannot write to its database at the moment';
     return {
       status: 503,
       key: 'storage',
       title: 'Cannot save right now',
-      message:
-        'The server has run out of storage space, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.',
+      message: `${why}, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.`,
     };
   }
   if (err instanceof NotFoundError) return { status: 404, title: 'Page not found', message: err.message };
@@ -84,7 +87,7 @@ const STORAGE_RETRY_AFTER_S = 60;
  * The one error handler: hides details unless `exposeErrors` (development) is set. A full disk
  * is reported to `storage`, which then refuses further writes clearly until space is freed.
  */
-export function errorHandler(config: Config, storage?: Pick<StorageService, 'noteFailure'>): ErrorRequestHandler {
+export function errorHandler(config: Config, storage: Pick<StorageService, 'noteFailure'> | undefined, logger: Pick<Logger, 'error'>): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, next) => {
     const full = isStorageFull(err);
     if (full) storage?.noteFailure(err);
@@ -97,8 +100,8 @@ export function errorHandler(config: Config, storage?: Pick<StorageService, 'not
     const view = describeError(err);
     if (full) res.setHeader('Retry-After', String(STORAGE_RETRY_AFTER_S));
     if (view.status >= 500 && !full) {
-      // Method and route only: never a client address, user agent or query string.
-      console.error(`[error] ${req.method} ${req.baseUrl}${req.route?.path ?? ''}:`, err);
+      // Method and route pattern only: never the URL (it may hold a token), body, address or user agent.
+      logger.error({ err, method: req.method, route: routePattern(req) }, 'request failed');
     }
     const detail = config.exposeErrors && err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : undefined;
     res.status(view.status);
@@ -111,7 +114,7 @@ export function errorHandler(config: Config, storage?: Pick<StorageService, 'not
     const message = view.key ? t(`errors.${view.key}.message`) : view.message;
     res.render('errors/error', { title, message, detail, status: view.status }, (renderErr, html) => {
       if (renderErr) {
-        console.error('[error] the error page failed to render:', renderErr);
+        logger.error({ err: renderErr }, 'the error page failed to render');
         res.type('text/plain').send(`${view.title}\n\n${view.message}`);
         return;
       }

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { createLogger, type Logger } from '../log';
 import type { EventBus } from '../services/events';
 
 /** What one server-sent event carries: computed once per round per change, sent to every screen. */
@@ -23,6 +24,8 @@ export interface LiveOptions {
   heartbeatMs?: number;
   /** changes within this window are sent as one message (a room pressing Send together) */
   coalesceMs?: number;
+  /** where failures are reported (the services' structured log) */
+  logger?: Pick<Logger, 'error'>;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface LiveOptions {
 export function liveStreams(events: EventBus, compute: (roundId: number) => Promise<LiveMessage>, options: LiveOptions = {}) {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const coalesceMs = options.coalesceMs ?? 100;
+  const logger = options.logger ?? createLogger({ logLevel: 'info' });
   const hubs = new Map<number, RoundHub>();
   let sequence = 0;
 
@@ -66,7 +70,7 @@ export function liveStreams(events: EventBus, compute: (roundId: number) => Prom
       message = await compute(roundId);
     } catch (err) {
       // The round was deleted, or something broke: the screens end and the browser retries.
-      console.error('[live] could not build the state of round', roundId, err);
+      logger.error({ err, roundId }, '[live] could not build the state of a round');
       endRound(roundId);
       return;
     }
@@ -133,7 +137,7 @@ export function liveStreams(events: EventBus, compute: (roundId: number) => Prom
       try {
         write(stream, await compute(roundId));
       } catch (err) {
-        console.error('[live] could not build the state of round', roundId, err);
+        logger.error({ err, roundId }, '[live] could not build the state of a round');
         res.end();
       }
     },

@@ -14,6 +14,18 @@ export class SqliteSessionStore extends session.Store {
     super();
   }
 
+  /**
+   * express-session saves after the response has been chosen (often after its headers went out),
+   * and passes a save error to a `next` that has already run: it reaches Express's final handler,
+   * which cuts the connection, so the visitor sees a reset instead of the page. A failure that
+   * means "nothing can be saved" (full disk, read-only database) is therefore noted, not passed
+   * on: the storage mark makes the next request that would save answer 503 clearly.
+   */
+  private failed(err: unknown, cb?: (err?: unknown) => void): void {
+    if (this.storage?.noteFailure(err)) cb?.();
+    else cb?.(err);
+  }
+
   /** Expiry on the injected clock (express-session's own dates use the system clock). */
   private expiry(sess: session.SessionData): number {
     const maxAge = sess.cookie?.originalMaxAge;
@@ -35,8 +47,7 @@ export class SqliteSessionStore extends session.Store {
       this.sessions.save(sid, JSON.stringify(sess), this.expiry(sess));
       cb?.();
     } catch (err) {
-      this.storage?.noteFailure(err);
-      cb?.(err);
+      this.failed(err, cb);
     }
   }
 
@@ -45,8 +56,7 @@ export class SqliteSessionStore extends session.Store {
       this.sessions.touch(sid, this.expiry(sess));
       cb?.();
     } catch (err) {
-      this.storage?.noteFailure(err);
-      cb?.(err);
+      this.failed(err, cb);
     }
   }
 
@@ -55,8 +65,7 @@ export class SqliteSessionStore extends session.Store {
       this.sessions.destroy(sid);
       cb?.();
     } catch (err) {
-      this.storage?.noteFailure(err);
-      cb?.(err);
+      this.failed(err, cb);
     }
   }
 }

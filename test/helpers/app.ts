@@ -4,6 +4,7 @@ import type { Config } from '../../src/config';
 import { testConfig } from '../../src/config';
 import { migrate, openDatabase, type Db } from '../../src/db';
 import { createServices } from '../../src/services';
+import type { Logger } from '../../src/log';
 import type { Clock, RandomSource } from '../../src/services/runtime';
 import { createApp } from '../../src/web/app';
 
@@ -15,11 +16,11 @@ export interface TestContext {
 }
 
 /** The real app on a fresh in-memory database with the real migrations. */
-export function makeTestApp(options: { config?: Partial<Config>; clock?: Clock; random?: RandomSource } = {}): TestContext {
+export function makeTestApp(options: { config?: Partial<Config>; clock?: Clock; random?: RandomSource; logger?: Logger } = {}): TestContext {
   const config = testConfig(options.config);
   const db = openDatabase(':memory:');
   migrate(db);
-  const services = createServices({ db, config, clock: options.clock, random: options.random });
+  const services = createServices({ db, config, clock: options.clock, random: options.random, logger: options.logger });
   const app = createApp(services, config);
   return { db, config, services, app };
 }
@@ -28,12 +29,12 @@ export function makeTestApp(options: { config?: Partial<Config>; clock?: Clock; 
  * The real app on a database file in `dir` (WAL, secure_delete and checkpoints as in production),
  * for tests that look at the bytes on disk.
  */
-export function makeFileTestApp(dir: string, options: { config?: Partial<Config>; clock?: Clock; random?: RandomSource } = {}): TestContext & { file: string } {
+export function makeFileTestApp(dir: string, options: { config?: Partial<Config>; clock?: Clock; random?: RandomSource; logger?: Logger } = {}): TestContext & { file: string } {
   const file = path.join(dir, 'powershare.db');
   const config = testConfig({ ...options.config, databasePath: file });
   const db = openDatabase(file);
   migrate(db);
-  const services = createServices({ db, config, clock: options.clock, random: options.random });
+  const services = createServices({ db, config, clock: options.clock, random: options.random, logger: options.logger });
   const app = createApp(services, config);
   return { db, config, services, app, file };
 }

@@ -1,45 +1,14 @@
 import crypto from 'node:crypto';
-import type { Express } from 'express';
 import request from 'supertest';
 import type { Db } from '../../src/db';
+import type { Logger } from '../../src/log';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../src/questionnaires';
 import { csrfFrom, fakeClock, makeTestApp, type TestContext } from './app';
 import { createMember, createOwner, PASSWORD, signIn } from './admin';
 import { respond } from './respond';
 import { openRound } from './rounds';
 
-/** One route as the app's router holds it: method and full path pattern. */
-export interface RouteEntry {
-  method: string;
-  path: string;
-}
-
-interface LayerLike {
-  rawPath?: unknown;
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: LayerLike[] };
-}
-
-/**
- * Every route of the app, read from Express's own router (router 2.x keeps each layer's path
- * as `rawPath`), so a route added anywhere appears here without anyone listing it.
- */
-export function listRoutes(app: Express): RouteEntry[] {
-  const out: RouteEntry[] = [];
-  const walk = (stack: LayerLike[], prefix: string) => {
-    for (const layer of stack) {
-      const own = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-      if (layer.route) {
-        for (const [method, on] of Object.entries(layer.route.methods)) {
-          if (on && method !== '_all') out.push({ method: method.toUpperCase(), path: `${prefix}${layer.route.path}`.replace(/(.)\/$/, '$1') });
-        }
-      } else if (layer.handle?.stack) walk(layer.handle.stack, prefix + own);
-    }
-  };
-  walk((app as unknown as { router: { stack: LayerLike[] } }).router.stack, '');
-  const seen = new Set<string>();
-  return out.filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
-}
+export { listRoutes, type RouteEntry } from '../../src/web/route-table';
 
 /**
  * Server-sent event streams never end on their own: a sweep that opens one as someone allowed to
@@ -112,9 +81,9 @@ const scored = (n: number) => String(n % 5);
  * Two organisations, each with an open round that has released answers and comments and a board
  * share link; an owner, and a member of organisation A only. Built through the real services.
  */
-export async function makeWorld(): Promise<World> {
+export async function makeWorld(options: { logger?: Logger } = {}): Promise<World> {
   const clock = fakeClock();
-  const ctx = makeTestApp({ clock });
+  const ctx = makeTestApp({ clock, logger: options.logger });
   const owner = await createOwner(ctx);
   const orgFixture = (name: string): OrgFixture => {
     const round = openRound(ctx, { name: `${name} round` });

@@ -215,8 +215,8 @@ describe('the round page', () => {
     expect(res.text).toMatch(/Total<\/th><td class="num"><strong>12<\/strong>/);
   });
 
-  it('uses the address the request came to when PUBLIC_URL is not set', async () => {
-    const ctx = makeTestApp();
+  it('uses the address the request came to when PUBLIC_URL is not set (a host on ALLOWED_HOSTS)', async () => {
+    const ctx = makeTestApp({ config: { allowedHosts: ['workshop.local'] } });
     const { browser } = await ownerSession(ctx);
     const round = openRound(ctx);
     const res = await browser.agent.get(`/admin/rounds/${round.id}`).set('Host', 'workshop.local:3000').expect(200);

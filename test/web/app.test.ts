@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { makeTestApp, type TestContext } from '../helpers/app';
+import { captureLogs } from '../helpers/logs';
 
 /** 21 failed sign-ins with a different email each time, the i-th sent with X-Forwarded-For `xff(i)`: their statuses. */
 async function signInAttempts(app: TestContext['app'], xff: (i: number) => string): Promise<number[]> {
@@ -192,17 +193,23 @@ describe('answers that are never cached (issue 16, item 7)', () => {
 });
 
 describe('proxy headers (issue 16, item 7)', () => {
+  /** What the app logs (the structured log) and what reaches the console, together. */
   const logged = () => {
+    const logs = captureLogs();
     const lines: string[] = [];
     const spies = (['error', 'warn', 'log'] as const).map((level) =>
       jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '))),
     );
-    return { lines, restore: () => spies.forEach((s) => s.mockRestore()) };
+    return {
+      logger: logs.logger,
+      lines: () => [...logs.entries().filter((e) => e.msg !== 'request').map((e) => JSON.stringify(e)), ...lines],
+      restore: () => spies.forEach((s) => s.mockRestore()),
+    };
   };
 
   it('a request with X-Forwarded-For while TRUST_PROXY is unset logs one plain line, never a stack trace', async () => {
-    const { app } = makeTestApp({ config: { trustProxy: false } });
     const log = logged();
+    const { app } = makeTestApp({ config: { trustProxy: false }, logger: log.logger });
     try {
       for (let i = 0; i < 3; i++) {
         await request(app).post('/join').set('X-Forwarded-For', `198.51.100.${i}`).set('Forwarded', 'for=198.51.100.9').type('form').send({ code: 'X' });
@@ -211,14 +218,14 @@ describe('proxy headers (issue 16, item 7)', () => {
     } finally {
       log.restore();
     }
-    expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toMatch(/X-Forwarded-For header but TRUST_PROXY is not set/);
-    expect(log.lines.join('\n')).not.toMatch(/ERR_ERL|\n\s+at |198\.51\.100/);
+    expect(log.lines()).toHaveLength(1);
+    expect(log.lines()[0]).toMatch(/"level":"warn".*X-Forwarded-For header but TRUST_PROXY is not set/);
+    expect(log.lines().join('\n')).not.toMatch(/ERR_ERL|\n\s+at |198\.51\.100/);
   });
 
   it('with TRUST_PROXY, trusts one hop: a client cannot pick its own address to sidestep the per-client limit', async () => {
-    const ctx = makeTestApp({ config: { trustProxy: true } });
     const log = logged();
+    const ctx = makeTestApp({ config: { trustProxy: true }, logger: log.logger });
     try {
       // The client writes the first entry; the proxy appends the address it saw.
       const statuses = await signInAttempts(ctx.app, (i) => `10.0.${i}.1, 203.0.113.9`);
@@ -227,7 +234,7 @@ describe('proxy headers (issue 16, item 7)', () => {
     } finally {
       log.restore();
     }
-    expect(log.lines.join('\n')).not.toMatch(/ERR_ERL|\n\s+at /);
+    expect(log.lines().join('\n')).not.toMatch(/ERR_ERL|\n\s+at /);
   });
 
   it('with TRUST_PROXY naming the proxy, takes the client from the last address the proxy added; a client at any other address is not trusted', async () => {

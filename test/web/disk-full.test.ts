@@ -9,6 +9,7 @@ import { createServices } from '../../src/services';
 import { createApp } from '../../src/web/app';
 import { browserLike, csrfFrom, fakeClock, type TestContext } from '../helpers/app';
 import { ownerSession } from '../helpers/admin';
+import { captureLogs } from '../helpers/logs';
 import { openRound } from '../helpers/rounds';
 
 /**
@@ -22,12 +23,14 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+let logs: ReturnType<typeof captureLogs>;
 function fileApp(clock = fakeClock()): TestContext & { file: string; clock: typeof clock } {
   const file = path.join(dir, 'powershare.db');
   const config = testConfig({ databasePath: file });
   const db = openDatabase(file);
   migrate(db);
-  const services = createServices({ db, config, clock });
+  logs = captureLogs();
+  const services = createServices({ db, config, clock, logger: logs.logger });
   return { db, config, services, app: createApp(services, config), file, clock };
 }
 
@@ -70,11 +73,6 @@ const freeDisk = (db: Db) => db.pragma('max_page_count = 1000000000');
 const walSize = (file: string) => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
 
 describe('a full disk (issue 17.1)', () => {
-  let quiet: jest.SpyInstance;
-  beforeEach(() => {
-    quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  });
-  afterEach(() => quiet.mockRestore());
 
   it('sets journal_size_limit on every connection', () => {
     const ctx = fileApp();
@@ -146,6 +144,6 @@ describe('a full disk (issue 17.1)', () => {
     const api = await request(ctx.app).post('/api/rounds/1/results').set('X-CSRF-Token', 'x');
     expect(api.status).toBe(503);
     expect(api.body.error).toMatch(/run out of storage space/);
-    expect(quiet).toHaveBeenCalledWith(expect.stringContaining('[storage] the database cannot save'));
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'error', storage: 'full', msg: expect.stringContaining('[storage] the database cannot save: the disk is full') }));
   });
 });

@@ -4,6 +4,7 @@ import express from 'express';
 import { eventBus } from '../../src/services/events';
 import { liveStreams } from '../../src/web/live';
 import { openSse } from '../helpers/sse';
+import { captureLogs } from '../helpers/logs';
 
 async function serve(app: express.Express) {
   const server = http.createServer(app);
@@ -74,16 +75,16 @@ describe('live streams (the bus as server-sent events)', () => {
   });
 
   it('a listener that throws does not stop the others', () => {
-    const bus = eventBus();
+    const logs = captureLogs();
+    const bus = eventBus(logs.logger);
     const heard: string[] = [];
-    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     bus.subscribe(1, () => {
       throw new Error('boom');
     });
     bus.subscribe(1, (e) => heard.push(e.kind));
     bus.publish({ roundId: 1, kind: 'closed' });
     expect(heard).toEqual(['closed']);
-    error.mockRestore();
+    expect(logs.entries()).toEqual([expect.objectContaining({ level: 'error', roundId: 1, msg: '[events] a listener failed', err: expect.objectContaining({ message: 'boom' }) })]);
   });
 
   it('at each heartbeat, ends a stream that is no longer allowed and tells the others it beat', async () => {

@@ -1,5 +1,6 @@
 import { makeTestApp, type TestContext } from '../helpers/app';
 import { createMember, ownerSession } from '../helpers/admin';
+import { captureLogs } from '../helpers/logs';
 import { openRound } from '../helpers/rounds';
 
 type Session = Awaited<ReturnType<typeof ownerSession>>;
@@ -11,8 +12,12 @@ const deep = (depth: number) => {
   return s;
 };
 
+/** Every error the app logs (a 500 logs one): the tests below expect none. */
+let logs: ReturnType<typeof captureLogs>;
+const errorsLogged = () => logs.entries().filter((e) => e.level === 'error' || e.level === 'fatal');
+
 async function setUp() {
-  const ctx = makeTestApp();
+  const ctx = makeTestApp({ logger: logs.logger });
   const session = await ownerSession(ctx);
   const round = openRound(ctx, {}, 'draft');
   const member = await createMember(ctx, session.owner, [round.organisationId]);
@@ -32,14 +37,12 @@ const postJson = (browser: Session['browser'], path: string, token: string, json
   browser.agent.post(path).set('Content-Type', 'application/json').set('X-CSRF-Token', token).send(json);
 
 describe('malformed bodies are 400 or 415, never 500 (issue 17.2)', () => {
-  let errorSpy: jest.SpyInstance;
   beforeEach(() => {
-    // A 500 logs; fail loudly instead of hiding it.
-    errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    logs = captureLogs();
   });
   afterEach(() => {
-    expect(errorSpy).not.toHaveBeenCalled();
-    errorSpy.mockRestore();
+    // A 500 logs an error: fail loudly instead of hiding it.
+    expect(errorsLogged()).toEqual([]);
   });
 
   it.each([
@@ -99,11 +102,10 @@ describe('malformed uploads to the questionnaire import are 400 (issue 17.2)', (
     ],
     ['a malformed part header', 'multipart/form-data; boundary=xyz', '--xyz\r\nthis is not a header\r\n\r\n{}\r\n--xyz--\r\n'],
   ])('%s', async (_what, contentType, body) => {
-    const ctx = makeTestApp();
-    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    logs = captureLogs();
+    const ctx = makeTestApp({ logger: logs.logger });
     const res = await post(ctx, contentType, body);
-    expect(spy).not.toHaveBeenCalled();
-    spy.mockRestore();
+    expect(errorsLogged()).toEqual([]);
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/The upload could not be read|Send one JSON file/);
     expect(ctx.services.questionnaires.list().every((q) => q.builtIn)).toBe(true);

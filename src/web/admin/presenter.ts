@@ -44,7 +44,7 @@ export function presenterHandlers(services: Services, config: Config, options: L
   // The app's renderer (with its locals) and each round's addresses, taken from the requests that open streams.
   let render: Request['app']['render'] = () => undefined;
   const addressesByRound = new Map<number, Where>();
-  const live = liveStreams(services.events, (roundId) => message(roundId, addressesByRound.get(roundId) ?? { joinAddress: '', link: '' }), options);
+  const live = liveStreams(services.events, (roundId) => message(roundId, addressesByRound.get(roundId) ?? { joinAddress: '', link: '' }), { logger: services.logger, ...options });
 
   const wantsNoPage = (req: Request) => req.get('x-csrf-token') !== undefined;
 

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
+import { linkOrigin } from '../hosts';
 
 type Round = ReturnType<Services['rounds']['get']>;
 
@@ -9,8 +10,8 @@ import type { ZonedTime } from '../time-zone';
 /** "AB3K7Q" -> "AB3 K7Q": easier to read aloud and off a projector. Typed with or without the space. */
 export const formatJoinCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
 
-/** The address people use: PUBLIC_URL when set, otherwise the one this request came to. */
-export const publicBase = (req: Request, config: Config) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/** The address people use: PUBLIC_URL when set, otherwise the accepted Host this request came to (web/hosts.ts). */
+export const publicBase = (req: Request, config: Config) => linkOrigin(req, config);
 
 export const roundLink = (req: Request, config: Config, round: Round) => `${publicBase(req, config)}/r/${round.linkToken}`;
 

@@ -2,12 +2,14 @@ import { Readable, pipeline } from 'node:stream';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
+import type { Logger } from '../../log';
 import type { Services } from '../../services';
 import type { Admin } from '../../services/accounts';
 import type { CommentPage, RoundReport } from '../../services/results';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { plainText } from '../admin/forms';
 import { bearerToken } from '../bearer';
+import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
 import { bound, flagStatement, percent, reportCharts, score, wordingSentence } from '../report-views';
 import { isolateBidi } from '../bidi';
@@ -90,7 +92,7 @@ function sendCsv(res: Response, file: { filename: string; body: string }) {
 }
 
 /** A big CSV in chunks (see csvChunks): other requests run between them; a client that leaves stops the work. */
-async function streamCsv(res: Response, file: { filename: string; chunks: AsyncGenerator<string> }) {
+async function streamCsv(res: Response, file: { filename: string; chunks: AsyncGenerator<string> }, logger: Pick<Logger, 'error'>) {
   // The first chunk comes after the first page is read: a failure there still gets an error page.
   const first = await file.chunks.next();
   async function* all() {
@@ -101,7 +103,7 @@ async function streamCsv(res: Response, file: { filename: string; chunks: AsyncG
   res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
   pipeline(Readable.from(all()), res, (err) => {
     // Headers are gone by now: a failure can only cut the download short (the client sees it).
-    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[error] CSV export failed:', err);
+    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') logger.error({ err }, 'CSV export failed');
   });
 }
 
@@ -133,7 +135,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
     const report = services.results.forRound(round.id, { comments: 'all', commentsPerTheme: COMMENTS_PER_THEME });
     const token = req.session.newShareLink?.roundId === round.id ? req.session.newShareLink.token : null;
     delete req.session.newShareLink;
-    const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    const origin = linkOrigin(req, config);
     renderReport(req, res, services, report, {
       mode: 'admin',
       newShareUrl: token ? `${origin}/share/${token}` : null,
@@ -160,7 +162,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
   });
 
   router.get('/rounds/:id/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(roundFor(req, res).id)));
-  router.get('/rounds/:id/answers.csv', (req, res) => streamCsv(res, services.exports.answersCsvStream(roundFor(req, res).id)));
+  router.get('/rounds/:id/answers.csv', (req, res) => streamCsv(res, services.exports.answersCsvStream(roundFor(req, res).id), services.logger));
   router.get('/rounds/:id/answers-dictionary.csv', (req, res) => sendCsv(res, services.exports.answersDictionaryCsv(roundFor(req, res).id)));
 
   router.post('/rounds/:id/comments/:commentId', (req, res) => {

@@ -10,6 +10,7 @@ import { formThemes, respondentTitle } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { respondentRadar, score } from '../report-views';
+import { linkOrigin } from '../hosts';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
@@ -146,7 +147,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
   const pagesOf = (res: Response) => formThemes(textsOf(res), roundOf(res).form);
   const roleLabels = (res: Response) => wording.roleLabels(res, roundOf(res));
-  const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  const publicOrigin = (req: Request) => linkOrigin(req, config);
 
   const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
     setCookie(req, res, config, DRAFT_COOKIE, draftId, { path: `/r/${round.linkToken}`, maxAgeMs: config.draftTtlMs });
@@ -310,7 +311,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       title: tOf(res)('saved.title'),
       resumeCode: formatResumeCode(draft.resumeCode),
       days: Math.round(config.draftTtlMs / 86_400_000),
-      origin: (config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/^https?:\/\//, ''),
+      origin: publicOrigin(req).replace(/^https?:\/\//, ''),
       next: nextPage(round, draft),
     });
   });

@@ -6,6 +6,7 @@ import type { Admin } from '../../services/accounts';
 import { NotFoundError, ValidationError } from '../../services/errors';
 import { trendsCsv, type TrendsResult } from '../../services/trends';
 import { bearerToken } from '../bearer';
+import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
 import { MIN_SHARED_ITEMS, SHARED_ITEMS_RULE } from '../../domain/trend-items';
 import { bound, score } from '../report-views';
@@ -94,7 +95,7 @@ export function adminTrendHandlers(services: Services, config: Config) {
       const orgId = result.organisation.id;
       const token = req.session.newTrendsLink?.organisationId === orgId ? req.session.newTrendsLink.token : null;
       delete req.session.newTrendsLink;
-      const origin = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+      const origin = linkOrigin(req, config);
       renderTrends(req, res, result, {
         mode: 'admin',
         newShareUrl: token ? `${origin}/share/${token}` : null,

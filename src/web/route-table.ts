@@ -1,0 +1,77 @@
+import type { Express, Request } from 'express';
+
+/** One route as the app's router holds it: method and full path pattern. */
+export interface RouteEntry {
+  method: string;
+  path: string;
+}
+
+interface LayerLike {
+  rawPath?: unknown;
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: LayerLike[] };
+}
+
+/**
+ * Every route of the app, read from Express's own router (router 2.x keeps each layer's path
+ * as `rawPath`), so a route added anywhere appears here without anyone listing it. The request
+ * log names routes by these patterns; test/security sweeps them.
+ */
+export function listRoutes(app: Express | Request['app']): RouteEntry[] {
+  const out: RouteEntry[] = [];
+  const walk = (stack: LayerLike[], prefix: string) => {
+    for (const layer of stack) {
+      const own = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
+      if (layer.route) {
+        for (const [method, on] of Object.entries(layer.route.methods)) {
+          if (on && method !== '_all') out.push({ method: method.toUpperCase(), path: `${prefix}${layer.route.path}`.replace(/(.)\/$/, '$1') });
+        }
+      } else if (layer.handle?.stack) walk(layer.handle.stack, prefix + own);
+    }
+  };
+  walk((app as unknown as { router: { stack: LayerLike[] } }).router.stack, '');
+  const seen = new Set<string>();
+  return out.filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
+}
+
+interface CompiledRoute {
+  method: string;
+  pattern: string;
+  regex: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `/r/:token/themes/:n` -> a regex; every route here uses only `:name` segments. */
+function compile({ method, path }: RouteEntry): CompiledRoute {
+  const source = path
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : escape(segment)))
+    .join('/');
+  // Like Express: case-insensitive, a trailing slash allowed.
+  return { method, pattern: path, regex: new RegExp(`^${source}/?$`, 'i') };
+}
+
+const TABLES = new WeakMap<object, CompiledRoute[]>();
+
+/**
+ * The route pattern a request matches (`/admin/rounds/:roundId`), in router order, or null
+ * (a static file, an unknown path). Never the raw URL: that holds tokens. HEAD matches GET.
+ */
+export function routePattern(req: Request): string | null {
+  let table = TABLES.get(req.app);
+  if (!table) {
+    table = listRoutes(req.app).map(compile);
+    TABLES.set(req.app, table);
+  }
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  // originalUrl: inside a mounted router (and when a response ends there) req.path is relative to it.
+  const raw = req.originalUrl.split('?')[0];
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    path = raw;
+  }
+  return table.find((r) => r.method === method && r.regex.test(path))?.pattern ?? null;
+}
