@@ -14,7 +14,7 @@ interface ErrorView {
   title: string;
   message: string;
   /** the page catalogue's words for it (errors.<key>.title and .message), where it has them */
-  key?: 'csrf' | 'storage' | 'tooLarge' | 'badRequest' | 'server';
+  key?: 'csrf' | 'storage' | 'readOnly' | 'tooLarge' | 'badRequest' | 'server';
 }
 
 /** Maps what was thrown to a status and words a person can act on. */
@@ -33,7 +33,7 @@ export function describeError(err: unknown): ErrorView {
     const why = problem === 'full' ? 'The server has run out of storage space' : 'The server cannot write to its database at the moment';
     return {
       status: 503,
-      key: 'storage',
+      key: problem === 'full' ? 'storage' : 'readOnly',
       title: 'Cannot save right now',
       message: `${why}, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.`,
     };

@@ -231,6 +231,10 @@ export const cy: Catalogue = {
       title: "Methu cadw ar hyn o bryd",
       message: "Mae lle storio'r gweinydd wedi dod i ben, felly ni chafodd yr hyn a anfonoch ei gadw. Mae popeth a gadwyd o'r blaen yn ddiogel. Rhowch gynnig arall arni yn nes ymlaen; os yw hyn yn parhau i ddigwydd, dywedwch wrth y person sy'n rhedeg y wefan hon.",
     },
+    readOnly: {
+      title: "Methu cadw ar hyn o bryd",
+      message: "Ni all y gweinydd ysgrifennu i'w gronfa ddata ar hyn o bryd, felly ni chafodd yr hyn a anfonoch ei gadw. Mae popeth a gadwyd o'r blaen yn ddiogel. Rhowch gynnig arall arni yn nes ymlaen; os yw hyn yn parhau i ddigwydd, dywedwch wrth y person sy'n rhedeg y wefan hon.",
+    },
     tooLarge: { title: "Gormod i'w anfon", message: "Mae'r hyn a anfonoch yn fwy nag y mae'r gweinydd hwn yn ei dderbyn." },
     badRequest: { title: "Mae problem gyda'r cais", message: "Nid oedd modd deall y cais." },
     server: { title: "Mae'n ddrwg gennym, aeth rhywbeth o'i le", message: "Aeth rhywbeth o'i le ar ein hochr ni. Nid chi a'i achosodd. Rhowch gynnig arall arni ymhen ychydig funudau." },

@@ -229,6 +229,10 @@ export const en = {
       title: 'Cannot save right now',
       message: 'The server has run out of storage space, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.',
     },
+    readOnly: {
+      title: 'Cannot save right now',
+      message: 'The server cannot write to its database at the moment, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.',
+    },
     tooLarge: { title: 'Too much to send', message: 'What you sent is larger than this server accepts.' },
     badRequest: { title: 'There is a problem with the request', message: 'The request could not be understood.' },
     server: { title: 'Sorry, something went wrong', message: 'Something went wrong on our side. Nothing you did caused it. Please try again in a few minutes.' },
