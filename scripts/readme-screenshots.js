@@ -52,6 +52,7 @@ async function main() {
     await shot('report', `/admin/rounds/${latest.id}/report`, 'canvas');
     await shot('trends', `/admin/organisations/${summary.organisationId}/trends`, 'canvas');
     console.log(`Saved 4 screenshots of the demo to docs/screenshots/.`);
+    await respondentShots(browser, running, summary);
     // The presenter screens come from its browser test (test/browser/presenter.test.ts), when it has run.
     for (const name of ['presenter-1280x720', 'presenter-theme-1280x720']) {
       const made = path.join(root, 'screenshots', `${name}.png`);
@@ -62,6 +63,39 @@ async function main() {
     await running.shutdown();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The Easy Read and Welsh pages (issue 15), on a phone-sized screen: a new open round of the
+ * default questionnaire in the demo organisation, answered as far as the first theme page.
+ */
+async function respondentShots(browser, running, summary) {
+  const { services } = running;
+  const q = services.questionnaires.get('power-sharing', 1);
+  const round = services.rounds.open(
+    services.rounds.create(summary.organisationId, {
+      name: 'Annual check 2026 (phones)', questionnaireId: q.id, questionnaireVersion: q.version, form: 'full', mode: 'survey',
+      roles: q.roles.map((r) => ({ id: r.id, label: r.label })), minGroupSize: 5, opensAt: null, closesAt: null,
+      intro: '', resultsRelease: 'after-close',
+    }).id,
+  );
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 };
+  const journey = async (prefix, context, prepare) => {
+    const page = await context.newPage();
+    await page.goto(`${running.url}/r/${round.linkToken}`, { waitUntil: 'networkidle' });
+    await prepare(page);
+    await page.screenshot({ path: path.join(out, `${prefix}-welcome.png`) });
+    await Promise.all([page.waitForNavigation(), page.locator('form[action$="/start"] button').click()]);
+    await page.locator('input[name="role"]').first().check();
+    await Promise.all([page.waitForNavigation(), page.locator('form[action$="/role"] button[type=submit]').click()]);
+    await page.screenshot({ path: path.join(out, `${prefix}-theme.png`) });
+    console.log(`  docs/screenshots/${prefix}-welcome.png, ${prefix}-theme.png`);
+    await context.close();
+  };
+  await journey('easy-read', await browser.newContext(phone), (page) =>
+    Promise.all([page.waitForNavigation(), page.locator('button[name="easyRead"][value="1"]').click()]));
+  // Welsh from the browser's own language (Accept-Language: cy-GB).
+  await journey('welsh', await browser.newContext({ ...phone, locale: 'cy-GB' }), async () => {});
 }
 
 main().catch((err) => {

@@ -13,6 +13,9 @@ export interface DraftRecord {
   answers: unknown;
   /** The page to come back to: a theme id or 'check'; null when not yet known. */
   resumeAt: string | null;
+  /** The wording chosen: a language code (null: not chosen yet) and Easy Read. */
+  language: string | null;
+  easyRead: boolean;
   /** 'assisted' when a peer supporter said they are answering with or for someone */
   channel: DraftChannel;
   submittedAt: number | null;
@@ -35,6 +38,9 @@ export interface NewResponse {
   answers: { themeId: string; itemId: string; value: number | null }[];
   themeScores: { themeId: string; score: number }[];
   comments: { themeId: string; itemId: string; body: string }[];
+  /** The wording it was answered in; absent in responses sent before migration 014 (English, standard). */
+  language?: string;
+  easyRead?: boolean;
   /** absent in bodies waiting from before migration 015: online */
   channel?: Channel;
 }
@@ -46,31 +52,36 @@ export interface PendingResponse {
   response: NewResponse;
 }
 
-type DraftRow = Omit<DraftRecord, 'answers'> & { answers: string };
-const DRAFT_COLUMNS = `id, round_id AS roundId, resume_code AS resumeCode, role, answers, resume_at AS resumeAt, channel, submitted_at AS submittedAt,
+type DraftRow = Omit<DraftRecord, 'answers' | 'easyRead'> & { answers: string; easyRead: number };
+const DRAFT_COLUMNS = `id, round_id AS roundId, resume_code AS resumeCode, role, answers, resume_at AS resumeAt, channel, language, easy_read AS easyRead, submitted_at AS submittedAt,
   created_at AS createdAt, updated_at AS updatedAt, expires_at AS expiresAt`;
-const toDraft = (row: DraftRow | undefined): DraftRecord | undefined => row && { ...row, answers: JSON.parse(row.answers) as unknown };
+const toDraft = (row: DraftRow | undefined): DraftRecord | undefined =>
+  row && { ...row, answers: JSON.parse(row.answers) as unknown, easyRead: row.easyRead === 1 };
 
 /** Drafts and responses: everything a respondent writes. */
 export function responseRepository(db: Db) {
   const draftById = db.prepare(`SELECT ${DRAFT_COLUMNS} FROM drafts WHERE id = ? AND expires_at > ?`);
   const draftByCode = db.prepare(`SELECT ${DRAFT_COLUMNS} FROM drafts WHERE resume_code = ? AND expires_at > ?`);
   const codeTaken = db.prepare('SELECT 1 FROM drafts WHERE resume_code = ?');
-  const insertDraft = db.prepare(`INSERT INTO drafts (id, round_id, resume_code, created_at, updated_at, expires_at)
-    VALUES (@id, @roundId, @resumeCode, @now, @now, @expiresAt)`);
+  const insertDraft = db.prepare(`INSERT INTO drafts (id, round_id, resume_code, language, easy_read, created_at, updated_at, expires_at)
+    VALUES (@id, @roundId, @resumeCode, @language, @easyRead, @now, @now, @expiresAt)`);
+  const saveWording = db.prepare('UPDATE drafts SET language = @language, easy_read = @easyRead WHERE id = @id AND submitted_at IS NULL');
   const saveDraft = db.prepare(`UPDATE drafts SET role = @role, answers = @answers, resume_at = @resumeAt, channel = COALESCE(@channel, channel), updated_at = @now, expires_at = @expiresAt
     WHERE id = @id AND submitted_at IS NULL`);
   // Once sent, a draft keeps only "sent" and whole days: exact times could be matched to the
   // order of responses and so give a response a time.
   const markSubmitted = db.prepare(`UPDATE drafts SET submitted_at = @day, created_at = @day, updated_at = @day,
-      expires_at = @expiresAt, role = NULL, answers = '{}', resume_at = NULL, channel = 'online'
+      expires_at = @expiresAt, role = NULL, answers = '{}', resume_at = NULL, channel = 'online', language = NULL, easy_read = 0
     WHERE id = @id AND submitted_at IS NULL`);
   const deleteExpired = db.prepare('DELETE FROM drafts WHERE expires_at <= ?');
   // Part-way: started (a role chosen or something answered), not sent, not expired.
   const partWay = db.prepare(`SELECT COUNT(*) AS n FROM drafts
     WHERE round_id = ? AND submitted_at IS NULL AND expires_at > ? AND (role IS NOT NULL OR answers <> '{}')`);
-  const insertResponse = db.prepare(`INSERT INTO responses (round_id, role, questionnaire_version, submitted_on, channel)
-    VALUES (?, ?, ?, ?, ?)`);
+  const insertResponse = db.prepare(`INSERT INTO responses (round_id, role, questionnaire_version, submitted_on, channel, language, easy_read)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  // The whole round only: never by role (see migrations/014).
+  const countByWording = db.prepare(`SELECT language, easy_read AS easyRead, COUNT(*) AS n FROM responses WHERE round_id = ?
+    GROUP BY language, easy_read ORDER BY language, easy_read`);
   const insertAnswer = db.prepare(`INSERT INTO answers (response_id, round_id, role, theme_id, item_id, value, dont_know)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertThemeScore = db.prepare(`INSERT INTO response_theme_scores (response_id, round_id, role, theme_id, score)
@@ -90,7 +101,9 @@ export function responseRepository(db: Db) {
   const totals = totalsRepository(db);
 
   const writeResponse = (r: NewResponse): number => {
-    const responseId = Number(insertResponse.run(r.roundId, r.role, r.questionnaireVersion, r.submittedOn, r.channel ?? 'online').lastInsertRowid);
+    const responseId = Number(
+      insertResponse.run(r.roundId, r.role, r.questionnaireVersion, r.submittedOn, r.channel ?? 'online', r.language ?? 'en', r.easyRead ? 1 : 0).lastInsertRowid,
+    );
     for (const a of r.answers) {
       insertAnswer.run(responseId, r.roundId, r.role, a.themeId, a.itemId, a.value, a.value === null ? 1 : 0);
     }
@@ -103,7 +116,10 @@ export function responseRepository(db: Db) {
     findDraft: (id: string, now: number) => toDraft(draftById.get(id, now) as DraftRow | undefined),
     findDraftByResumeCode: (code: string, now: number) => toDraft(draftByCode.get(code, now) as DraftRow | undefined),
     isResumeCodeTaken: (code: string) => codeTaken.get(code) !== undefined,
-    createDraft: (d: { id: string; roundId: number; resumeCode: string; now: number; expiresAt: number }) => void insertDraft.run(d),
+    createDraft: (d: { id: string; roundId: number; resumeCode: string; now: number; expiresAt: number; language?: string | null; easyRead?: boolean }) =>
+      void insertDraft.run({ ...d, language: d.language ?? null, easyRead: d.easyRead ? 1 : 0 }),
+    /** Records the wording a draft is read in; false when the draft is gone or sent. */
+    saveWording: (d: { id: string; language: string; easyRead: boolean }) => saveWording.run({ ...d, easyRead: d.easyRead ? 1 : 0 }).changes === 1,
     /** Saves a draft's role, answers and place; its channel too when given (unchanged otherwise). */
     saveDraft(d: { id: string; role: string | null; answers: unknown; resumeAt?: string | null; channel?: DraftChannel; now: number; expiresAt: number }): boolean {
       return saveDraft.run({ ...d, resumeAt: d.resumeAt ?? null, channel: d.channel ?? null, answers: JSON.stringify(d.answers) }).changes === 1;
@@ -156,6 +172,9 @@ export function responseRepository(db: Db) {
     /** Released responses by channel (waiting ones are not counted: they are not in the results yet). */
     countByChannel: (roundId: number) => countByChannel.all(roundId) as { channel: Channel; n: number }[],
     countByRole: (roundId: number) => countByRole.all(roundId) as { role: string; n: number }[],
+    /** How many of a round's responses were answered in each wording (whole round, never by role). */
+    countByWording: (roundId: number) =>
+      (countByWording.all(roundId) as { language: string; easyRead: number; n: number }[]).map((r) => ({ ...r, easyRead: r.easyRead === 1 })),
     hasResponses: (roundId: number) => anyResponse.get({ roundId }) !== undefined,
   };
 }

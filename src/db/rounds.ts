@@ -24,6 +24,8 @@ export interface RoundRecord {
   opensAt: number | null;
   closesAt: number | null;
   intro: string;
+  /** The language people start in and the round's own texts are written in; null: each browser's choice (see migrations/014). */
+  defaultLanguage: string | null;
   resultsRelease: ResultsRelease;
   /** how many times answers were released into the results */
   releases: number;
@@ -36,15 +38,15 @@ export interface RoundRecord {
   updatedAt: number;
 }
 
-export type NewRound = Omit<RoundRecord, 'id' | 'updatedAt' | 'releases' | 'graceUntil'>;
+export type NewRound = Omit<RoundRecord, 'id' | 'updatedAt' | 'releases' | 'graceUntil' | 'defaultLanguage'> & { defaultLanguage?: string | null };
 export type RoundSettings = Pick<
   RoundRecord,
   'name' | 'questionnaireId' | 'questionnaireVersion' | 'form' | 'mode' | 'roles' | 'minGroupSize' | 'opensAt' | 'closesAt' | 'intro' | 'resultsRelease'
->;
+> & { defaultLanguage?: string | null };
 
 const COLUMNS = `id, organisation_id AS organisationId, name, questionnaire_id AS questionnaireId,
   questionnaire_version AS questionnaireVersion, form, mode, roles, min_group_size AS minGroupSize,
-  opens_at AS opensAt, closes_at AS closesAt, intro, results_release AS resultsRelease, releases, status,
+  opens_at AS opensAt, closes_at AS closesAt, intro, default_language AS defaultLanguage, results_release AS resultsRelease, releases, status,
   grace_until AS graceUntil, link_token AS linkToken,
   join_code AS joinCode, created_at AS createdAt, updated_at AS updatedAt`;
 
@@ -60,13 +62,13 @@ export function roundRepository(db: Db) {
   const byOrganisation = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE organisation_id = ? ORDER BY created_at DESC, id DESC`);
   const liveCodeTaken = db.prepare(`SELECT 1 FROM rounds WHERE join_code = ? AND status <> 'closed' AND id <> ?`);
   const insert = db.prepare(`INSERT INTO rounds (organisation_id, name, questionnaire_id, questionnaire_version, form, mode,
-      roles, min_group_size, opens_at, closes_at, intro, results_release, status, link_token, join_code, created_at, updated_at)
+      roles, min_group_size, opens_at, closes_at, intro, default_language, results_release, status, link_token, join_code, created_at, updated_at)
     VALUES (@organisationId, @name, @questionnaireId, @questionnaireVersion, @form, @mode, @roles, @minGroupSize,
-      @opensAt, @closesAt, @intro, @resultsRelease, @status, @linkToken, @joinCode, @createdAt, @createdAt)`);
+      @opensAt, @closesAt, @intro, @defaultLanguage, @resultsRelease, @status, @linkToken, @joinCode, @createdAt, @createdAt)`);
   const updateSettings = db.prepare(`UPDATE rounds SET name = @name, questionnaire_id = @questionnaireId,
       questionnaire_version = @questionnaireVersion, form = @form, mode = @mode, roles = @roles,
       min_group_size = @minGroupSize, opens_at = @opensAt, closes_at = @closesAt, intro = @intro,
-      results_release = @resultsRelease, updated_at = @now
+      default_language = @defaultLanguage, results_release = @resultsRelease, updated_at = @now
     WHERE id = @id`);
   const setStatus = db.prepare('UPDATE rounds SET status = ?, join_code = ?, grace_until = ?, updated_at = ? WHERE id = ?');
   const removeRow = db.prepare('DELETE FROM rounds WHERE id = ?');
@@ -94,10 +96,10 @@ export function roundRepository(db: Db) {
     listByOrganisation: (organisationId: number) => (byOrganisation.all(organisationId) as RoundRow[]).map((r) => toRecord(r)!),
     isJoinCodeTaken: (code: string, exceptRoundId = -1) => liveCodeTaken.get(code, exceptRoundId) !== undefined,
     insert(round: NewRound): number {
-      return Number(insert.run({ ...round, roles: JSON.stringify(round.roles) }).lastInsertRowid);
+      return Number(insert.run({ ...round, defaultLanguage: round.defaultLanguage ?? null, roles: JSON.stringify(round.roles) }).lastInsertRowid);
     },
     updateSettings(id: number, settings: RoundSettings, now: number): void {
-      updateSettings.run({ ...settings, roles: JSON.stringify(settings.roles), id, now });
+      updateSettings.run({ ...settings, defaultLanguage: settings.defaultLanguage ?? null, roles: JSON.stringify(settings.roles), id, now });
     },
     setStatus(id: number, status: RoundStatus, joinCode: string, now: number, graceUntil: number | null = null): void {
       setStatus.run(status, joinCode, graceUntil, now, id);

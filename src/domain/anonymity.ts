@@ -151,3 +151,47 @@ export function decideCell(counts: Record<string, number>, total: number, minGro
   }
   return { overall: true, roles: ids.filter((id) => counts[id] > 0 && !hidden.has(id)) };
 }
+
+/**
+ * A count about the whole round that could single people out when small: exact, or only "fewer
+ * than" the minimum group size, or only "at least" it (when the exact figure would give away a
+ * small complement by subtraction from the total).
+ */
+export type GuardedCount = { kind: 'exact'; n: number } | { kind: 'fewerThan'; n: number } | { kind: 'atLeast'; n: number };
+
+/**
+ * Guards a count `c` of the round's `total` responses: below the minimum it is "fewer than"; when
+ * what is left (`total - c`, or `complement` if given) is a small non-zero number it is "at least
+ * the minimum", so that neither side of the split can be worked out exactly.
+ */
+export function guardCount(c: number, total: number, minGroupSize: number, complement: number = total - c): GuardedCount {
+  if (c < minGroupSize) return { kind: 'fewerThan', n: minGroupSize };
+  if (complement > 0 && complement < minGroupSize) return { kind: 'atLeast', n: minGroupSize };
+  return { kind: 'exact', n: c };
+}
+
+/** How many answered in each language (other than the questionnaire's own) and in Easy Read. */
+export interface WordingCounts {
+  languages: { language: string; count: GuardedCount }[];
+  easyRead: GuardedCount | null;
+}
+
+/**
+ * The wording counts a report may show, for the whole round and never by role: a count for each
+ * language other than `ownLanguage` that anyone answered in, and for Easy Read, each guarded by
+ * {@link guardCount}. The own language's count is never given: it is the total minus the others,
+ * and a language is shown exactly only when the own language's count is not a small number.
+ */
+export function wordingCounts(rows: readonly { language: string; easyRead: boolean; n: number }[], ownLanguage: string, minGroupSize: number): WordingCounts {
+  const min = Math.max(minGroupSize, MIN_GROUP_SIZE_FLOOR);
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  const byLanguage = new Map<string, number>();
+  for (const r of rows) byLanguage.set(r.language, (byLanguage.get(r.language) ?? 0) + r.n);
+  const own = byLanguage.get(ownLanguage) ?? 0;
+  const others = [...byLanguage].filter(([l, n]) => l !== ownLanguage && n > 0).sort(([a], [b]) => a.localeCompare(b));
+  // With one other language, its complement is the own language; with more, the own language's
+  // count is still what subtraction would reveal.
+  const languages = others.map(([language, n]) => ({ language, count: guardCount(n, total, min, others.length === 1 ? total - n : own) }));
+  const easy = rows.filter((r) => r.easyRead).reduce((s, r) => s + r.n, 0);
+  return { languages, easyRead: easy > 0 ? guardCount(easy, total, min) : null };
+}

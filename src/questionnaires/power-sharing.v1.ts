@@ -2,6 +2,8 @@
 // Content rules (plain words, one practice per item, at most 25 words, no reverse wording) are
 // held by test/questionnaires/power-sharing.test.ts.
 import type { QuestionnaireInput } from '../domain/questionnaire';
+import { powerSharingV1Welsh } from './power-sharing.v1.cy';
+import { powerSharingV1EasyRead } from './power-sharing.v1.easy-read';
 
 const ladderRungs = (decision: string, top: string): string[] => [
   'Not involved at all',
@@ -490,4 +492,8 @@ export const powerSharingV1 = {
       share: 0.5,
     },
   ],
+  language: 'en',
+  // Issue 15: the Easy Read wording and the Welsh translation, under the same ids (their own files).
+  easyRead: powerSharingV1EasyRead,
+  translations: { cy: powerSharingV1Welsh },
 } satisfies QuestionnaireInput;

@@ -1,4 +1,4 @@
-import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire';
+import { localise, parseQuestionnaire, type Questionnaire, type Wording } from '../domain/questionnaire';
 import type { QuestionnaireRepository } from '../db';
 import { loadBuiltInQuestionnaires } from '../questionnaires';
 import { NotFoundError } from './errors';
@@ -63,3 +63,20 @@ export function questionnaireRegistry(repo: QuestionnaireRepository, builtIns: Q
   };
 }
 export type QuestionnaireRegistry = ReturnType<typeof questionnaireRegistry>;
+
+/** Each questionnaire's wordings, built once (on first use) and kept as long as the questionnaire. */
+const wordings = new WeakMap<Questionnaire, Map<string, Questionnaire>>();
+
+/**
+ * The questionnaire in one wording (see domain/localise.ts), built once per questionnaire,
+ * language and Easy Read, so a respondent's page only looks it up.
+ */
+export function inWording(q: Questionnaire, wording: Wording): Questionnaire {
+  if (wording.language === q.language && !wording.easyRead) return q;
+  let byKey = wordings.get(q);
+  if (!byKey) wordings.set(q, (byKey = new Map()));
+  const k = `${wording.language}|${wording.easyRead ? 1 : 0}`;
+  let out = byKey.get(k);
+  if (!out) byKey.set(k, (out = localise(q, wording)));
+  return out;
+}

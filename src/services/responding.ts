@@ -1,5 +1,6 @@
 import {
   answersSchema,
+  chooseWording,
   formThemes,
   isScored,
   mergeThemeAnswers,
@@ -9,6 +10,7 @@ import {
   type FieldError,
   type FormTheme,
   type Questionnaire,
+  type Wording,
 } from '../domain/questionnaire';
 import { bandFor, displayScore } from '../domain/rubric';
 import type { DraftChannel, Repositories, RoundRecord } from '../db';
@@ -38,6 +40,9 @@ export interface Draft {
   answers: Answers;
   /** The page to come back to: a theme id or 'check' (null: not known, e.g. only a role so far). */
   resumeAt: string | null;
+  /** The wording chosen for this draft (null language: none chosen yet). */
+  language: string | null;
+  easyRead: boolean;
   /** 'assisted' when the person said a peer supporter is answering with or for someone */
   channel: DraftChannel;
   submitted: boolean;
@@ -95,6 +100,8 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       role: record.role,
       answers: parsed.success ? parsed.data : {},
       resumeAt: record.resumeAt,
+      language: record.language,
+      easyRead: record.easyRead,
       channel: record.channel,
       submitted: record.submittedAt !== null,
     };
@@ -146,15 +153,28 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     requireDraft,
     pages: (round: RoundRecord): FormTheme[] => formThemes(questionnaireFor(round), round.form),
 
-    /** Starts a new draft for a round; returns it with its resume code. */
-    startDraft(round: RoundRecord): Draft {
+    /** Starts a new draft for a round, in the wording the person chose; returns it with its resume code. */
+    startDraft(round: RoundRecord, wording?: Wording): Draft {
       requireOpen(round);
       let resumeCode = randomFromAlphabet(random, JOIN_CODE_ALPHABET, RESUME_CODE_LENGTH);
       while (repos.responses.isResumeCodeTaken(resumeCode)) resumeCode = randomFromAlphabet(random, JOIN_CODE_ALPHABET, RESUME_CODE_LENGTH);
       const id = randomToken(random, 32);
-      repos.responses.createDraft({ id, roundId: round.id, resumeCode, now: clock.now(), expiresAt: clock.now() + draftTtlMs });
+      const chosen = wording && chooseWording(questionnaireFor(round), [wording.language], wording.easyRead);
+      repos.responses.createDraft({ id, roundId: round.id, resumeCode, now: clock.now(), expiresAt: clock.now() + draftTtlMs, language: chosen?.language, easyRead: chosen?.easyRead });
       events.publish({ roundId: round.id, kind: 'started' });
-      return { id, roundId: round.id, resumeCode, role: null, answers: {}, resumeAt: null, channel: 'online', submitted: false };
+      return { id, roundId: round.id, resumeCode, role: null, answers: {}, resumeAt: null, channel: 'online', language: chosen?.language ?? null, easyRead: chosen?.easyRead ?? false, submitted: false };
+    },
+
+    /**
+     * Records the wording a draft is read in, so that coming back (by resume code, on any
+     * device) keeps it. Anything the questionnaire does not offer falls back to what it has.
+     * Does nothing without an unsent draft: the choice then lives only in the person's browser.
+     */
+    saveWording(round: RoundRecord, draftId: string | undefined, wording: Wording): Wording {
+      const chosen = chooseWording(questionnaireFor(round), [wording.language], wording.easyRead);
+      const draft = findDraft(round, draftId);
+      if (draft && !draft.submitted) repos.responses.saveWording({ id: draft.id, ...chosen });
+      return chosen;
     },
 
     /** Finds an unexpired draft by its resume code, with its round. */
@@ -230,7 +250,8 @@ export function respondingService({ repos, rounds, release, clock, random, draft
       const { response, themeScores: scores } = buildResponse(q, round, draft.role, draft.answers, draft.channel, clock.now());
       const submitted = repos.responses.submitDraft(
         draft.id,
-        response,
+        // Just the language code and Easy Read: counted for the whole round, never by role.
+        { ...response, ...chooseWording(q, draft.language ? [draft.language] : [], draft.easyRead) },
         clock.now(),
       );
       if (!submitted) return { status: 'alreadySubmitted' };
@@ -247,10 +268,11 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     /**
      * A respondent's own theme scores for the thank-you page, from the raw scores `submit`
      * returned (carried by their browser in between: the server keeps no copy). Themes the
-     * round does not have are ignored; missing ones show as not scored.
+     * round does not have are ignored; missing ones show as not scored. `texts`: the
+     * questionnaire in the reader's wording (same ids, same bands).
      */
-    ownScoresFor(round: RoundRecord, themeScores: Record<string, number | null>): OwnThemeScore[] {
-      return ownScores(questionnaireFor(round), round.form, themeScores);
+    ownScoresFor(round: RoundRecord, themeScores: Record<string, number | null>, texts: Questionnaire = questionnaireFor(round)): OwnThemeScore[] {
+      return ownScores(texts, round.form, themeScores);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { formThemes, respondentTitle } from '../domain/questionnaire';
+import { formThemes, respondentTitle, type Questionnaire } from '../domain/questionnaire';
 import type { Repositories, RoundRecord } from '../db';
 import type { ActionService } from './actions';
 import { ConflictError, NotFoundError } from './errors';
@@ -49,9 +49,9 @@ export function resultsPageService(deps: {
   const { repos, rounds, results, actions, clock, isClosed } = deps;
   const closed = (round: RoundRecord) => isClosed(round, clock.now());
 
-  /** Plain titles of the round's themes, by id. */
-  const plainTitles = (round: RoundRecord) =>
-    new Map(formThemes(rounds.questionnaireFor(round), round.form).map(({ theme }) => [theme.id, respondentTitle(theme)] as const));
+  /** Plain titles of the round's themes, by id, in the wording given. */
+  const plainTitles = (round: RoundRecord, texts: Questionnaire) =>
+    new Map(formThemes(texts, round.form).map(({ theme }) => [theme.id, respondentTitle(theme)] as const));
 
   return {
     /** When published, or null; a reopened round's page is not shown until it closes again, but stays published. */
@@ -68,21 +68,28 @@ export function resultsPageService(deps: {
     },
     unpublish: (round: RoundRecord) => repos.publishedResults.unpublish(round.id),
 
-    /** The page, or NotFoundError when it is not published (or the round is not closed). */
-    forRespondents(round: RoundRecord): PublicResults {
+    /**
+     * The page, or NotFoundError when it is not published (or the round is not closed). `texts`:
+     * the questionnaire in the reader's wording (same ids); theme, band and flag words come from it.
+     */
+    forRespondents(round: RoundRecord, texts: Questionnaire = rounds.questionnaireFor(round)): PublicResults {
       const publishedAt = repos.publishedResults.publishedAt(round.id);
       if (publishedAt === null || !closed(round)) throw new NotFoundError('The results of this round have not been published.');
       // Same suppression as every other output: the one results service, with no comments at all.
       const report = results.forRound(round.id, { comments: 'none' });
-      const titles = plainTitles(round);
+      const titles = plainTitles(round, texts);
+      const bandLabel = (id: string, fallback: string) => texts.bands.find((b) => b.id === id)?.label ?? fallback;
+      const bandText = (themeId: string, id: string, fallback: string) => texts.themes.find((t) => t.id === themeId)?.bandText[id] ?? fallback;
+      const flagText = (id: string) => texts.flags.find((f) => f.id === id);
+      const roleLabel = (id: string, fallback: string) => texts.roles.find((r) => r.id === id)?.label ?? fallback;
       const title = (themeId: string, fallback: string) => titles.get(themeId) ?? fallback;
       const overall = report.overall?.themes ?? [];
       const themeScore = (t: (typeof overall)[number]): PublicThemeScore => ({
         themeId: t.themeId,
         title: title(t.themeId, t.title),
         score: t.shown ? t.mean : null,
-        band: t.shown && t.band ? t.band.label : null,
-        bandText: t.shown && t.band ? t.band.text : null,
+        band: t.shown && t.band ? bandLabel(t.band.id, t.band.label) : null,
+        bandText: t.shown && t.band ? bandText(t.themeId, t.band.id, t.band.text) : null,
       });
       const summary = report.summary;
       return {
@@ -95,16 +102,17 @@ export function resultsPageService(deps: {
         weakest: summary ? summary.weakest.map(themeScore) : [],
         flags: summary
           ? summary.raised.map((f) => ({
-              title: f.title,
-              description: f.description,
+              title: flagText(f.id)?.title ?? f.title,
+              description: flagText(f.id)?.description ?? f.description,
               themes: [...f.themes.map((t) => title(t.themeId, t.title)), ...(f.moreThemes > 0 ? [`${f.moreThemes} more`] : [])],
             }))
           : [],
         themes: overall.map(themeScore),
         groups: report.overall
           ? report.groups.map((g) => ({
-              label: g.label,
-              themes: g.result.themes.map((t) => ({ score: t.shown ? t.mean : null, band: t.shown && t.band ? t.band.label : null })),
+              // A round's own role label (changed by an admin) is kept; the questionnaire's is worded.
+              label: g.label === rounds.questionnaireFor(round).roles.find((r) => r.id === g.roleId)?.label ? roleLabel(g.roleId, g.label) : g.label,
+              themes: g.result.themes.map((t) => ({ score: t.shown ? t.mean : null, band: t.shown && t.band ? bandLabel(t.band.id, t.band.label) : null })),
             }))
           : [],
         actions: actions.list(round).map((a) => ({

@@ -4,7 +4,7 @@ import { emptyGroup, type GroupResult, type RoundAggregate, type ThemeResult } f
 import type { FlagResult } from '../domain/flags';
 import { buildRoundResults, decideDisclosure, type Disclosure } from '../domain/round-results';
 import type { Repositories, RoundRecord } from '../db';
-import { normaliseMinGroupSize } from '../domain/anonymity';
+import { normaliseMinGroupSize, wordingCounts, type WordingCounts } from '../domain/anonymity';
 import { answerWayCounts, type AnswerWayCount } from '../domain/answer-ways';
 import { NotFoundError } from './errors';
 import type { ReleaseService, ReleaseStatus } from './release';
@@ -80,6 +80,8 @@ export interface RoundReport {
   flags: FlagResult[];
   summary: { strongest: ThemeResult[]; weakest: ThemeResult[]; raised: RaisedFlag[] } | null;
   comments: { shown: boolean; count: number; minimum: number };
+  /** How many answered in another language than the questionnaire's own, and in Easy Read (whole round, never by role). */
+  wordings: WordingCounts;
   /**
    * How many of the people in these results answered online, on paper and with help, small
    * counts withheld (domain/answer-ways.ts); null while the round shows no results (until close).
@@ -230,6 +232,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       flags: results.flags,
       summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle, themeOrder) } : null,
       comments: { shown: commentsShown, count: [...commentCounts.values()].reduce((a, b) => a + b, 0), minimum: commentsMinimum },
+      wordings: wordingCounts(repos.responses.countByWording(round.id), q.language, visibility.minGroupSize),
       // Released responses only: waiting ones are in no figure yet.
       answerWays: releaseStatus.hiddenUntilClose
         ? null

@@ -1,5 +1,5 @@
 import { decideVisibility, normaliseMinGroupSize } from '../domain/anonymity';
-import type { FormId, Questionnaire } from '../domain/questionnaire';
+import { languagesOf, type FormId, type Questionnaire } from '../domain/questionnaire';
 import type { Repositories, RoundRecord, RoundRole, RoundSettings, RoundStatus } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import type { QuestionnaireRegistry } from './questionnaires';
@@ -65,6 +65,9 @@ export function roundService({ repos, questionnaires, clock, random, release, ev
       ids.add(role.id);
     }
     if (input.roles.length === 0) errors.push({ field: 'roles', message: 'Offer at least one role' });
+    if (q && input.defaultLanguage != null && !languagesOf(q).includes(input.defaultLanguage)) {
+      errors.push({ field: 'defaultLanguage', message: 'Choose a language the questionnaire is written in' });
+    }
     if (input.opensAt !== null && input.closesAt !== null && input.opensAt >= input.closesAt) {
       errors.push({ field: 'closesAt', message: 'The closing time must be after the opening time' });
     }

@@ -20,6 +20,8 @@ import { publicTrendRoutes } from './routes/trends';
 import { isRespondentPath, respondRoutes } from './routes/respond';
 import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
+import { htmlLang, translator } from './i18n';
+import { pageLanguage } from './wording';
 
 export const VIEWS_DIR = projectPath('views');
 
@@ -44,9 +46,17 @@ export function createApp(services: Services, config: Config): Express {
   // Defaults for pages rendered before the per-request middleware ran (e.g. early errors).
   app.locals.flash = [];
   app.locals.csrfToken = () => '';
+  // The pages' language: English unless a respondent's page chooses another (see wording.ts).
+  app.locals.lang = 'en';
+  app.locals.htmlLang = htmlLang('en');
+  app.locals.t = translator('en');
+  app.locals.textLang = null;
+  app.locals.roundLang = null;
+  app.locals.wordingChoices = null;
 
   // First: every request gets one structured log line, refused ones too (web/request-log.ts).
   app.use(requestLog(services.logger));
+  app.use(pageLanguage());
   app.use(securityHeaders());
   // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
   app.use(refuseUnknownHosts(hostPolicy(config)));

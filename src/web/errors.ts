@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Config } from '../config';
+import { pageWords, usePageLanguage, visitorLanguage } from './wording';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationError } from '../services/errors';
 import { isStorageFull, storageProblemOf, type StorageService } from '../services/storage';
 import { MalformedBodyError, UnsupportedBodyError } from './body';
@@ -12,6 +13,8 @@ interface ErrorView {
   status: number;
   title: string;
   message: string;
+  /** the page catalogue's words for it (errors.<key>.title and .message), where it has them */
+  key?: 'csrf' | 'storage' | 'readOnly' | 'tooLarge' | 'badRequest' | 'server';
 }
 
 /** Maps what was thrown to a status and words a person can act on. */
@@ -19,6 +22,7 @@ export function describeError(err: unknown): ErrorView {
   if (err instanceof CsrfError) {
     return {
       status: 403,
+      key: 'csrf',
       title: 'This form has expired',
       message:
         'For your security we could not accept this form: it may have been open for a long time, or sent from another site. Go back, reload the page and try again.',
@@ -29,6 +33,7 @@ export function describeError(err: unknown): ErrorView {
     const why = problem === 'full' ? 'The server has run out of storage space' : 'The server cannot write to its database at the moment';
     return {
       status: 503,
+      key: problem === 'full' ? 'storage' : 'readOnly',
       title: 'Cannot save right now',
       message: `${why}, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.`,
     };
@@ -45,13 +50,14 @@ export function describeError(err: unknown): ErrorView {
   const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
   const type = (err as { type?: unknown })?.type;
   if (type === 'entity.too.large' || status === 413) {
-    return { status: 413, title: 'Too much to send', message: 'What you sent is larger than this server accepts.' };
+    return { status: 413, key: 'tooLarge', title: 'Too much to send', message: 'What you sent is larger than this server accepts.' };
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status, title: 'There is a problem with the request', message: 'The request could not be understood.' };
+    return { status, key: 'badRequest', title: 'There is a problem with the request', message: 'The request could not be understood.' };
   }
   return {
     status: 500,
+    key: 'server',
     title: 'Sorry, something went wrong',
     message: 'Something went wrong on our side. Nothing you did caused it. Please try again in a few minutes.',
   };
@@ -68,7 +74,9 @@ export function notFoundHandler(): RequestHandler {
       res.json({ error: 'Not found' });
       return;
     }
-    res.render('errors/not-found', { title: 'Page not found' });
+    // Someone who mistyped an address may be a respondent: their language, unless it is the admin area.
+    if (!/^\/(?:admin|share|observe)(?:\/|$)/.test(req.path)) usePageLanguage(res, visitorLanguage(req));
+    res.render('errors/not-found', { title: pageWords(res)('notFound.title') });
   };
 }
 
@@ -101,7 +109,10 @@ export function errorHandler(config: Config, storage: Pick<StorageService, 'note
       res.json({ error: view.status >= 500 && !full ? view.title : view.message, ...(detail ? { detail } : {}) });
       return;
     }
-    res.render('errors/error', { title: view.title, message: view.message, detail, status: view.status }, (renderErr, html) => {
+    const t = pageWords(res);
+    const title = view.key ? t(`errors.${view.key}.title`) : view.title;
+    const message = view.key ? t(`errors.${view.key}.message`) : view.message;
+    res.render('errors/error', { title, message, detail, status: view.status }, (renderErr, html) => {
       if (renderErr) {
         logger.error({ err: renderErr }, 'the error page failed to render');
         res.type('text/plain').send(`${view.title}\n\n${view.message}`);

@@ -1,3 +1,4 @@
+import type { GuardedCount, WordingCounts } from '../domain/anonymity';
 import type { FlagResult } from '../domain/flags';
 import { displayScore } from '../domain/rubric';
 import type { RoundReport } from '../services/results';
@@ -96,3 +97,21 @@ export function respondentRadar(page: { belowMinimum: boolean; themes: { title: 
     series: [{ label: 'Everyone', data: page.themes.map((t) => displayScore(t.score)) }],
   };
 }
+
+/** "12", "fewer than 5", "at least 5": a guarded count in words. */
+export function guardedCount(c: GuardedCount): string {
+  return c.kind === 'exact' ? String(c.n) : c.kind === 'fewerThan' ? `fewer than ${c.n}` : `at least ${c.n}`;
+}
+
+/**
+ * The report's line on wordings: "12 answered in Welsh (Cymraeg); fewer than 5 in Easy Read.", or
+ * null when everyone answered in the questionnaire's own language and standard wording.
+ */
+export function wordingSentence(w: WordingCounts): string | null {
+  const parts = w.languages.map((l) => `${guardedCount(l.count)} answered in ${languageName(l.language)}`);
+  if (w.easyRead) parts.push(`${guardedCount(w.easyRead)} ${parts.length ? 'in' : 'answered in'} Easy Read`);
+  return parts.length ? `${parts.join('; ')}.` : null;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh (Cymraeg)', en: 'English' };
+const languageName = (code: string) => LANGUAGE_NAMES[code] ?? `the language "${code}"`;

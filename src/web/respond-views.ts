@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { isScored, itemOptions, respondentTitle, type Answers, type FieldError, type FormTheme, type Item, type Questionnaire } from '../domain/questionnaire';
 
 /** One question on a theme page, ready for the view. */
@@ -6,6 +7,8 @@ export interface QuestionView {
   kind: Item['kind'];
   text: string;
   hint?: string;
+  /** the hint is the questionnaire's (in its wording), not the page's own */
+  ownHint: boolean;
   options: { id: string; value: string; label: string; checked: boolean }[];
   dontKnow?: { id: string; label: string; checked: boolean };
   comment?: { value: string; maxLength: number };
@@ -20,6 +23,7 @@ export function themeQuestions(
   q: Questionnaire,
   page: FormTheme,
   answers: Answers,
+  t: TFunction,
   entered?: Record<string, unknown>,
   errors: FieldError[] = [],
 ): QuestionView[] {
@@ -31,7 +35,8 @@ export function themeQuestions(
   };
   return page.items.map((item) => {
     const answer = answers[item.id];
-    const base = { id: item.id, kind: item.kind, text: item.text, hint: 'hint' in item ? item.hint : undefined, error: errorFor.get(item.id) };
+    const hint = 'hint' in item ? item.hint : undefined;
+    const base = { id: item.id, kind: item.kind, text: item.text, hint, ownHint: hint !== undefined, error: errorFor.get(item.id) };
     if (!isScored(item)) {
       const value = entered ? (raw(item.id) ?? '') : answer?.type === 'text' ? answer.text : '';
       return { ...base, options: [], comment: { value, maxLength: q.commentMaxLength } };
@@ -39,7 +44,7 @@ export function themeQuestions(
     const chosen = entered ? raw(item.id) : answer?.type === 'choice' ? String(answer.value) : answer?.type === 'dontKnow' ? 'dk' : undefined;
     return {
       ...base,
-      hint: base.hint ?? (item.kind === 'ladder' ? 'Choose the one that fits best.' : undefined),
+      hint: base.hint ?? (item.kind === 'ladder' ? t('question.ladderHint') : undefined),
       options: itemOptions(q, item).map((o, i) => ({
         // The first option carries the question's id, so the error summary can link to it.
         id: i === 0 ? item.id : `${item.id}-${o.value}`,
@@ -53,11 +58,11 @@ export function themeQuestions(
 }
 
 /** The check-your-answers summary: each question with the answer in words. */
-export function answerSummary(q: Questionnaire, page: FormTheme, answers: Answers) {
+export function answerSummary(q: Questionnaire, page: FormTheme, answers: Answers, t: TFunction) {
   return page.items.map((item) => {
     const answer = answers[item.id];
     const scored = isScored(item);
-    let text = scored ? 'Not answered' : 'No comment (optional)';
+    let text = scored ? t('check.notAnswered') : t('check.noComment');
     if (answer?.type === 'dontKnow') text = q.scale.dontKnowLabel;
     else if (answer?.type === 'text') text = answer.text;
     else if (answer?.type === 'choice' && scored) text = itemOptions(q, item)[answer.value]?.label ?? text;
@@ -69,9 +74,9 @@ export function answerSummary(q: Questionnaire, page: FormTheme, answers: Answer
  * The check page's sections: per theme, how many questions are answered (comment boxes are
  * optional extras and not counted as questions) and the rows, each unanswered question linked.
  */
-export function checkSections(q: Questionnaire, pages: FormTheme[], answers: Answers) {
+export function checkSections(q: Questionnaire, pages: FormTheme[], answers: Answers, t: TFunction) {
   return pages.map((page, i) => {
-    const rows = answerSummary(q, page, answers);
+    const rows = answerSummary(q, page, answers, t);
     const questions = rows.filter((r) => r.scored);
     return {
       n: i + 1,

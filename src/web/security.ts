@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config';
+import { pageWords } from './wording';
 import { randomToken, type RandomSource } from '../services/runtime';
 import { readCookie, setCookie } from './cookies';
 import { deriveKey, mac, sameString } from './sealed';
@@ -159,7 +160,7 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
         res.json({ error: `Too many attempts to ${options.action}. Please wait ${minutes} minutes and try again.` });
         return;
       }
-      res.render('errors/too-many', { title: 'Too many attempts', action: options.action, minutes });
+      res.render('errors/too-many', { title: pageWords(res)('tooMany.title'), action: options.action, minutes });
     },
   });
 }

@@ -168,12 +168,13 @@ describeInBrowser('the respondent journey in Chromium', () => {
     await page.keyboard.type(round.joinCode);
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/r/${round.linkToken}`);
-    await tabTo(page, 'button[type=submit]');
+    // Past the language and Easy Read buttons, which come first on every page.
+    await tabTo(page, 'form[action$="/start"] button[type=submit]');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/role');
     await tabTo(page, 'input[name=role]');
     await page.keyboard.press('ArrowDown'); // radios: arrows move the choice within the group
-    await tabTo(page, 'button[type=submit]');
+    await tabTo(page, 'form[action$="/role"] button[type=submit]');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/themes/1');
     const first = await page.locator('form fieldset').first().locator('input[type=radio]').first().getAttribute('name');

@@ -210,7 +210,7 @@ describe('parseThemeAnswers', () => {
 
   it('refuses an item that is in the theme but not in the form', () => {
     const r = parseThemeAnswers(q, 'short', 'alpha', { a2: '1' });
-    expect(r).toEqual({ ok: false, errors: [{ field: 'a2', message: expect.stringMatching(/not a question on this page/) }] });
+    expect(r).toEqual({ ok: false, errors: [{ field: 'a2', message: expect.stringMatching(/not a question on this page/), reason: 'notOnPage' }] });
   });
 
   it('reports every error on the page', () => {

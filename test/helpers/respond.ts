@@ -1,3 +1,4 @@
+import type { Wording } from '../../src/domain/questionnaire';
 import type { RoundRecord } from '../../src/services/rounds';
 import type { TestContext } from './app';
 
@@ -7,9 +8,15 @@ import type { TestContext } from './app';
  * The answers then join the results at once, as when an admin chooses "add them now", so that a
  * fixture's report shows what it was given (tests of batching itself submit without this helper).
  */
-export function respond(ctx: Pick<TestContext, 'services'>, round: RoundRecord, role: string, answers: Record<string, string>, options = { addNow: true }) {
+export function respond(
+  ctx: Pick<TestContext, 'services'>,
+  round: RoundRecord,
+  role: string,
+  answers: Record<string, string>,
+  options: { addNow: boolean; wording?: Wording } = { addNow: true },
+) {
   const { responding } = ctx.services;
-  const draft = responding.startDraft(round);
+  const draft = responding.startDraft(round, options.wording);
   responding.saveRole(round, draft.id, role);
   for (const page of responding.pages(round)) {
     const body = Object.fromEntries(page.items.filter((i) => i.id in answers).map((i) => [i.id, answers[i.id]]));

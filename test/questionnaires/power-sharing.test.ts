@@ -228,8 +228,13 @@ describe('discussion prompts for workshops', () => {
   });
 
   it('are optional (older and imported definitions still validate) and limited to two per theme', () => {
-    const without = structuredClone(powerSharingV1) as unknown as { themes: { discussionPrompts?: string[] }[] };
+    const without = structuredClone(powerSharingV1) as unknown as {
+      themes: { discussionPrompts?: string[] }[];
+      translations: Record<string, { themes: Record<string, { discussionPrompts?: string[] }> }>;
+    };
     for (const t of without.themes) delete t.discussionPrompts;
+    // A translation has prompts exactly where the base has them (questionnaire-texts.ts).
+    for (const tr of Object.values(without.translations)) for (const t of Object.values(tr.themes)) delete t.discussionPrompts;
     expect(parseQuestionnaire(without).ok).toBe(true);
     const three = structuredClone(powerSharingV1) as unknown as { themes: { discussionPrompts?: string[] }[] };
     three.themes[2].discussionPrompts = ['One?', 'Two?', 'Three?'];

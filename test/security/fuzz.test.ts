@@ -222,7 +222,7 @@ describe('fuzzing every form and API route (issue 13, item 1)', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
-  });
+  }, 30_000); // every POST route, on a busy machine
 
   it('answers 413 to a body over its limit on every POST route, and changes nothing', async () => {
     for (const r of routes.filter((x) => x.method === 'POST')) {
@@ -239,7 +239,7 @@ describe('fuzzing every form and API route (issue 13, item 1)', () => {
       .field('_csrf', w.owner.token)
       .attach('definition', Buffer.from(`{"x":"${'a'.repeat(600 * 1024)}"}`), 'big.json');
     expect(big.status).toBe(413);
-  });
+  }, 30_000); // every POST route, on a busy machine
 
   it('answers 4xx, never 5xx, to invalid UTF-8, unsupported charsets and wrong content types', async () => {
     for (const r of routes.filter((x) => x.method === 'POST')) {
@@ -258,5 +258,5 @@ describe('fuzzing every form and API route (issue 13, item 1)', () => {
         expect(res.status).toBeLessThan(500);
       }
     }
-    }, 30_000); // seven bodies for each of ~70 POST routes: several seconds on a loaded machine
+  }, 30_000); // seven bodies for each of ~70 POST routes: several seconds on a loaded machine
 });

@@ -29,7 +29,7 @@ const arbitrary = fc.sample(fc.string({ unit: 'grapheme', maxLength: 24 }), { nu
 const any = () => arbitrary[serial % arbitrary.length].trim();
 
 /** Keys whose string values are ids or references in a questionnaire definition, never text. */
-const ID_KEYS = new Set(['id', 'theme', 'item', 'kind', 'side', 'groupAAtLeast', 'groupBAtMost', 'groupA', 'groupB', 'roles', 'themes', 'full', 'short']);
+const ID_KEYS = new Set(['language', 'id', 'theme', 'item', 'kind', 'side', 'groupAAtLeast', 'groupBAtMost', 'groupA', 'groupB', 'roles', 'themes', 'full', 'short']);
 
 /**
  * Every text of a definition made hostile (ids and references kept). Without the right-to-left
@@ -40,8 +40,8 @@ function poison(value: unknown, keyName = ''): unknown {
   if (typeof value === 'string') {
     if (ID_KEYS.has(keyName)) return value;
     const text = hostile(any()).replaceAll(RLO, '\u05D0');
-    // A theme's plain title is short by rule (80 characters): the hostile start of the text is kept.
-    return keyName === 'plainTitle' ? [...text].slice(0, 80).join('') : text;
+    // A theme's plain title (and its Easy Read title) is short by rule (80 characters): the hostile start of the text is kept.
+    return keyName === 'plainTitle' || keyName === 'title' ? [...text].slice(0, 80).join('') : text;
   }
   if (Array.isArray(value)) return value.map((v) => poison(v, keyName));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k === '' ? keyName : k)]));

@@ -3,6 +3,10 @@ import { IMPORT_MAX_BYTES } from '../../src/services/questionnaire-import';
 import { makeTestApp, type TestContext } from '../helpers/app';
 import { createMember, ownerSession, signIn } from '../helpers/admin';
 import { miniDefinition } from '../fixtures/mini-questionnaire';
+import { withWordings } from '../fixtures/wordings';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
 
 type Session = Awaited<ReturnType<typeof ownerSession>>['browser'];
 
@@ -278,5 +282,38 @@ describe('importing is for owners only', () => {
     expect((await browser.agent.get('/admin/questionnaires')).text).toContain('href="/admin/questionnaires/import"');
     expect((await upload(browser, json(miniDefinition()), 'mini.json')).status).toBe(303);
     expect(importedVersions(ctx)).toEqual([{ id: 'mini', version: 1 }]);
+  });
+});
+
+describe('translations and Easy Read through import and export (issue 15)', () => {
+  it('refuses an incomplete translation listing every missing path, and saves nothing', async () => {
+    const { ctx, browser } = await setUp();
+    const def = withWordings(miniDefinition()) as Record<string, Loose>;
+    delete def.translations.cy.themes.beta.bandText.top;
+    delete def.translations.cy.items.b1;
+    def.translations.cy.themes.alpha.nextSteps.low.pop();
+    delete def.easyRead.roles.carer;
+    const res = await upload(browser, json(def), 'mini-cy.json');
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/mini-cy\.json has 4 problems\. Nothing was imported\./);
+    for (const path of ['translations.cy.themes.beta.bandText.top', 'translations.cy.items.b1', 'translations.cy.themes.alpha.nextSteps.low', 'easyRead.roles.carer']) {
+      expect(res.text).toContain(`<td><code>${path}</code></td>`);
+    }
+    expect(importedVersions(ctx)).toEqual([]);
+  });
+
+  it('imports complete wordings and exports them as they were; the built-in exports its Easy Read and Welsh', async () => {
+    const { browser } = await setUp();
+    const def = withWordings(miniDefinition());
+    const res = await upload(browser, json(def), 'mini-cy.json');
+    expect(res.status).toBe(303);
+    const exported = await browser.agent.get('/admin/questionnaires/mini/versions/1/export').expect(200);
+    const back = JSON.parse(exported.text) as typeof def;
+    expect(back.translations).toEqual(def.translations);
+    expect(back.easyRead).toEqual(def.easyRead);
+    const builtIn = JSON.parse((await browser.agent.get('/admin/questionnaires/power-sharing/versions/1/export').expect(200)).text) as Record<string, Loose>;
+    expect(Object.keys(builtIn.translations)).toEqual(['cy']);
+    expect(builtIn.translations.cy.themes.tokenism.nextSteps.starting).toHaveLength(builtIn.themes.find((t: { id: string }) => t.id === 'tokenism').nextSteps.starting.length);
+    expect(Object.keys(builtIn.easyRead.items)).toHaveLength(builtIn.items.length);
   });
 });

@@ -150,7 +150,7 @@ describe('paper forms: keying in', () => {
     expect(JSON.stringify(sessions)).not.toContain(waiting.id);
     ctx.services.rounds.close(round.id);
     const cols = (ctx.db.prepare('PRAGMA table_info(responses)').all() as { name: string }[]).map((c) => c.name);
-    expect(cols).toEqual(['id', 'round_id', 'role', 'questionnaire_version', 'submitted_on', 'channel']);
+    expect(cols).toEqual(['id', 'round_id', 'role', 'questionnaire_version', 'submitted_on', 'language', 'easy_read', 'channel']);
   });
 
   it('bad input re-renders the form with 400, an error summary and what was keyed; nothing is saved', async () => {

@@ -26,7 +26,10 @@ const ROTATE = 'Chairing meetings rotates, including to people who use services.
 
 /** An imported questionnaire in two versions: v2 drops ld-credit and adds ld-rotate (leadership); other themes unchanged. */
 function importTwoVersions(ctx: ReturnType<typeof makeTestApp>) {
-  const v1 = JSON.parse(JSON.stringify(powerSharingV1)) as Def;
+  const v1 = JSON.parse(JSON.stringify(powerSharingV1)) as Def & { easyRead?: unknown; translations?: unknown };
+  // Its own questions in English only: the built-in's Easy Read and Welsh would miss ld-rotate.
+  delete v1.easyRead;
+  delete v1.translations;
   v1.id = 'county-check';
   v1.title = 'County check';
   const v2 = JSON.parse(JSON.stringify(v1)) as Def;

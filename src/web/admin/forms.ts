@@ -104,6 +104,8 @@ export const roundFormSchema = (zone: Pick<ZonedTime, 'parseLocal'>) => z.object
   ),
   opensAt: dateTime(zone, 'opening time'),
   closesAt: dateTime(zone, 'closing time'),
+  // Blank: each person's browser decides. Whether the questionnaire has it is the service's check.
+  defaultLanguage: z.preprocess(blankAsUndefined, z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'Choose a language from the list').optional()),
   intro: text(INTRO_MAX, `Keep the introduction to ${INTRO_MAX.toLocaleString('en-GB')} characters or fewer`, { multiLine: true }).transform((s) => s.trim()),
   _fixed: z.unknown().optional(),
 });

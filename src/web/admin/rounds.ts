@@ -53,6 +53,7 @@ interface RoundFormValues {
   opensAt: string;
   closesAt: string;
   intro: string;
+  defaultLanguage: string;
 }
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -74,6 +75,7 @@ function valuesFromBody(body: unknown): RoundFormValues {
     opensAt: str(b.opensAt, 40),
     closesAt: str(b.closesAt, 40),
     intro: str(b.intro, 5000),
+    defaultLanguage: str(b.defaultLanguage, 10),
   };
 }
 
@@ -121,6 +123,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       opensAt: zone.toLocal(round.opensAt),
       closesAt: zone.toLocal(round.closesAt),
       intro: round.intro,
+      defaultLanguage: round.defaultLanguage ?? '',
     };
   };
 
@@ -144,6 +147,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       opensAt: '',
       closesAt: '',
       intro: '',
+      defaultLanguage: '',
     };
   };
 
@@ -227,6 +231,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         opensAt: form.opensAt ?? null,
         closesAt: form.closesAt ?? null,
         intro: form.intro,
+        defaultLanguage: form.defaultLanguage ?? null,
       },
     };
   };

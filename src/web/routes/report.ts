@@ -11,7 +11,7 @@ import { plainText } from '../admin/forms';
 import { bearerToken } from '../bearer';
 import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
-import { bound, flagStatement, percent, reportCharts, score } from '../report-views';
+import { bound, flagStatement, percent, reportCharts, score, wordingSentence } from '../report-views';
 import { isolateBidi } from '../bidi';
 import { answerWaysView } from '../answer-ways-view';
 
@@ -77,6 +77,7 @@ function renderReport(req: Request, res: Response, services: Services, report: R
     bound,
     percent,
     flagStatement,
+    wordingSentence,
     newShareUrl: null,
     shareLinks: [],
     ...extra,
@@ -113,7 +114,7 @@ export function reportJson(report: RoundReport) {
     questionnaire: report.questionnaire,
     generatedAt: new Date(report.generatedAt).toISOString(),
     minGroupSize: report.minGroupSize,
-    respondents: { total: report.total, byRole: report.roles.map((r) => ({ role: r.roleId, label: r.label, n: r.n })) },
+    respondents: { total: report.total, byRole: report.roles.map((r) => ({ role: r.roleId, label: r.label, n: r.n })), wordings: report.wordings },
     release: report.release,
     belowMinimum: report.belowMinimum,
     overall: report.overall,

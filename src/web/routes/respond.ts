@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { GoneError, ValidationError } from '../../services/errors';
 import { DraftMissingError, formatResumeCode, RoundNotOpenError, type Draft, type PageAction } from '../../services/responding';
-import { respondentTitle } from '../../domain/questionnaire';
+import { formThemes, respondentTitle } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
 import { respondentRadar, score } from '../report-views';
@@ -14,6 +14,8 @@ import { linkOrigin } from '../hosts';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
 import { zonedTime } from '../time-zone';
+import { setWordingCookie } from '../wording';
+import { respondWording, returnPath, textsOf, wordingOf, wordsOf as tOf } from '../respond-wording';
 
 const DRAFT_COOKIE = 'ps_draft';
 /** A respondent's own scores, sealed, from sending to the thank-you page (nothing kept on the server). */
@@ -23,7 +25,7 @@ const OWN_SCORES_TTL_MS = 10 * 60_000;
 /** A message for the next page (a key into NOTICES, never free text). */
 const NOTICE_COOKIE = 'ps_notice';
 const NOTICES = {
-  emptyAnswers: 'Answer at least one question before sending. “Don\'t know” counts as an answer.',
+  emptyAnswers: 'check.emptyAnswers',
 } as const;
 const noticeKey = z.enum(Object.keys(NOTICES) as [keyof typeof NOTICES]);
 /** What the own-scores cookie holds: round id, expiry (services.clock) and raw theme scores. */
@@ -33,8 +35,7 @@ const ownScoresSeal = z.object({
   s: z.array(z.tuple([z.string().max(100), z.number().min(0).max(100).nullable()])).max(100),
 });
 
-/** Paths of the respondent journey: they never touch the server-side session store (see app.ts). */
-export const isRespondentPath = (path: string) => /^\/(?:join|resume|r)(?:\/|$)/.test(path);
+export { isRespondentPath } from '../respondent-paths';
 const codeForm = z.object({ code: z.string().trim().max(40).default('') });
 /** The code typed on /join or /resume; anything unreadable (e.g. the field sent twice) counts as blank. */
 const typedCode = (body: unknown) => {
@@ -84,65 +85,69 @@ export function respondRoutes(services: Services, config: Config): Router {
     key: (req) => `round|${String(req.params.token)}`,
   });
 
+  const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
+  const wording = respondWording(services, config, draftIdOf);
+  router.use(['/join', '/resume'], wording.joinLocals);
+
   router.get('/join', (req, res) => {
-    res.render('respond/join', { title: 'Enter your code', code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
+    res.render('respond/join', { title: tOf(res)('join.title'), code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
   });
 
   router.post('/join', joinLimiter, (req, res) => {
     const code = typedCode(req.body);
     const round = code ? rounds.findByJoinCode(code) : undefined;
     if (!round) {
-      const message = code
-        ? 'We could not find a round with that code. Check the code and try again: it has 6 letters and numbers.'
-        : 'Enter the code you were given';
-      res.status(code ? 404 : 400).render('respond/join', { title: 'Enter your code', code, errors: [{ field: 'code', message }] });
+      const message = tOf(res)(code ? 'join.notFound' : 'join.empty');
+      res.status(code ? 404 : 400).render('respond/join', { title: tOf(res)('join.title'), code, errors: [{ field: 'code', message }] });
       return;
     }
     res.redirect(303, `/r/${round.linkToken}`);
   });
 
   router.get('/resume', (_req, res) => {
-    res.render('respond/resume', { title: 'Continue your answers', code: '', errors: [] });
+    res.render('respond/resume', { title: tOf(res)('resume.title'), code: '', errors: [] });
   });
 
   router.post('/resume', joinLimiter, (req, res) => {
     const code = typedCode(req.body);
     const found = code ? responding.resume(code) : undefined;
     if (!found || found.draft.submitted) {
-      const message = !code
-        ? 'Enter the resume code you wrote down'
-        : found?.draft.submitted
-          ? 'The answers saved with that code have already been sent. Thank you.'
-          : 'We could not find answers saved with that code. Check the code: it has 8 letters and numbers. Saved answers are kept for ' +
-            `${Math.round(config.draftTtlMs / 86_400_000)} days.`;
-      res.status(code ? 404 : 400).render('respond/resume', { title: 'Continue your answers', code, errors: [{ field: 'code', message }] });
+      const t = tOf(res);
+      const message = !code ? t('resume.empty') : found?.draft.submitted ? t('resume.sent') : t('resume.notFound', { days: Math.round(config.draftTtlMs / 86_400_000) });
+      res.status(code ? 404 : 400).render('respond/resume', { title: t('resume.title'), code, errors: [{ field: 'code', message }] });
       return;
     }
     const { draft, round } = found;
     setDraftCookie(req, res, round, draft.id);
+    // Coming back on another device brings back the wording chosen before.
+    if (draft.language) setWordingCookie(req, res, config, { language: draft.language, easyRead: draft.easyRead });
     res.redirect(303, nextPage(round, draft));
   });
+
+  // The language switch on /join and /resume, before any round is known.
+  router.post('/join/wording', wording.switchPageLanguage);
 
   const r = Router({ mergeParams: true });
   router.use('/r/:token', (req, res, next) => {
     const round = rounds.findByLinkToken(String(req.params.token));
     if (!round) {
-      res.status(404).render('errors/not-found', { title: 'Page not found' });
+      res.status(404).render('errors/not-found', { title: tOf(res)('notFound.title') });
       return;
     }
     res.locals.round = round;
     res.locals.base = `/r/${round.linkToken}`;
-    res.locals.questionnaire = responding.questionnaireFor(round);
+    wording.useRoundWording(req, res, round);
     res.locals.organisationName = services.organisations.get(round.organisationId).name;
     const grace = rounds.graceUntil(round);
     // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
-    res.locals.graceNotice = grace === null ? null : `This round has closed. Because you had already started, you can still send your answers until ${zone.formatDateTime(grace)}. Nobody new can start.`;
+    res.locals.graceNotice = grace === null ? null : tOf(res)('unavailable.grace', { date: zone.formatDateTime(grace) });
     next();
   }, r);
 
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
+  const pagesOf = (res: Response) => formThemes(textsOf(res), roundOf(res).form);
+  const roleLabels = (res: Response) => wording.roleLabels(res, roundOf(res));
   const publicOrigin = (req: Request) => linkOrigin(req, config);
-  const draftIdOf = (req: Request) => readCookie(req, DRAFT_COOKIE);
 
   const setDraftCookie = (req: Request, res: Response, round: RoundRecord, draftId: string) =>
     setCookie(req, res, config, DRAFT_COOKIE, draftId, { path: `/r/${round.linkToken}`, maxAgeMs: config.draftTtlMs });
@@ -166,7 +171,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const round = roundOf(res);
     responding.requireOpen(round, draftIdOf(req));
     const draft = responding.findDraft(round, draftIdOf(req));
-    const pages = responding.pages(round);
+    const pages = pagesOf(res);
     res.render('respond/welcome', {
       title: round.name,
       pages,
@@ -178,9 +183,17 @@ export function respondRoutes(services: Services, config: Config): Router {
 
   r.post('/start', roundStartLimiter, answerLimiter, (req, res) => {
     const round = roundOf(res);
-    const draft = responding.startDraft(round);
+    const draft = responding.startDraft(round, wordingOf(res));
     setDraftCookie(req, res, round, draft.id);
     res.redirect(303, `/r/${round.linkToken}/role`);
+  });
+
+  // Switch language or Easy Read (a button on every page); kept with the draft when there is one.
+  r.post('/wording', (req, res) => {
+    const round = roundOf(res);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    wording.switchWording(req, res, round, body.language, body.easyRead);
+    res.redirect(303, `/r/${round.linkToken}${returnPath.parse(body._return)}`);
   });
 
   r.get('/role', (req, res) => {
@@ -189,7 +202,8 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     res.render('respond/role', {
-      title: 'Which of these describes you best?',
+      title: tOf(res)('role.title'),
+      roles: roleLabels(res),
       chosen: draft.role,
       assisted: draft.channel === 'assisted' ? 'yes' : null,
       resumeCode: formatResumeCode(draft.resumeCode),
@@ -211,16 +225,24 @@ export function respondRoutes(services: Services, config: Config): Router {
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const draft = responding.requireDraft(round, draftIdOf(req));
-      res.status(400).render('respond/role', { title: 'Which of these describes you best?', chosen: null, assisted: assisted ?? null, resumeCode: formatResumeCode(draft.resumeCode), returnTo, errors: err.fieldErrors });
+      res.status(400).render('respond/role', {
+        title: tOf(res)('role.title'),
+        roles: roleLabels(res),
+        chosen: null,
+        assisted: assisted ?? null,
+        resumeCode: formatResumeCode(draft.resumeCode),
+        returnTo,
+        errors: err.fieldErrors.map((e) => ({ field: e.field, message: tOf(res)('role.error') })),
+      });
     }
   });
 
   const themePage = (req: Request, res: Response) => {
     const round = roundOf(res);
-    const pages = responding.pages(round);
+    const pages = pagesOf(res);
     const parsed = pageNumber.safeParse(req.params.n);
     if (!parsed.success || parsed.data > pages.length) {
-      res.status(404).render('errors/not-found', { title: 'Page not found' });
+      res.status(404).render('errors/not-found', { title: tOf(res)('notFound.title') });
       return undefined;
     }
     return { round, pages, n: parsed.data, page: pages[parsed.data - 1] };
@@ -236,6 +258,7 @@ export function respondRoutes(services: Services, config: Config): Router {
       resumeCode: formatResumeCode(draft.resumeCode),
       returnTo,
       back: view.n === 1 ? 'role' : `themes/${view.n - 1}`,
+      picture: wording.pictureFor(res, view.page.theme.id),
       errors,
     });
   };
@@ -247,8 +270,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draft = responding.requireDraft(view.round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${view.round.linkToken}/role`);
-    const q = responding.questionnaireFor(view.round);
-    renderTheme(res, view, draft, themeQuestions(q, view.page, draft.answers), req.query.return === 'check' ? 'check' : '', []);
+    renderTheme(res, view, draft, themeQuestions(textsOf(res), view.page, draft.answers, tOf(res)), req.query.return === 'check' ? 'check' : '', []);
   });
 
   r.post('/themes/:n', (req, res) => {
@@ -259,14 +281,20 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draftId = draftIdOf(req);
     const existing = responding.findDraft(view.round, draftId);
     if (existing?.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
-    const action: PageAction = body._action === 'later' ? 'later' : body._action === 'back' ? 'back' : 'next';
+    // A language or Easy Read button on the page saves the page first, so nothing chosen is lost.
+    const switching = typeof body._wording === 'string' ? /^(language|easyRead):(.{1,10})$/.exec(body._wording) : null;
+    const action: PageAction = switching || body._action === 'later' ? 'later' : body._action === 'back' ? 'back' : 'next';
     const result = responding.saveThemeAnswers(view.round, draftId, view.page.theme.id, body, action);
     const base = `/r/${view.round.linkToken}`;
     if (!result.ok) {
-      const q = responding.questionnaireFor(view.round);
+      const errors = wording.wordErrors(res, result.errors);
       res.status(400);
-      renderTheme(res, view, existing!, themeQuestions(q, view.page, {}, body, result.errors), returnTo, result.errors);
+      renderTheme(res, view, existing!, themeQuestions(textsOf(res), view.page, {}, tOf(res), body, errors), returnTo, errors);
       return;
+    }
+    if (switching) {
+      wording.switchWording(req, res, view.round, switching[1] === 'language' ? switching[2] : undefined, switching[1] === 'easyRead' ? switching[2] : undefined);
+      return res.redirect(303, `${base}/themes/${view.n}${returnTo === 'check' ? '?return=check' : ''}`);
     }
     if (action === 'later') return res.redirect(303, `${base}/saved`);
     // Back is a submit button: what was chosen on this page is saved, then the previous page shows.
@@ -280,7 +308,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     res.render('respond/saved', {
-      title: 'Your answers are saved',
+      title: tOf(res)('saved.title'),
       resumeCode: formatResumeCode(draft.resumeCode),
       days: Math.round(config.draftTtlMs / 86_400_000),
       origin: publicOrigin(req).replace(/^https?:\/\//, ''),
@@ -294,15 +322,13 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draft = responding.requireDraft(round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${round.linkToken}/role`);
-    const q = responding.questionnaireFor(round);
-    const pages = responding.pages(round);
-    const sections = checkSections(q, pages, draft.answers);
+    const sections = checkSections(textsOf(res), pagesOf(res), draft.answers, tOf(res));
     const notice = noticeKey.safeParse(readCookie(req, NOTICE_COOKIE));
     if (readCookie(req, NOTICE_COOKIE) !== undefined) clearCookie(req, res, config, NOTICE_COOKIE, `/r/${round.linkToken}`);
-    if (notice.success) res.locals.flash = [{ kind: 'error', text: NOTICES[notice.data] }];
+    if (notice.success) res.locals.flash = [{ kind: 'error', text: tOf(res)(NOTICES[notice.data]) }];
     res.render('respond/check', {
-      title: 'Check your answers',
-      role: round.roles.find((role) => role.id === draft.role)?.label ?? '',
+      title: tOf(res)('check.title'),
+      role: roleLabels(res).find((role) => role.id === draft.role) ?? { label: '', lang: null },
       assisted: draft.channel === 'assisted',
       sections,
       answered: sections.reduce((s, sec) => s + sec.answered, 0),
@@ -324,28 +350,28 @@ export function respondRoutes(services: Services, config: Config): Router {
   });
 
   /** The own scores this browser carries for this round, if still good. */
-  const ownScoresOf = (req: Request, round: RoundRecord) => {
+  const ownScoresOf = (req: Request, res: Response, round: RoundRecord) => {
     const parsed = ownScoresSeal.safeParse(ownScoresSealer.open(readCookie(req, OWN_SCORES_COOKIE)));
     if (!parsed.success || parsed.data.r !== round.id || parsed.data.e <= clock.now()) return undefined;
-    return responding.ownScoresFor(round, Object.fromEntries(parsed.data.s));
+    return responding.ownScoresFor(round, Object.fromEntries(parsed.data.s), textsOf(res));
   };
 
   r.get('/thanks', (req, res) => {
     const round = roundOf(res);
     const draft = responding.findDraft(round, draftIdOf(req));
     // Own scores are shown once, then forgotten: the next person on a shared device must not see them.
-    const own = ownScoresOf(req, round);
+    const own = ownScoresOf(req, res, round);
     if (readCookie(req, OWN_SCORES_COOKIE) !== undefined) clearCookie(req, res, config, OWN_SCORES_COOKIE, `/r/${round.linkToken}`);
     if (!draft?.submitted && !own) return res.redirect(303, `/r/${round.linkToken}`);
-    res.render('respond/thanks', { title: 'Thank you', ownScores: own ?? null, resultsUrl: `${publicOrigin(req)}/r/${round.linkToken}/results` });
+    res.render('respond/thanks', { title: tOf(res)('thanks.title'), ownScores: own ?? null, resultsUrl: `${publicOrigin(req)}/r/${round.linkToken}/results` });
   });
 
   // Read by anyone with the round's link (no draft needed): what the report shows, without comments.
   r.get('/results', (_req, res) => {
     const round = roundOf(res);
-    const page = services.resultsPage.forRespondents(round);
+    const page = services.resultsPage.forRespondents(round, textsOf(res));
     res.setHeader('X-Robots-Tag', 'noindex');
-    res.render('respond/results', { title: `${round.name}: what you told us`, page, score, radar: respondentRadar(page) });
+    res.render('respond/results', { title: tOf(res)('results.title', { round: round.name }), page, score, radar: respondentRadar(page) });
   });
 
   // Pages a respondent can reach in a round that is not taking answers explain themselves.
@@ -354,16 +380,16 @@ export function respondRoutes(services: Services, config: Config): Router {
     if (round && err instanceof GoneError) {
       const draft = responding.findDraft(round, draftIdOf(req));
       const results = services.resultsPage.isVisible(round) ? `/r/${round.linkToken}/results` : null;
-      res.status(410).render('respond/unavailable', { title: 'This round has closed', state: 'closed', unsent: !!draft && !draft.submitted, graceNotice: null, results });
+      res.status(410).render('respond/unavailable', { title: tOf(res)('unavailable.closedTitle'), state: 'closed', unsent: !!draft && !draft.submitted, graceNotice: null, results });
     } else if (round && err instanceof RoundNotOpenError) {
       res.status(403).render('respond/unavailable', {
-        title: 'This round is not open yet',
+        title: tOf(res)('unavailable.notOpenTitle'),
         state: err.state,
         unsent: false,
         opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
       });
     } else if (round && err instanceof DraftMissingError) {
-      res.status(404).render('respond/no-draft', { title: 'We could not find your answers' });
+      res.status(404).render('respond/no-draft', { title: tOf(res)('noDraft.title') });
     } else if (round && err instanceof ValidationError && req.path === '/submit') {
       if (err.fieldErrors.some((e) => e.field === 'answers')) {
         setCookie(req, res, config, NOTICE_COOKIE, 'emptyAnswers', { path: `/r/${round.linkToken}`, maxAgeMs: 5 * 60_000 });
