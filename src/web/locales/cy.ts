@@ -98,6 +98,8 @@ export const cy: Catalogue = {
     ladderHint: "Dewiswch yr un sy'n gweddu orau.",
     optional: '(dewisol)',
     upTo: 'Hyd at {{n}} nod.',
+    charsLeft: 'Mae gennych {{n}} nod ar ôl',
+    charsOver: 'Mae gennych {{n}} nod yn ormod',
   },
   answerErrors: {
     formUnreadable: "Nid oedd modd darllen y ffurflen. Rhowch gynnig arall arni.",

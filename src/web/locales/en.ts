@@ -96,6 +96,8 @@ export const en = {
     ladderHint: 'Choose the one that fits best.',
     optional: '(optional)',
     upTo: 'Up to {{n}} characters.',
+    charsLeft: 'You have {{n}} characters remaining',
+    charsOver: 'You have {{n}} characters too many',
   },
   answerErrors: {
     formUnreadable: 'The form could not be read. Please try again.',
