@@ -10,9 +10,12 @@
     var max = Number(area.getAttribute('data-maxlength'));
     var counter = document.getElementById(area.id + '-count');
     if (!counter || !max) return;
+    // The words come from the page's catalogue (data-left, data-over), so a Welsh page counts in Welsh.
+    var leftText = counter.getAttribute('data-left') || 'You have {n} characters remaining';
+    var overText = counter.getAttribute('data-over') || 'You have {n} characters too many';
     var update = function () {
       var left = max - area.value.length;
-      counter.textContent = left >= 0 ? 'You have ' + left + ' characters remaining' : 'You have ' + -left + ' characters too many';
+      counter.textContent = (left >= 0 ? leftText : overText).replace('{n}', String(Math.abs(left)));
     };
     area.addEventListener('input', update);
     update();

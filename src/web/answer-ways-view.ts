@@ -15,6 +15,8 @@ function countText(c: AnswerWayCount, k: number): string {
   return c.label === 'fewerThan' ? `fewer than ${k}` : '(not shown)';
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /**
  * The report block on how people answered: "N online, N on paper, N with help", from released
  * responses only, never per role, small counts as "fewer than k". Null when the report shows no results.
@@ -24,7 +26,8 @@ export function answerWaysView(report: Pick<RoundReport, 'answerWays' | 'minGrou
   const rows: AnswerWayRow[] = report.answerWays.map((c) => ({ id: c.channel, text: `${countText(c, report.minGroupSize)} ${WAY_WORDS[c.channel]}` }));
   return {
     rows,
-    sentence: rows.map((r) => r.text).join(', '),
+    // A sentence of its own on the page: "Fewer than 5 online, ...", with a capital.
+    sentence: capitalise(rows.map((r) => r.text).join(', ')),
     withheld: report.answerWays.some((c) => !c.shown && c.label === 'notShown'),
     minGroupSize: report.minGroupSize,
   };

@@ -110,7 +110,10 @@ export function guardedCount(c: GuardedCount): string {
 export function wordingSentence(w: WordingCounts): string | null {
   const parts = w.languages.map((l) => `${guardedCount(l.count)} answered in ${languageName(l.language)}`);
   if (w.easyRead) parts.push(`${guardedCount(w.easyRead)} ${parts.length ? 'in' : 'answered in'} Easy Read`);
-  return parts.length ? `${parts.join('; ')}.` : null;
+  if (!parts.length) return null;
+  // A sentence of its own on the page: "Fewer than 5 answered in Easy Read.", not "fewer than 5 ...".
+  const sentence = `${parts.join('; ')}.`;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh (Cymraeg)', en: 'English' };

@@ -114,7 +114,10 @@ describeInBrowser('paper forms in Chromium: the printable questionnaire and keyi
     const rows = await page.locator('.summary-row dd').allTextContents();
     const rung = services.rounds.questionnaireFor(round).items.find((i) => i.id === 'cp-last-change') as { options: string[] };
     expect(rows.slice(0, 8)).toEqual(['Staff member or volunteer', rung.options[3], 'Always', "Don't know", 'Rarely', "Don't know", 'Meetings are better now.', 'Left blank']);
-    await tabTo(page, 'form[action$="/paper/save"] button');
+    // The check screen starts with the focus on its heading, at the top: one Tab reaches "Save this form"
+    // (not the skip link and the whole admin menu first).
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Save this form');
     await page.keyboard.press('Enter');
     await page.waitForSelector('text=Forms keyed in this sitting: 1.');
     // Ready for the next form: the focus is on the role question already.

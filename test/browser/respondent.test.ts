@@ -193,8 +193,18 @@ describeInBrowser('the respondent journey in Chromium', () => {
   it('fits a 320 px wide screen without sideways scrolling', async () => {
     const context = await newContext(rig, { viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
+    // The line after a form (the resume link, the resume code) sits clear of the full-width button above it.
+    const gapUnderButton = () => page.evaluate(() => {
+      const next = document.querySelector('main form + p')!;
+      const buttons = next.previousElementSibling!.querySelectorAll('button[type=submit]');
+      return next.getBoundingClientRect().top - buttons[buttons.length - 1].getBoundingClientRect().bottom;
+    });
+    await page.goto('/join');
+    expect(await gapUnderButton()).toBeGreaterThanOrEqual(16);
     await page.goto(`/r/${round.linkToken}`);
     await page.getByRole('button', { name: 'Start now' }).click();
+    await page.waitForURL('**/role');
+    expect(await gapUnderButton()).toBeGreaterThanOrEqual(16);
     await page.getByLabel('Staff member or volunteer').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL('**/themes/1');

@@ -62,6 +62,12 @@ describeInBrowser('Welsh and Easy Read in Chromium at 320 px', () => {
         await expectAccessible(page, 'Welsh theme page');
         expect(await fitsTheScreen(page)).toBe(true);
         await screenshot(page, 'welsh-theme');
+        // The live character count (site.js) speaks the page's language too, before and after typing.
+        const count = page.locator('.char-count').first();
+        expect(await count.textContent()).toBe('Mae gennych 1000 nod ar ôl');
+        await page.locator('textarea').first().fill('Iawn');
+        expect(await count.textContent()).toBe('Mae gennych 996 nod ar ôl');
+        await page.locator('textarea').first().fill('');
       }
       await answerPage(page, 3);
       await page.getByRole('button', { name: n === pages() ? 'Cadw a gwirio eich atebion' : 'Cadw a pharhau' }).click();

@@ -134,7 +134,7 @@ describe('paper forms: keying in', () => {
 
     // The report says how they came, small counts as "fewer than 5".
     const html = (await browser.agent.get(`/admin/rounds/${round.id}/report`).expect(200)).text;
-    expect(html).toContain('<p>fewer than 5 online, 6 on paper, fewer than 5 with help.</p>');
+    expect(html).toContain('<p>Fewer than 5 online, 6 on paper, fewer than 5 with help.</p>');
     // The raw answers CSV has no channel: it would tie rows to a small group.
     const csv = (await browser.agent.get(`/admin/rounds/${round.id}/answers.csv`).expect(200)).text;
     expect(csv.split('\n')[0]).not.toMatch(/channel|paper|online|assisted/i);

@@ -82,6 +82,10 @@ describe('lang on every respondent page in Welsh', () => {
     for (let i = 0; i < 6; i++) respond(ctx, round, i < 3 ? 'staff' : 'lived', { 'ld-shared': String(i % 5) });
     const closed = ctx.services.rounds.close(round.id);
     expectWelsh((await request(ctx.app).get(`/r/${closed.linkToken}`).expect(410)).text, 'closed');
+    // The thanks page gives this address before anything is published: its 404 is in Welsh too.
+    const unpublished = await request(ctx.app).get(`/r/${closed.linkToken}/results`).expect(404);
+    expectWelsh(unpublished.text, 'results not yet published');
+    expect(unpublished.text).toContain('Nid yw canlyniadau');
     ctx.services.resultsPage.publish(closed);
     const results = await request(ctx.app).get(`/r/${closed.linkToken}/results`).expect(200);
     expectWelsh(results.text, 'results');

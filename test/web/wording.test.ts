@@ -264,6 +264,17 @@ describe('the report on wordings', () => {
     expect(csv.text).not.toMatch(/\bcy\b/);
   });
 
+  it('starts the wordings sentence with a capital when its first count is "fewer than"', async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const round = openWordedRound(ctx);
+    // 2 in Easy Read of 7: "fewer than 5", and the sentence opens with it.
+    [3, 3].forEach((v) => respond(ctx, round, 'lived', { 'ld-shared': String(v) }, { addNow: true, wording: { language: 'en', easyRead: true } }));
+    for (let i = 0; i < 5; i++) respond(ctx, round, 'staff', { 'ld-shared': '2' }, { addNow: true });
+    const report = await browser.agent.get(`/admin/rounds/${round.id}/report`).expect(200);
+    expect(report.text).toContain('<p id="wordings">Fewer than 5 answered in Easy Read. All answers count the same');
+  });
+
   it('says nothing about wordings when everyone answered in English, standard wording', async () => {
     const ctx = makeTestApp();
     const { browser } = await ownerSession(ctx);

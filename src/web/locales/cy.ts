@@ -98,6 +98,8 @@ export const cy: Catalogue = {
     ladderHint: "Dewiswch yr un sy'n gweddu orau.",
     optional: '(dewisol)',
     upTo: 'Hyd at {{n}} nod.',
+    charsLeft: 'Mae gennych {{n}} nod ar ôl',
+    charsOver: 'Mae gennych {{n}} nod yn ormod',
   },
   answerErrors: {
     formUnreadable: "Nid oedd modd darllen y ffurflen. Rhowch gynnig arall arni.",
@@ -160,6 +162,8 @@ export const cy: Catalogue = {
   },
   results: {
     title: "{{round}}: beth ddywedoch chi wrthym",
+    notPublishedTitle: "Nid yw'r canlyniadau wedi'u cyhoeddi eto",
+    notPublished: "Nid yw canlyniadau'r rownd hon wedi'u cyhoeddi eto. Unwaith y bydd y rownd wedi cau a'r sefydliad yn eu cyhoeddi, byddant yn ymddangos yn y cyfeiriad hwn.",
     heading: ": beth ddywedoch chi wrthym, a beth rydym yn ei wneud",
     thanks: "Diolch i bawb a atebodd ({{count}} i gyd). Dyma atebion pawb gyda'i gilydd. Ni ellir gweld atebion neb yma, nid yw sylwadau'n cael eu dangos, a dim ond pan fydd o leiaf {{n}} o bobl o grŵp wedi ateb y mae canlyniadau'r grŵp hwnnw'n ymddangos.",
     belowMinimum: "Atebodd llai na {{n}} o bobl, felly ni ddangosir sgoriau, er mwyn diogelu anhysbysrwydd pawb.",

@@ -96,6 +96,8 @@ export const en = {
     ladderHint: 'Choose the one that fits best.',
     optional: '(optional)',
     upTo: 'Up to {{n}} characters.',
+    charsLeft: 'You have {{n}} characters remaining',
+    charsOver: 'You have {{n}} characters too many',
   },
   answerErrors: {
     formUnreadable: 'The form could not be read. Please try again.',
@@ -158,6 +160,8 @@ export const en = {
   },
   results: {
     title: '{{round}}: what you told us',
+    notPublishedTitle: 'The results are not published yet',
+    notPublished: 'The results of this round have not been published yet. Once the round has closed and the organisation publishes them, they will appear at this address.',
     heading: ': what you told us, and what we are doing',
     thanks: "Thank you to everyone who answered ({{count}} in all). These are everyone's answers together. Nobody's own answers can be seen here, comments are not shown, and a group's results appear only when at least {{n}} people from it answered.",
     belowMinimum: "Fewer than {{n}} people answered, so no scores are shown, to protect everyone's anonymity.",

@@ -369,6 +369,12 @@ export function respondRoutes(services: Services, config: Config): Router {
   // Read by anyone with the round's link (no draft needed): what the report shows, without comments.
   r.get('/results', (_req, res) => {
     const round = roundOf(res);
+    // The thanks page gives this address before anything is published: say so in the visitor's words.
+    if (!services.resultsPage.isVisible(round)) {
+      const t = tOf(res);
+      res.status(404).render('errors/error', { title: t('results.notPublishedTitle'), message: t('results.notPublished'), detail: undefined, status: 404 });
+      return;
+    }
     const page = services.resultsPage.forRespondents(round, textsOf(res));
     res.setHeader('X-Robots-Tag', 'noindex');
     res.render('respond/results', { title: tOf(res)('results.title', { round: round.name }), page, score, radar: respondentRadar(page) });
