@@ -8,13 +8,13 @@ import {
   parseQuestionnaire,
   parseThemeAnswers,
   type Answer,
-  type Answers,
   type Questionnaire,
   type QuestionnaireInput,
 } from '../../src/domain/questionnaire';
 import { aggregateAnswers, buildGroupResults, mergeGroups, respondentThemeScores } from '../../src/domain/rubric';
 import { buildRoundResults } from '../../src/domain/round-results';
 import { powerSharingV1 } from '../../src/questionnaires/power-sharing.v1';
+import { answersArb, respondentArb } from '../fixtures/mini-answers';
 import { miniDefinition } from '../fixtures/mini-questionnaire';
 import { easyReadOf, translationOf, withWordings } from '../fixtures/wordings';
 
@@ -175,17 +175,6 @@ describe('localise', () => {
 // ---------------------------------------------------------------------------------------------
 // Answers in any wording score exactly as in the standard one.
 
-const roles = ['lived', 'carer', 'staff', 'leader', 'board'];
-const answerArb = (max: number) =>
-  fc.oneof(
-    { weight: 1, arbitrary: fc.constant(undefined) },
-    { weight: 1, arbitrary: fc.constant<Answer>({ type: 'dontKnow' }) },
-    { weight: 4, arbitrary: fc.integer({ min: 0, max }).map((value): Answer => ({ type: 'choice', value })) },
-  );
-const answersArb = fc
-  .record({ a1: answerArb(4), a2: answerArb(4), a3: answerArb(6), b1: answerArb(4), b2: answerArb(4), g1: answerArb(4) })
-  .map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as Answers);
-const respondentArb = fc.record({ role: fc.constantFrom(...roles), answers: answersArb });
 const wordingArb = fc.record({ language: fc.constantFrom('en', 'cy'), easyRead: fc.boolean() });
 
 /** What a result says in numbers and ids: every string that is a text of the wording is left out. */

@@ -14,6 +14,7 @@ import {
 import { evaluateFlags, themeGaps } from '../../src/domain/flags';
 import { buildRoundResults, decideDisclosure } from '../../src/domain/round-results';
 import { mean } from '../../src/domain/stats';
+import { miniRoles, respondentArb } from '../fixtures/mini-answers';
 import { miniDefinition, miniQuestionnaire } from '../fixtures/mini-questionnaire';
 
 const q = miniQuestionnaire();
@@ -431,17 +432,6 @@ describe('buildRoundResults', () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const roles = ['lived', 'carer', 'staff', 'leader', 'board'];
-const answerArb = (max: number) =>
-  fc.oneof(
-    { weight: 1, arbitrary: fc.constant(undefined) },
-    { weight: 1, arbitrary: fc.constant<Answer>({ type: 'dontKnow' }) },
-    { weight: 4, arbitrary: fc.integer({ min: 0, max }).map((value): Answer => ({ type: 'choice', value })) },
-  );
-const answersArb = fc
-  .record({ a1: answerArb(4), a2: answerArb(4), a3: answerArb(6), b1: answerArb(4), b2: answerArb(4), g1: answerArb(4) })
-  .map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as Answers);
-const respondentArb = fc.record({ role: fc.constantFrom(...roles), answers: answersArb });
 const roundArb = fc.array(respondentArb, { minLength: 0, maxLength: 40 });
 
 describe('rubric properties', () => {
@@ -523,7 +513,7 @@ describe('rubric properties', () => {
     fc.assert(
       fc.property(roundArb, fc.integer({ min: 3, max: 6 }), (respondents, k) => {
         const { r, view } = published(respondents, k);
-        const counts = Object.fromEntries(roles.map((role) => [role, respondents.filter((x) => x.role === role).length]));
+        const counts = Object.fromEntries(miniRoles.map((role) => [role, respondents.filter((x) => x.role === role).length]));
         // 1. No count: a hidden group's count is never displayed, and subtraction only gives the hidden
         //    union, which holds at least k people and at least two groups.
         for (const g of r.visibility.hidden) expect(r.visibility.counts[g]).toEqual({ shown: false });
