@@ -8,7 +8,6 @@ import type { Config } from '../config';
 import { chooseWording, LANGUAGE_PATTERN, type Questionnaire, type Wording } from '../domain/questionnaire';
 import { readCookie, setCookie } from './cookies';
 import { acceptedLanguages, htmlLang, isPageLanguage, PAGE_LANGUAGES, translator, type PageLanguage } from './i18n';
-import { isRespondentPath } from './respondent-paths';
 
 export const WORDING_COOKIE = 'ps_wording';
 
@@ -47,13 +46,13 @@ export function visitorLanguage(req: Request): PageLanguage {
 }
 
 /**
- * The page language before any round is known (join, resume, and error pages on the
- * respondent's paths): the cookie, then the browser's Accept-Language, then English. Admin pages
- * stay English.
+ * The page language before any round is known, on every page (home, join, resume, admin,
+ * reports, errors): the visitor's own choice (cookie), then the browser's Accept-Language, then
+ * English. A round's pages may choose again from the round's languages (wordingFor).
  */
 export function pageLanguage(): RequestHandler {
   return (req, res, next) => {
-    usePageLanguage(res, isRespondentPath(req.path) ? visitorLanguage(req) : 'en');
+    usePageLanguage(res, visitorLanguage(req));
     next();
   };
 }

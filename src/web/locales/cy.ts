@@ -1,9 +1,15 @@
 // Geiriau'r tudalennau yn Gymraeg (the pages' own words in Welsh). Written by the developers, not
 // by a fluent speaker: have it reviewed before a Welsh public body relies on it (see README).
 // The type makes every key of the English catalogue required here, and no other.
+import { adminCy } from './admin/cy';
 import type { Catalogue } from './en';
+import { publicCy } from './public/cy';
+import { reportCy } from './report/cy';
 
 export const cy: Catalogue = {
+  public: publicCy,
+  admin: adminCy,
+  report: reportCy,
   language: { name: 'Cymraeg', switchTo: 'Cymraeg' },
   layout: {
     skipLink: "Neidio i'r prif gynnwys",

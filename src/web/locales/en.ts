@@ -1,7 +1,16 @@
 // The pages' own words in English: the message catalogue i18next serves (see web/i18n.ts).
 // Questionnaire texts are not here: they come from the definition and its translations.
 // Interpolated values ({{n}}) are escaped by the templates (<%= %>), not by i18next.
+import { adminEn } from './admin/en';
+import { publicEn } from './public/en';
+import { reportEn } from './report/en';
+
 export const en = {
+  // Each area's words in a file of its own: the home page, presenter screen and paper form; the
+  // admin area; the reports, trends and error pages.
+  public: publicEn,
+  admin: adminEn,
+  report: reportEn,
   language: { name: 'English', switchTo: 'English' },
   layout: {
     skipLink: 'Skip to main content',
