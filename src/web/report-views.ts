@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { GuardedCount, WordingCounts } from '../domain/anonymity';
 import type { FlagResult } from '../domain/flags';
 import { displayScore } from '../domain/rubric';
@@ -18,36 +19,40 @@ export const score = (x: number | null | undefined) => (x === null || x === unde
 export const bound = (x: number | null | undefined) => (x === null || x === undefined ? '–' : (Math.round(x * 10) / 10).toFixed(1));
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
 
+/** A whole number as the page's language writes it: 12,345 (en-GB) or 12,345 (cy). */
+export const formatNumber = (n: number, language: string) => n.toLocaleString(language === 'cy' ? 'cy' : 'en-GB');
+
 /**
  * One sentence saying what a raised flag found, naming the groups actually compared and their
- * figures (the flag's own description says why it matters). null when the flag was not raised.
+ * figures (the flag's own description says why it matters), in the page's words `t`. null when
+ * the flag was not raised.
  */
-export function flagStatement(flag: FlagResult): string | null {
+export function flagStatement(flag: FlagResult, t: TFunction): string | null {
   const e = flag.evidence;
   if (!flag.raised || !e) return null;
-  const share = (x: number | null) => percent(x);
   if (e.kind === 'gap') {
     const { a, b, difference, welch } = e.gap;
     const [hi, lo] = (difference ?? 0) >= 0 ? [a, b] : [b, a];
-    const noise = welch ? (welch.significant ? ' This is larger than the noise (Welch\'s t-test at 95%).' : ' This is within the noise (Welch\'s t-test at 95%): it may be chance.') : '';
-    return `${hi.label} score this theme ${score(hi.summary.mean)} (${hi.summary.n} people) and ${lo.label} ${score(lo.summary.mean)} (${lo.summary.n} people): a gap of ${score(Math.abs(difference ?? 0))} points.${noise}`;
+    const noise = welch ? t(welch.significant ? 'report.flag.larger' : 'report.flag.within') : '';
+    const words = { hi: hi.label, hiScore: score(hi.summary.mean), hiN: hi.summary.n, lo: lo.label, loScore: score(lo.summary.mean), loN: lo.summary.n, gap: score(Math.abs(difference ?? 0)) };
+    return `${t('report.flag.gap', words)}${noise}`;
   }
   if (e.kind === 'ladderAtMost') {
-    return `${e.side.label}: ${share(e.side.share)} of ${e.side.answered} answers are at “${e.maxRungLabel}” or below.`;
+    return t('report.flag.ladderAtMost', { group: e.side.label, share: percent(e.side.share), answered: e.side.answered, rung: e.maxRungLabel });
   }
-  return `${e.a.label}: ${share(e.a.share)} of ${e.a.answered} answers place it at “doing with”; ${e.b.label}: ${share(e.b.share)} of ${e.b.answered} at “doing for” or lower.`;
+  return t('report.flag.ladderSplit', { a: e.a.label, aShare: percent(e.a.share), aAnswered: e.a.answered, b: e.b.label, bShare: percent(e.b.share), bAnswered: e.b.answered });
 }
 
 /** Everything the report page draws, built from the one results object. */
-export function reportCharts(report: RoundReport) {
+export function reportCharts(report: RoundReport, t: TFunction) {
   if (!report.overall) return null;
   const radar: ChartSpec = {
     type: 'radar',
-    title: 'Theme scores (0 to 100)',
-    labels: report.overall.themes.map((t) => t.title),
+    title: t('report.charts.radar'),
+    labels: report.overall.themes.map((th) => th.title),
     series: [
-      { label: 'Everyone', data: report.overall.themes.map((t) => displayScore(t.mean)) },
-      ...report.groups.map((g) => ({ label: g.label, data: g.result.themes.map((t) => displayScore(t.mean)) })),
+      { label: t('report.common.everyone'), data: report.overall.themes.map((th) => displayScore(th.mean)) },
+      ...report.groups.map((g) => ({ label: g.label, data: g.result.themes.map((th) => displayScore(th.mean)) })),
     ],
   };
   const themes = report.themes.map((section) => {
@@ -58,7 +63,7 @@ export function reportCharts(report: RoundReport) {
         ? null
         : {
             type: 'stacked',
-            title: `How people answered: ${section.title}`,
+            title: t('report.charts.distribution', { title: section.title }),
             labels: practice.map((i) => i.text),
             series: practice[0].options.map((o, k) => ({ label: o.label, data: practice.map((i) => pct(i.options[k].share)) })),
             palette: 'sequential',
@@ -67,15 +72,15 @@ export function reportCharts(report: RoundReport) {
       .filter((i) => i.kind === 'ladder' && i.ladder)
       .map((item) => {
         const rows = [
-          { label: 'Everyone', shown: item.shown, ladder: item.ladder!, answered: item.answered },
+          { label: t('report.common.everyone'), shown: item.shown, ladder: item.ladder!, answered: item.answered },
           ...report.groups.map((g) => {
-            const gi = g.result.themes.find((t) => t.themeId === section.themeId)?.items.find((x) => x.itemId === item.itemId);
+            const gi = g.result.themes.find((th) => th.themeId === section.themeId)?.items.find((x) => x.itemId === item.itemId);
             return { label: g.label, shown: gi?.shown ?? false, ladder: gi?.ladder ?? [], answered: gi?.answered ?? null };
           }),
         ];
         const chart: ChartSpec = {
           type: 'stacked',
-          title: `Doing to, for or with: ${item.text}`,
+          title: t('report.charts.ladder', { text: item.text }),
           labels: rows.map((r) => r.label),
           series: item.ladder!.map((g, k) => ({ label: g.label, data: rows.map((r) => pct(r.ladder[k]?.share ?? null)) })),
           palette: 'sequential',
@@ -98,23 +103,24 @@ export function respondentRadar(page: { belowMinimum: boolean; themes: { title: 
   };
 }
 
-/** "12", "fewer than 5", "at least 5": a guarded count in words. */
-export function guardedCount(c: GuardedCount): string {
-  return c.kind === 'exact' ? String(c.n) : c.kind === 'fewerThan' ? `fewer than ${c.n}` : `at least ${c.n}`;
+/** "12", "fewer than 5", "at least 5": a guarded count in the page's words. */
+export function guardedCount(c: GuardedCount, t: TFunction): string {
+  return c.kind === 'exact' ? String(c.n) : t(c.kind === 'fewerThan' ? 'report.wordings.fewerThan' : 'report.wordings.atLeast', { n: c.n });
 }
 
 /**
  * The report's line on wordings: "12 answered in Welsh (Cymraeg); fewer than 5 in Easy Read.", or
  * null when everyone answered in the questionnaire's own language and standard wording.
  */
-export function wordingSentence(w: WordingCounts): string | null {
-  const parts = w.languages.map((l) => `${guardedCount(l.count)} answered in ${languageName(l.language)}`);
-  if (w.easyRead) parts.push(`${guardedCount(w.easyRead)} ${parts.length ? 'in' : 'answered in'} Easy Read`);
+export function wordingSentence(w: WordingCounts, t: TFunction): string | null {
+  const parts = w.languages.map((l) => t('report.wordings.answeredIn', { number: guardedCount(l.count, t), language: languageName(l.language, t) }));
+  if (w.easyRead) parts.push(t(parts.length ? 'report.wordings.inEasyRead' : 'report.wordings.answeredInEasyRead', { number: guardedCount(w.easyRead, t) }));
   if (!parts.length) return null;
   // A sentence of its own on the page: "Fewer than 5 answered in Easy Read.", not "fewer than 5 ...".
-  const sentence = `${parts.join('; ')}.`;
+  const sentence = `${parts.join(t('report.wordings.separator'))}.`;
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { cy: 'Welsh (Cymraeg)', en: 'English' };
-const languageName = (code: string) => LANGUAGE_NAMES[code] ?? `the language "${code}"`;
+const NAMED_LANGUAGES = ['cy', 'en'] as const;
+const languageName = (code: string, t: TFunction) =>
+  (NAMED_LANGUAGES as readonly string[]).includes(code) ? t(`report.wordings.language.${code}`) : t('report.wordings.language.other', { code });
