@@ -9,6 +9,13 @@ export const PAPER_ROLE_FIELD = 'role';
 export type PaperForm = { role: string; answers: Answers };
 
 /**
+ * An error on the data-entry page: an answer's error (its `reason`), or one of the paper form's
+ * own (`paper`: the role, a field that is no question of the form (`key`), nothing keyed in), so
+ * that the page can word it in its own language; `message` is the English.
+ */
+export type PaperFieldError = FieldError & { paper?: 'role' | 'notOnForm' | 'empty'; key?: string };
+
+/**
  * Parses one keyed-in paper form: `role` must be one of `roleIds`; each item's field takes the
  * same values as on the online pages ("0".."n-1", "dk", text; blank = left blank). Fields that
  * start with "_" are control fields. A form with no answer at all is refused, as online: it would
@@ -16,12 +23,12 @@ export type PaperForm = { role: string; answers: Answers };
  * @returns the form, or every error (field = item id, or `role`)
  */
 export function parsePaperForm(q: Questionnaire, form: FormId, roleIds: readonly string[], body: unknown):
-  { ok: true; form: PaperForm } | { ok: false; errors: FieldError[] } {
+  { ok: true; form: PaperForm } | { ok: false; errors: PaperFieldError[] } {
   const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const errors: FieldError[] = [];
+  const errors: PaperFieldError[] = [];
   const role = fields[PAPER_ROLE_FIELD];
   if (typeof role !== 'string' || !roleIds.includes(role)) {
-    errors.push({ field: PAPER_ROLE_FIELD, message: 'Choose the description ticked on the form (if none is ticked, or more than one, choose “Prefer not to say” where the round offers it)' });
+    errors.push({ field: PAPER_ROLE_FIELD, paper: 'role', message: 'Choose the description ticked on the form (if none is ticked, or more than one, choose “Prefer not to say” where the round offers it)' });
   }
   const pages = formThemes(q, form);
   const themeOf = new Map(pages.flatMap((p) => p.items.map((i) => [i.id, p.theme.id] as const)));
@@ -29,7 +36,7 @@ export function parsePaperForm(q: Questionnaire, form: FormId, roleIds: readonly
   for (const [key, value] of Object.entries(fields)) {
     if (key.startsWith('_') || key === PAPER_ROLE_FIELD) continue;
     const themeId = themeOf.get(key);
-    if (themeId === undefined) errors.push({ field: '', message: `“${key.slice(0, 60)}” is not a question on this form.` });
+    if (themeId === undefined) errors.push({ field: '', paper: 'notOnForm', message: `“${key.slice(0, 60)}” is not a question on this form.`, key: key.slice(0, 60) });
     else byTheme.get(themeId)![key] = value;
   }
   const answers: Answers = {};
@@ -40,7 +47,7 @@ export function parsePaperForm(q: Questionnaire, form: FormId, roleIds: readonly
   }
   if (errors.length === 0 && Object.keys(answers).length === 0) {
     const first = pages[0]?.items[0]?.id ?? '';
-    errors.push({ field: first, message: 'No answer is keyed in. A form returned with nothing ticked or written is not counted: put it aside.' });
+    errors.push({ field: first, paper: 'empty', message: 'No answer is keyed in. A form returned with nothing ticked or written is not counted: put it aside.' });
   }
   return errors.length ? { ok: false, errors } : { ok: true, form: { role: role as string, answers } };
 }

@@ -37,6 +37,12 @@ export const SHARED_ITEMS_RULE =
 /** A question left out of a recomputed theme: asked in some rounds only (or on another scale). */
 export type LeftOutItem = { id: string; text: string; askedIn: number[] };
 
+/** Why a theme is not compared, as data: the web layer words it in the page's language. */
+export type NotComparedWhy =
+  | { kind: 'notAsked'; roundName: string }
+  | { kind: 'fewShared'; shared: number; minimum: number }
+  | { kind: 'notRecomputed' };
+
 /** How a theme is compared across the rounds. */
 export type ThemePlan =
   /** the same questions in every round: the reports' own figures are compared */
@@ -44,7 +50,7 @@ export type ThemePlan =
   /** compared on the shared questions only, recomputed for every round */
   | { themeId: string; title: string; basis: 'shared'; shared: TrendItem[]; leftOut: LeftOutItem[]; asked: number[] }
   /** not compared, and why */
-  | { themeId: string; title: string; basis: 'none'; reason: string };
+  | { themeId: string; title: string; basis: 'none'; reason: string; why: NotComparedWhy };
 
 const sameQuestion = (a: TrendItem, b: TrendItem) => a.id === b.id && a.scale === b.scale;
 
@@ -66,7 +72,7 @@ export function planThemes(rounds: readonly RoundItemsInput[]): ThemePlan[] {
     const perRound = rounds.map((r) => r.themes.find((t) => t.themeId === themeId) ?? null);
     const title = perRound.find((t) => t !== null)!.title;
     const missing = perRound.findIndex((t) => t === null);
-    if (missing >= 0) return { themeId, title, basis: 'none', reason: `This theme is not asked in “${rounds[missing].name}”.` };
+    if (missing >= 0) return { themeId, title, basis: 'none', reason: `This theme is not asked in “${rounds[missing].name}”.`, why: { kind: 'notAsked', roundName: rounds[missing].name } };
     const themes = perRound as ThemeItemsInput[];
     const first = themes[0];
     if (themes.every((t) => sameItems(first.items, t.items))) return { themeId, title, basis: 'same', items: first.items };
@@ -78,6 +84,7 @@ export function planThemes(rounds: readonly RoundItemsInput[]): ThemePlan[] {
         title,
         basis: 'none',
         reason: `Its questions differ between these rounds and ${count} asked in every round; a theme is compared only on at least ${MIN_SHARED_ITEMS} shared questions.`,
+        why: { kind: 'fewShared', shared: shared.length, minimum: MIN_SHARED_ITEMS },
       };
     }
     const leftOut: LeftOutItem[] = [];

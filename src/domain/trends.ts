@@ -6,7 +6,7 @@
 // changed is compared on the questions every round shares, recomputed for every round from each
 // person's answers by `recomputeThemes` (trend-subsets.ts), under the report's own disclosure rule
 // and one more guard. See "Trends across rounds" in docs/questionnaire.md for the argument.
-import { itemChanges as listItemChanges, planThemes, sharedLead, sharedNote, themeOrder, MIN_SHARED_ITEMS, type ItemChanges, type LeftOutItem, type TrendItem } from './trend-items';
+import { itemChanges as listItemChanges, planThemes, sharedLead, sharedNote, themeOrder, MIN_SHARED_ITEMS, type ItemChanges, type LeftOutItem, type NotComparedWhy, type TrendItem } from './trend-items';
 import type { SubsetThemeCells } from './trend-subsets';
 import { welchTest, type Interval } from './stats';
 
@@ -79,8 +79,12 @@ export type TrendTheme = {
   basis: 'same' | 'shared' | 'none';
   /** false: not compared (missing from a round, or too few shared questions): no figure at all */
   comparable: boolean;
-  /** why it is not compared, in plain words; null when comparable */
+  /** why it is not compared, in plain English (the JSON and CSV); null when comparable */
   reason: string | null;
+  /** the same as data, for pages in any language; null when comparable */
+  why: NotComparedWhy | null;
+  /** for a recomputed theme: how many scored questions each round asks in it (with sharedItems, what a page words as "Compared on 4 of 5 questions"); else null */
+  asked: number[] | null;
   /** for a recomputed theme: what it is compared on, in plain words ("Compared on 4 of 5 questions…: A; B; C; D."); else null */
   note: string | null;
   /** the same without its list of questions (the page lists `sharedItems` after it); else null */
@@ -108,6 +112,13 @@ export type TrendComparison = {
 /** Why rounds cannot be compared at all. */
 export class TrendRefusal extends Error {
   override name = 'TrendRefusal';
+  constructor(
+    message: string,
+    /** which refusal, for pages that word it in their own language */
+    readonly code: 'tooFewRounds' | 'tooFewShared',
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -149,7 +160,7 @@ export const TOO_FEW_SHARED =
  * @throws TrendRefusal with a message a person can act on
  */
 export function compareRounds(rounds: readonly TrendRoundInput[], recomputed: ReadonlyMap<string, readonly SubsetThemeCells[]> = new Map()): TrendComparison {
-  if (rounds.length < 2) throw new TrendRefusal('Choose at least two rounds to compare.');
+  if (rounds.length < 2) throw new TrendRefusal('Choose at least two rounds to compare.', 'tooFewRounds');
 
   const themeIds = themeOrder(rounds);
   const roleOrder: string[] = [];
@@ -161,11 +172,12 @@ export function compareRounds(rounds: readonly TrendRoundInput[], recomputed: Re
 
   const themes: TrendTheme[] = planThemes(rounds).map((plan) => {
     const { themeId, title } = plan;
-    const notCompared = (reason: string): TrendTheme => ({ themeId, title, basis: 'none', comparable: false, reason, note: null, noteLead: null, sharedItems: null, leftOut: [], series: [], changes: [] });
-    if (plan.basis === 'none') return notCompared(plan.reason);
+    const notCompared = (reason: string, why: NotComparedWhy): TrendTheme =>
+      ({ themeId, title, basis: 'none', comparable: false, reason, why, asked: null, note: null, noteLead: null, sharedItems: null, leftOut: [], series: [], changes: [] });
+    if (plan.basis === 'none') return notCompared(plan.reason, plan.why);
     const figures = plan.basis === 'shared' ? recomputed.get(themeId) : null;
     if (plan.basis === 'shared' && (!figures || figures.length !== rounds.length)) {
-      return notCompared('Its questions differ between these rounds, and it could not be recomputed on the shared questions.');
+      return notCompared('Its questions differ between these rounds, and it could not be recomputed on the shared questions.', { kind: 'notRecomputed' });
     }
     const perRound = rounds.map((r, i) => figures?.[i] ?? r.themes.find((t) => t.themeId === themeId)!);
     const cells = (groupId: string) => perRound.map((t) => (groupId === EVERYONE ? t.overall : (t.groups[groupId] ?? null)));
@@ -192,6 +204,8 @@ export function compareRounds(rounds: readonly TrendRoundInput[], recomputed: Re
           basis: 'shared',
           comparable: true,
           reason: null,
+          why: null,
+          asked: plan.asked,
           note: sharedNote(plan, rounds),
           noteLead: sharedLead(plan, rounds),
           sharedItems: plan.shared.map(({ id, text }) => ({ id, text })),
@@ -199,10 +213,10 @@ export function compareRounds(rounds: readonly TrendRoundInput[], recomputed: Re
           series,
           changes,
         }
-      : { themeId, title, basis: 'same', comparable: true, reason: null, note: null, noteLead: null, sharedItems: null, leftOut: [], series, changes };
+      : { themeId, title, basis: 'same', comparable: true, reason: null, why: null, asked: null, note: null, noteLead: null, sharedItems: null, leftOut: [], series, changes };
   });
 
-  if (!themes.some((t) => t.comparable)) throw new TrendRefusal(TOO_FEW_SHARED);
+  if (!themes.some((t) => t.comparable)) throw new TrendRefusal(TOO_FEW_SHARED, 'tooFewShared');
 
   const flagRows: FlagRow[] = [];
   for (const r of rounds) {

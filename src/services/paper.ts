@@ -9,7 +9,7 @@ import type { RoundService } from './rounds';
 import type { Clock } from './runtime';
 
 /** Whether returned paper forms may be keyed into a round now, and if not, why not (for the page). */
-export type KeyingState = { allowed: true; closed: boolean } | { allowed: false; reason: string };
+export type KeyingState = { allowed: true; closed: boolean } | { allowed: false; reason: string; why: 'draft' | 'published' };
 
 /**
  * Returned paper forms, keyed in by an admin. Each form becomes one response that waits and is
@@ -32,12 +32,13 @@ export function paperService({ repos, rounds, release, clock, events, isClosed }
    * final, and an admin who must add late forms unpublishes the page first.
    */
   const keying = (round: RoundRecord): KeyingState => {
-    if (round.status === 'draft') return { allowed: false, reason: 'This round has not been opened yet. Open it before keying in paper forms.' };
+    if (round.status === 'draft') return { allowed: false, reason: 'This round has not been opened yet. Open it before keying in paper forms.', why: 'draft' };
     const closed = isClosed(round, clock.now());
     if (closed && repos.publishedResults.publishedAt(round.id) !== null) {
       return {
         allowed: false,
         reason: 'This round’s results have been published to the people who answered, so its figures are final and no more paper forms can be added. To add late forms, unpublish the results page on the round’s page first.',
+        why: 'published',
       };
     }
     return { allowed: true, closed };

@@ -17,7 +17,7 @@ import type { Clock } from './runtime';
 export const MAX_TREND_ROUNDS = 10;
 
 /** A round offered for comparison on the trends page. */
-export type TrendCandidate = { id: number; name: string; status: RoundRecord['status']; mode: RoundRecord['mode']; questionnaire: string; form: string; selected: boolean };
+export type TrendCandidate = { id: number; name: string; status: RoundRecord['status']; mode: RoundRecord['mode']; questionnaire: string; questionnaireTitle: string; questionnaireVersion: number; form: string; selected: boolean };
 
 export type TrendsResult =
   | {
@@ -30,7 +30,10 @@ export type TrendsResult =
       actions: { roundId: number; actions: ActionView[] }[];
     }
   /** a comparison that cannot be made (too few rounds chosen, too few shared questions): the page says why */
-  | { ok: false; reason: 'tooFew' | 'refused'; organisation: OrganisationRecord; candidates: TrendCandidate[]; message: string };
+  | { ok: false; reason: 'tooFew' | 'refused'; organisation: OrganisationRecord; candidates: TrendCandidate[]; message: string; code: TrendRefusalCode };
+
+/** Which refusal, for pages in any language: no default choice, too few rounds chosen, too few shared questions. */
+export type TrendRefusalCode = 'noDefault' | 'tooFewRounds' | 'tooFewShared';
 
 /** Oldest first: by opening time where set, else creation, then id. */
 const byAge = (a: RoundRecord, b: RoundRecord) => (a.opensAt ?? a.createdAt) - (b.opensAt ?? b.createdAt) || a.createdAt - b.createdAt || a.id - b.id;
@@ -175,6 +178,8 @@ export function trendsService({
         status: r.status,
         mode: r.mode,
         questionnaire: `${themeItems(r).title} (version ${r.questionnaireVersion})`,
+        questionnaireTitle: themeItems(r).title,
+        questionnaireVersion: r.questionnaireVersion,
         form: r.form,
         selected: chosen.some((c) => c.id === r.id),
       }));
@@ -183,7 +188,7 @@ export function trendsService({
           roundIds === null
             ? 'This organisation has fewer than two closed survey rounds of one questionnaire, so there is nothing to compare yet. Choose two or more rounds below.'
             : 'Choose at least two rounds to compare.';
-        return { ok: false, reason: 'tooFew', organisation, candidates, message };
+        return { ok: false, reason: 'tooFew', organisation, candidates, message, code: roundIds === null ? 'noDefault' : 'tooFewRounds' };
       }
       const reports = chosen.map((r) => results.forRound(r.id));
       const inputs = reports.map((report, i) => trendInput(report, themeItems(chosen[i]).items));
@@ -204,7 +209,7 @@ export function trendsService({
           actions: chosen.map((r) => ({ roundId: r.id, actions: actions.list(r) })),
         };
       } catch (err) {
-        if (err instanceof TrendRefusal) return { ok: false, reason: 'refused', organisation, candidates, message: err.message };
+        if (err instanceof TrendRefusal) return { ok: false, reason: 'refused', organisation, candidates, message: err.message, code: err.code };
         throw err;
       }
     },
@@ -222,10 +227,11 @@ export function trendsService({
         .pop();
       if (!previous) return { previous: null, message: 'There is no earlier closed round of this questionnaire to compare with, so no change is shown.' };
       const result = service.forOrganisation(organisation, [previous.id, round.id]);
-      if (!result.ok) return { previous: { id: previous.id, name: previous.name }, message: result.message, themes: new Map() };
+      if (!result.ok) return { previous: { id: previous.id, name: previous.name }, message: result.message, code: result.code, themes: new Map() };
       return {
         previous: { id: previous.id, name: previous.name },
         message: null,
+        code: null,
         themes: new Map(
           result.comparison.themes.map((t) => [
             t.themeId,
@@ -244,6 +250,8 @@ export type SinceLast =
   | {
       previous: { id: number; name: string };
       message: string | null;
+      /** why no change is shown, for pages in any language; null with a comparison */
+      code: TrendRefusalCode | null;
       /** `shared`: recomputed on the questions both rounds ask (a new version), so `everyone` may differ from this report's score */
       themes: Map<string, { comparable: boolean; reason: string | null; shared: boolean; everyone: TrendChange | null }>;
     };

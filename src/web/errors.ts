@@ -15,6 +15,33 @@ interface ErrorView {
   message: string;
   /** the page catalogue's words for it (errors.<key>.title and .message), where it has them */
   key?: 'csrf' | 'storage' | 'readOnly' | 'tooLarge' | 'badRequest' | 'server';
+  /** otherwise the catalogue's title (report.errors.<titleKey>); the message is the service's own */
+  titleKey?: 'notFound' | 'gone' | 'conflict' | 'forbidden' | 'invalid' | 'badRequest';
+}
+
+/**
+ * Services' messages (English) that non-respondent pages meet most, and their catalogue keys
+ * (report.errors.known.*), so a Welsh page says them in Welsh. Any other message is shown as it
+ * is, marked lang="en" on a page in another language.
+ */
+const KNOWN_MESSAGES: [RegExp, string][] = [
+  [/^This link is not valid\. It may have been revoked\.$/, 'linkInvalid'],
+  [/^That round was not found$/, 'roundNotFound'],
+  [/^That organisation was not found$/, 'organisationNotFound'],
+  [/^That theme is not in this round’s questionnaire$/, 'themeNotInRound'],
+  [/^Comments are not shown for this round yet$/, 'commentsNotYet'],
+  [/^There is no such page of comments$/, 'noCommentPage'],
+  [/^Choose at most (?<n>\d+) rounds to compare\.$/, 'chooseAtMost'],
+  [/^Some of what was sent could not be understood\.$/, 'unreadable'],
+];
+
+/** A service's message in the page's words where the catalogue has it; `lang` marks one left in English. */
+export function wordMessage(message: string, t: (key: string, values?: Record<string, string>) => string, language: string): { text: string; lang: string | null } {
+  for (const [pattern, key] of KNOWN_MESSAGES) {
+    const m = pattern.exec(message);
+    if (m) return { text: t(key === 'unreadable' ? 'report.errors.unreadable' : `report.errors.known.${key}`, { ...m.groups }), lang: null };
+  }
+  return { text: message, lang: language === 'en' ? null : 'en' };
 }
 
 /** Maps what was thrown to a status and words a person can act on. */
@@ -38,15 +65,15 @@ export function describeError(err: unknown): ErrorView {
       message: `${why}, so what you sent was not saved. Everything saved before is safe. Please try again later; if this keeps happening, tell the person who runs this site.`,
     };
   }
-  if (err instanceof NotFoundError) return { status: 404, title: 'Page not found', message: err.message };
-  if (err instanceof GoneError) return { status: 410, title: 'No longer available', message: err.message };
-  if (err instanceof ConflictError) return { status: 409, title: 'That could not be done', message: err.message };
-  if (err instanceof ForbiddenError) return { status: 403, title: 'Not allowed', message: err.message };
-  if (err instanceof ValidationError) return { status: 400, title: 'There is a problem', message: err.message };
-  if (err instanceof MalformedBodyError) return { status: 400, title: 'There is a problem with the request', message: err.message };
-  if (err instanceof UnsupportedBodyError) return { status: 415, title: 'There is a problem with the request', message: err.message };
+  if (err instanceof NotFoundError) return { status: 404, titleKey: 'notFound', title: 'Page not found', message: err.message };
+  if (err instanceof GoneError) return { status: 410, titleKey: 'gone', title: 'No longer available', message: err.message };
+  if (err instanceof ConflictError) return { status: 409, titleKey: 'conflict', title: 'That could not be done', message: err.message };
+  if (err instanceof ForbiddenError) return { status: 403, titleKey: 'forbidden', title: 'Not allowed', message: err.message };
+  if (err instanceof ValidationError) return { status: 400, titleKey: 'invalid', title: 'There is a problem', message: err.message };
+  if (err instanceof MalformedBodyError) return { status: 400, titleKey: 'badRequest', title: 'There is a problem with the request', message: err.message };
+  if (err instanceof UnsupportedBodyError) return { status: 415, titleKey: 'badRequest', title: 'There is a problem with the request', message: err.message };
   // A backstop: handlers parse with safeParse and answer properly; anything unparsed is still a 400.
-  if (err instanceof ZodError) return { status: 400, title: 'There is a problem with the request', message: 'Some of what was sent could not be understood.' };
+  if (err instanceof ZodError) return { status: 400, titleKey: 'badRequest', title: 'There is a problem with the request', message: 'Some of what was sent could not be understood.' };
   const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
   const type = (err as { type?: unknown })?.type;
   if (type === 'entity.too.large' || status === 413) {
@@ -110,9 +137,9 @@ export function errorHandler(config: Config, storage: Pick<StorageService, 'note
       return;
     }
     const t = pageWords(res);
-    const title = view.key ? t(`errors.${view.key}.title`) : view.title;
-    const message = view.key ? t(`errors.${view.key}.message`) : view.message;
-    res.render('errors/error', { title, message, detail, status: view.status }, (renderErr, html) => {
+    const title = view.key ? t(`errors.${view.key}.title`) : view.titleKey ? t(`report.errors.${view.titleKey}`) : view.title;
+    const message = view.key ? { text: t(`errors.${view.key}.message`), lang: null } : wordMessage(view.message, t, String(res.locals.lang ?? 'en'));
+    res.render('errors/error', { title, message: message.text, messageLang: message.lang, detail, status: view.status }, (renderErr, html) => {
       if (renderErr) {
         logger.error({ err: renderErr }, 'the error page failed to render');
         res.type('text/plain').send(`${view.title}\n\n${view.message}`);

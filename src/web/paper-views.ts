@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { DONT_KNOW_VALUE, formThemes, isScored, itemOptions, respondentTitle, type Answers, type FieldError, type FormId, type Questionnaire } from '../domain/questionnaire';
 import { PAPER_ROLE_FIELD, type PaperForm } from '../domain/paper-form';
 import type { RoundRole } from '../services/rounds';
@@ -66,25 +67,25 @@ export function formValues(form: PaperForm): Record<string, string> {
   return out;
 }
 
-/** The check screen: every question with its answer in words, as the keyer reads it against the paper. */
-export function checkRows(sections: PaperSection[], answers: Answers) {
+/** The check screen: every question with its answer in words (`t`: the page's), as the keyer reads it against the paper. */
+export function checkRows(sections: PaperSection[], answers: Answers, t: TFunction) {
   return sections.map((s) => ({
     number: s.number,
     title: s.title,
     rows: s.questions.map((qn) => {
       const a = answers[qn.id];
       const answer =
-        a === undefined ? (qn.kind === 'comment' ? 'No comment' : 'Left blank')
+        a === undefined ? t(qn.kind === 'comment' ? 'report.paper.noComment' : 'report.paper.leftBlank')
         : a.type === 'dontKnow' ? qn.dontKnowLabel
         : a.type === 'text' ? a.text
-        : (qn.options[a.value]?.label ?? 'Left blank');
+        : (qn.options[a.value]?.label ?? t('report.paper.leftBlank'));
       return { number: qn.number, text: qn.text, answer, blank: a === undefined };
     }),
   }));
 }
 
 /** Errors in the order of the page, so the summary reads like the form. */
-export function orderErrors(errors: FieldError[], sections: PaperSection[]): FieldError[] {
+export function orderErrors<E extends FieldError>(errors: E[], sections: PaperSection[]): E[] {
   const order = new Map<string, number>([[PAPER_ROLE_FIELD, 0], ...sections.flatMap((s) => s.questions.map((qn) => [qn.id, qn.number] as [string, number]))]);
   return [...errors].sort((a, b) => (order.get(a.field) ?? 1e6) - (order.get(b.field) ?? 1e6));
 }

@@ -19,6 +19,10 @@ export const score = (x: number | null | undefined) => (x === null || x === unde
 export const bound = (x: number | null | undefined) => (x === null || x === undefined ? '–' : (Math.round(x * 10) / 10).toFixed(1));
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
 
+/** A report's date as the page's language writes it: "6 December 2026", "6 Rhagfyr 2026" (UTC). */
+export const reportDay = (ms: number, language = 'en') =>
+  new Date(ms).toLocaleDateString(language === 'cy' ? 'cy' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** A whole number as the page's language writes it: 12,345 (en-GB) or 12,345 (cy). */
 export const formatNumber = (n: number, language: string) => n.toLocaleString(language === 'cy' ? 'cy' : 'en-GB');
 

@@ -1,10 +1,12 @@
+import type { TFunction } from 'i18next';
 import { displayScore } from '../domain/rubric';
-import { EVERYONE, type TrendCell, type TrendChange, type TrendComparison, type Verdict } from '../domain/trends';
-import { SHARED_ITEMS_RULE } from '../domain/trend-items';
+import { EVERYONE, type TrendCell, type TrendChange, type TrendComparison, type TrendTheme, type Verdict } from '../domain/trends';
+import { MIN_SHARED_ITEMS, SHARED_ITEMS_RULE } from '../domain/trend-items';
 import type { ActionView } from '../services/actions';
+import type { SinceLast } from '../services/trends';
 import type { ChartSpec } from './report-views';
 
-/** The verdict on a change, in plain words. */
+/** The verdict on a change, in plain English: the JSON's verdictText (pages use report.trends.verdict). */
 export const VERDICT_WORDS: Record<Verdict, string> = {
   larger: 'Larger than the noise',
   within: 'Within the noise',
@@ -22,7 +24,7 @@ export function signedChange(x: number): string {
 }
 
 /** The same line chart spec for public/js/charts.js, one per comparable theme. */
-export function trendCharts(comparison: TrendComparison) {
+export function trendCharts(comparison: TrendComparison, t: TFunction) {
   const labels = comparison.rounds.map((r) => r.name);
   return comparison.themes.map((theme) => {
     const lines = theme.series.filter((s) => s.inEveryRound);
@@ -30,7 +32,7 @@ export function trendCharts(comparison: TrendComparison) {
       theme.comparable && lines.length > 0
         ? {
             type: 'line',
-            title: `${theme.title}: score over time (0 to 100)`,
+            title: t('report.charts.trendLine', { title: theme.title }),
             labels,
             series: lines.map((s) => ({ label: s.label, data: s.points.map((p) => displayScore(p?.mean)) })),
           }
@@ -43,20 +45,52 @@ export function trendCharts(comparison: TrendComparison) {
  * The board summary's radar: everyone's score on each compared theme, one line a round (null where
  * a round shows none). Themes not compared are left out: their scores do not measure the same thing.
  */
-export function trendRadar(comparison: TrendComparison): ChartSpec | null {
-  const themes = comparison.themes.filter((t) => t.comparable);
+export function trendRadar(comparison: TrendComparison, t: TFunction): ChartSpec | null {
+  const themes = comparison.themes.filter((th) => th.comparable);
   if (themes.length < 3) return null; // a radar of fewer than three spokes says nothing a table does not
-  const everyone = (t: (typeof themes)[number]) => t.series.find((s) => s.groupId === EVERYONE);
+  const everyone = (th: (typeof themes)[number]) => th.series.find((s) => s.groupId === EVERYONE);
   return {
     type: 'radar',
-    title: 'Theme scores for everyone, round by round (0 to 100)',
-    labels: themes.map((t) => t.title),
-    series: comparison.rounds.map((r, i) => ({ label: r.name, data: themes.map((t) => displayScore(everyone(t)?.points[i]?.mean)) })),
+    title: t('report.charts.trendRadar'),
+    labels: themes.map((th) => th.title),
+    series: comparison.rounds.map((r, i) => ({ label: r.name, data: themes.map((th) => displayScore(everyone(th)?.points[i]?.mean)) })),
   };
 }
 
 /** A change's two rounds by name. */
 export const roundName = (comparison: TrendComparison, roundId: number) => comparison.rounds.find((r) => r.roundId === roundId)?.name ?? String(roundId);
+
+/** Why a theme is not compared, in the page's words (the domain's `reason` is the JSON's English). */
+export function themeReason(theme: TrendTheme, t: TFunction): string {
+  const why = theme.why;
+  if (!why) return theme.reason ?? '';
+  if (why.kind === 'notAsked') return t('report.trends.reason.notAsked', { round: why.roundName });
+  if (why.kind === 'notRecomputed') return t('report.trends.reason.notRecomputed');
+  return t(why.shared === 0 ? 'report.trends.reason.noneShared' : 'report.trends.reason.oneShared', { n: why.minimum });
+}
+
+/**
+ * What a recomputed theme is compared on, in the page's words, before its list of questions:
+ * "Compared on 4 of 5 questions, the ones every round asks, […]" (see domain sharedLead).
+ */
+export function themeLead(theme: TrendTheme, comparison: TrendComparison, t: TFunction): string {
+  const asked = theme.asked ?? [];
+  const shared = theme.sharedItems?.length ?? 0;
+  if (new Set(asked).size <= 1) return t('report.trends.lead.sameCount', { shared, asked: asked[0] ?? shared });
+  const perRound = asked.map((n, i) => t('report.trends.lead.inRound', { n, round: comparison.rounds[i]?.name ?? '' })).join(t('report.common.listSeparator'));
+  return t('report.trends.lead.perRound', { shared, asked: perRound });
+}
+
+/** Why there is no comparison (or no change since the last round), in the page's words. */
+export function refusalWords(refusal: { code: 'noDefault' | 'tooFewRounds' | 'tooFewShared' }, t: TFunction): string {
+  return t(`report.trends.refusal.${refusal.code}`, { n: MIN_SHARED_ITEMS });
+}
+
+/** The board summary's line when no change since the last round is shown, or null when one is. */
+export function sinceLastWords(since: SinceLast, t: TFunction): string | null {
+  if (since.previous === null) return t('report.summary.noEarlier');
+  return since.code ? refusalWords({ code: since.code }, t) : since.message;
+}
 
 /** The JSON form of a comparison: every figure as the round reports publish it. */
 export function trendsJson(organisation: { id: number; name: string }, comparison: TrendComparison, actions: { roundId: number; actions: ActionView[] }[] = []) {

@@ -1,14 +1,14 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import type { PaperForm } from '../../domain/paper-form';
-import type { FieldError } from '../../domain/questionnaire';
+import type { PaperFieldError, PaperForm } from '../../domain/paper-form';
 import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { idParam } from '../params';
 import { BLANK_KEY, checkRows, DONT_KNOW_KEY, enteredValues, formValues, orderErrors, paperRoles, paperSections } from '../paper-views';
 import { deriveKey, mac, sealer } from '../sealed';
+import { pageWords } from '../wording';
 import { adminOf, flash } from './session';
 import { formatJoinCode, roundLink } from './view-models';
 
@@ -63,19 +63,35 @@ export function paperHandlers(services: Services, config: Config) {
   const keep = (req: Request, res: Response, round: RoundRecord, s: Sitting) =>
     setCookie(req, res, config, SITTING_COOKIE, seal.seal(s), { path: cookiePath(round), maxAgeMs: config.sessionAbsoluteMs });
 
-  const renderEntry = (req: Request, res: Response, round: RoundRecord, values: Record<string, string>, errors: FieldError[], status = 200) => {
+  /** The form's errors in the page's language (an answer's through the respondents' catalogue, answerErrors). */
+  const wordErrors = (res: Response, errors: PaperFieldError[], questions: { id: string; text: string }[]) => {
+    const t = pageWords(res);
+    return errors.map((e) => ({
+      ...e,
+      message: e.paper
+        ? t(`report.paper.errors.${e.paper}`, { key: e.key ?? '' })
+        : e.reason
+          ? t(`answerErrors.${e.reason}`, { ...e.values, field: e.field, question: questions.find((qn) => qn.id === e.field)?.text ?? e.field })
+          : e.message,
+    }));
+  };
+
+  const renderEntry = (req: Request, res: Response, round: RoundRecord, values: Record<string, string>, englishErrors: PaperFieldError[], status = 200) => {
     const q = rounds.questionnaireFor(round);
     const sections = paperSections(q, round.form);
     const s = sitting(req, round);
+    const t = pageWords(res);
+    const errors = wordErrors(res, englishErrors, sections.flatMap((sec) => sec.questions));
+    const keying = paper.keying(round);
     res.status(status).render('admin/paper-entry', {
-      title: `Key in paper forms: ${round.name}`,
+      title: t('report.paper.entryTitle', { round: round.name }),
       round,
       sections,
       roles: paperRoles(round.roles),
       values,
       errors: orderErrors(errors, sections),
       errorFor: Object.fromEntries(errors.map((e) => [e.field, e.message])),
-      keying: paper.keying(round),
+      keying: keying.allowed ? keying : { ...keying, reason: t(`report.paper.keying.${keying.why}`) },
       keyed: s.n,
       canUndo: s.u !== null,
       keys: { dontKnow: DONT_KNOW_KEY, blank: BLANK_KEY },
@@ -90,10 +106,10 @@ export function paperHandlers(services: Services, config: Config) {
     const scored = questions.filter((qn) => qn.kind !== 'comment');
     res.render('admin/paper-check', {
       answered: { questions: scored.filter((qn) => qn.id in form.answers).length, of: scored.length, comments: questions.filter((qn) => qn.kind === 'comment' && qn.id in form.answers).length },
-      title: `Check this form: ${round.name}`,
+      title: pageWords(res)('report.paper.checkTitle', { round: round.name }),
       round,
       role: round.roles.find((r) => r.id === form.role)?.label ?? '',
-      sections: checkRows(sections, form.answers),
+      sections: checkRows(sections, form.answers, pageWords(res)),
       hidden: Object.entries(formValues(form)),
       keyed: sitting(req, round).n,
     });
@@ -148,7 +164,7 @@ export function paperHandlers(services: Services, config: Config) {
       const s = sitting(req, round);
       const n = s.n + 1;
       keep(req, res, round, { ...s, n, u: id, e: services.clock.now() + UNDO_TTL_MS });
-      flash(req, 'success', `Form saved. You have keyed ${n} ${n === 1 ? 'form' : 'forms'} in this sitting. Put the paper form aside and key the next one.`);
+      flash(req, 'success', pageWords(res)('report.paper.saved', { count: n }));
       res.redirect(303, entryPath(round));
     },
 
@@ -157,13 +173,13 @@ export function paperHandlers(services: Services, config: Config) {
       const round = roundOf(req, res);
       const s = sitting(req, round);
       if (s.u === null) {
-        flash(req, 'error', 'There is no form to undo: undo works only for the last form you saved here, for 10 minutes, until you sign out.');
+        flash(req, 'error', pageWords(res)('report.paper.noUndo'));
       } else if (paper.undo(round, s.u)) {
-        flash(req, 'success', 'The last form you saved is taken back: it is not counted. Key it again if needed.');
+        flash(req, 'success', pageWords(res)('report.paper.undone'));
         keep(req, res, round, { ...s, n: Math.max(0, s.n - 1), u: null, e: 0 });
         return res.redirect(303, entryPath(round));
       } else {
-        flash(req, 'error', 'The last form has already joined the round’s results, where it can no longer be told apart from the others, so it cannot be undone.');
+        flash(req, 'error', pageWords(res)('report.paper.undoTooLate'));
       }
       if (readCookie(req, SITTING_COOKIE) !== undefined) keep(req, res, round, { ...s, u: null, e: 0 });
       res.redirect(303, entryPath(round));
@@ -173,7 +189,7 @@ export function paperHandlers(services: Services, config: Config) {
     finish(req: Request, res: Response) {
       const round = roundOf(req, res);
       clearCookie(req, res, config, SITTING_COOKIE, cookiePath(round));
-      flash(req, 'success', 'Sitting finished. The forms you keyed are saved.');
+      flash(req, 'success', pageWords(res)('report.paper.finished'));
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
   };

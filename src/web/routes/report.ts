@@ -11,7 +11,11 @@ import { plainText } from '../admin/forms';
 import { bearerToken } from '../bearer';
 import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
-import { bound, flagStatement, percent, reportCharts, score, wordingSentence } from '../report-views';
+import type { FlagResult } from '../../domain/flags';
+import type { WordingCounts } from '../../domain/anonymity';
+import { bound, flagStatement, formatNumber, reportDay, percent, reportCharts, score, wordingSentence } from '../report-views';
+import { sinceLastWords } from '../trends-views';
+import { pageWords } from '../wording';
 import { isolateBidi } from '../bidi';
 import { answerWaysView } from '../answer-ways-view';
 
@@ -40,7 +44,8 @@ function pageNumber(req: Request): number {
 
 function renderComments(res: Response, page: CommentPage, mode: 'admin' | 'share', links: Record<string, string>) {
   res.render('report/comments', {
-    title: `${page.theme.title}: comments`,
+    title: `${page.theme.title}${pageWords(res)('report.comments.headingAfter')}`,
+    number: (n: number) => formatNumber(n, String(res.locals.lang)),
     organisationName: page.organisationName,
     roundName: page.round.name,
     page,
@@ -49,8 +54,6 @@ function renderComments(res: Response, page: CommentPage, mode: 'admin' | 'share
   });
 }
 
-const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** `?print=summary`: the board summary (2 to 4 A4 pages); `&detail=1` adds each theme in full as an appendix. */
 const summaryQuery = z.object({ print: z.literal('summary'), detail: z.literal('1').optional() });
 
@@ -58,26 +61,30 @@ function renderReport(req: Request, res: Response, services: Services, report: R
   const previous = services.actions.previous(report.round);
   const summary = summaryQuery.safeParse(req.query);
   const view = summary.success ? 'report/summary' : 'report/round';
+  const t = pageWords(res);
+  const sinceLast = summary.success ? services.trends.sinceLast(services.organisations.get(report.round.organisationId), report.round) : null;
   const more = summary.success
     ? {
-        title: `${isolateBidi(report.round.name)}: board summary`,
+        title: `${isolateBidi(report.round.name)}${t('report.summary.headingAfter')}`,
         detail: summary.data.detail === '1',
-        sinceLast: services.trends.sinceLast(services.organisations.get(report.round.organisationId), report.round),
+        sinceLast,
+        sinceLastMessage: sinceLast && sinceLastWords(sinceLast, t),
       }
     : {};
   res.render(view, {
     actions: services.actions.list(report.round),
     previousActions: previous && { roundName: previous.round.name, actions: previous.actions },
-    title: `${isolateBidi(report.round.name)}: results`,
+    title: `${isolateBidi(report.round.name)}${t('report.round.headingAfter')}`,
     report,
-    answerWays: answerWaysView(report),
-    charts: reportCharts(report),
-    generatedOn: day(report.generatedAt),
+    answerWays: answerWaysView(report, t),
+    charts: reportCharts(report, t),
+    generatedOn: reportDay(report.generatedAt, String(res.locals.lang)),
     score,
     bound,
     percent,
-    flagStatement,
-    wordingSentence,
+    flagStatement: (flag: FlagResult) => flagStatement(flag, t),
+    wordingSentence: (w: WordingCounts) => wordingSentence(w, t),
+    number: (n: number) => formatNumber(n, String(res.locals.lang)),
     newShareUrl: null,
     shareLinks: [],
     ...extra,
@@ -139,7 +146,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
     renderReport(req, res, services, report, {
       mode: 'admin',
       newShareUrl: token ? `${origin}/share/${token}` : null,
-      shareLinks: services.shareLinks.listForRound(round.id).map((s) => ({ ...s, created: day(s.createdAt), revoked: s.revokedAt !== null })),
+      shareLinks: services.shareLinks.listForRound(round.id).map((s) => ({ ...s, created: reportDay(s.createdAt, String(res.locals.lang)), revoked: s.revokedAt !== null })),
       links: {
         round: base(round.id),
         resultsCsv: `${base(round.id)}/results.csv`,

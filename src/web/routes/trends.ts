@@ -8,9 +8,11 @@ import { trendsCsv, type TrendsResult } from '../../services/trends';
 import { bearerToken } from '../bearer';
 import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
-import { MIN_SHARED_ITEMS, SHARED_ITEMS_RULE } from '../../domain/trend-items';
-import { bound, score } from '../report-views';
-import { roundName, signedChange, trendCharts, trendRadar, trendsJson, VERDICT_WORDS } from '../trends-views';
+import { MIN_SHARED_ITEMS } from '../../domain/trend-items';
+import type { TrendTheme } from '../../domain/trends';
+import { bound, reportDay, score } from '../report-views';
+import { refusalWords, roundName, signedChange, themeLead, themeReason, trendCharts, trendRadar, trendsJson } from '../trends-views';
+import { pageWords } from '../wording';
 
 const ROUNDS_HELP = 'List the rounds to compare as round numbers separated by commas, for example ?rounds=1,4,7.';
 
@@ -45,8 +47,6 @@ const queryString = (result: Extract<TrendsResult, { ok: true }>) => `rounds=${r
 
 const shareForm = z.object({ label: z.string().trim().max(200, { error: 'Keep the label to 200 characters or fewer' }).default('') });
 
-const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** `?print=summary`: the board summary (a few A4 pages); `&detail=1` adds each theme in full as an appendix. */
 const summaryQuery = z.object({ print: z.literal('summary'), detail: z.literal('1').optional() });
 
@@ -54,19 +54,21 @@ function renderTrends(req: Request, res: Response, result: TrendsResult, extra: 
   const summary = summaryQuery.safeParse(req.query);
   const path = req.baseUrl + req.path;
   const links = result.ok ? { ...extra.links, fullPage: `${path}?${queryString(result)}`, boardSummary: `${path}?${queryString(result)}&print=summary` } : extra.links;
+  const t = pageWords(res);
   res.render('report/trends', {
-    title: `${result.organisation.name}: year on year${summary.success ? ' (board summary)' : ''}`,
+    title: t(summary.success ? 'report.trends.titleSummary' : 'report.trends.title', { organisation: result.organisation.name }),
     summary: summary.success,
     detail: summary.success && summary.data.detail === '1',
     result,
-    charts: result.ok ? trendCharts(result.comparison) : [],
-    radar: result.ok && summary.success ? trendRadar(result.comparison) : null,
+    charts: result.ok ? trendCharts(result.comparison, t) : [],
+    radar: result.ok && summary.success ? trendRadar(result.comparison, t) : null,
+    refusalMessage: result.ok ? null : refusalWords(result, t),
+    themeReason: (theme: TrendTheme) => themeReason(theme, t),
+    themeLead: (theme: TrendTheme) => (result.ok ? themeLead(theme, result.comparison, t) : ''),
     score,
     bound,
     signedChange,
     roundName: (id: number) => (result.ok ? roundName(result.comparison, id) : ''),
-    verdictWords: VERDICT_WORDS,
-    sharedRule: SHARED_ITEMS_RULE,
     minSharedItems: MIN_SHARED_ITEMS,
     newShareUrl: null,
     shareLinks: [],
@@ -99,7 +101,7 @@ export function adminTrendHandlers(services: Services, config: Config) {
       renderTrends(req, res, result, {
         mode: 'admin',
         newShareUrl: token ? `${origin}/share/${token}` : null,
-        shareLinks: services.shareLinks.listForTrends(orgId).map((s) => ({ ...s, created: day(s.createdAt), revoked: s.revokedAt !== null })),
+        shareLinks: services.shareLinks.listForTrends(orgId).map((s) => ({ ...s, created: reportDay(s.createdAt, String(res.locals.lang)), revoked: s.revokedAt !== null })),
         links: {
           organisation: base(orgId),
           shareLinks: `${base(orgId)}/trends/share-links`,

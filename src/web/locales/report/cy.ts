@@ -257,7 +257,7 @@ export const reportCy: Catalogue['report'] = {
     candidate: '({{status}}, {{mode}}, {{questionnaire}}, ffurflen {{form}})',
     candidateQuestionnaire: '{{title}} (fersiwn {{version}})',
     roundStatus: { draft: 'drafft', open: 'ar agor', closed: 'wedi cau' },
-    roundMode: { survey: 'arolwg', live: 'byw' },
+    roundMode: { survey: 'arolwg', workshop: 'gweithdy' },
     noRounds: "Nid oes gan y sefydliad hwn rowndiau eto.",
     compare: 'Cymharu',
     roundsCompared: "Y rowndiau a gymharwyd",
@@ -325,6 +325,7 @@ export const reportCy: Catalogue['report'] = {
       notAsked: "Nid yw'r thema hon yn cael ei gofyn yn “{{round}}”.",
       noneShared: "Mae ei chwestiynau'n wahanol rhwng y rowndiau hyn ac nid oes cwestiwn yn cael ei ofyn ym mhob rownd; dim ond ar o leiaf {{n}} o gwestiynau cyffredin y mae thema'n cael ei chymharu.",
       oneShared: "Mae ei chwestiynau'n wahanol rhwng y rowndiau hyn a dim ond 1 cwestiwn sy'n cael ei ofyn ym mhob rownd; dim ond ar o leiaf {{n}} o gwestiynau cyffredin y mae thema'n cael ei chymharu.",
+      notRecomputed: "Mae ei chwestiynau'n wahanol rhwng y rowndiau hyn, ac nid oedd modd ei hailgyfrifo ar y cwestiynau cyffredin.",
     },
     lead: {
       sameCount: "Wedi'i chymharu ar {{shared}} o {{asked}} o gwestiynau, y rhai y mae pob rownd yn eu gofyn, wedi'i hailgyfrifo ar gyfer pob rownd ar y rheini'n unig (felly gall sgôr yma fod yn wahanol i adroddiad y rownd honno)",
@@ -333,7 +334,7 @@ export const reportCy: Catalogue['report'] = {
     },
     refusal: {
       noDefault: "Mae gan y sefydliad hwn lai na dwy rownd arolwg wedi cau o un holiadur, felly nid oes dim i'w gymharu eto. Dewiswch ddwy rownd neu fwy isod.",
-      chooseTwo: "Dewiswch o leiaf dwy rownd i'w cymharu.",
+      tooFewRounds: "Dewiswch o leiaf dwy rownd i'w cymharu.",
       tooFewShared: "Mae'r rowndiau hyn yn rhannu rhy ychydig o gwestiynau i'w cymharu: nid oes gan unrhyw thema'r un cwestiynau ym mhob rownd, nac o leiaf {{n}} o gwestiynau â sgôr y mae pob rownd yn eu gofyn. Dewiswch rowndiau o un holiadur, neu fersiynau a ffurflenni sy'n rhannu mwy o gwestiynau.",
     },
   },
@@ -372,6 +373,24 @@ export const reportCy: Catalogue['report'] = {
     soFar: "Ffurflenni a fwydwyd i mewn yn y sesiwn hon hyd yma: {{n}}. Nid yw'r un hon wedi'i chadw eto.",
     save: "Cadw'r ffurflen hon",
     changeAnswers: "Newid yr atebion",
+    ...plural('saved', counted(
+      "Mae'r ffurflen wedi'i chadw. Nid ydych wedi bwydo unrhyw ffurflen i mewn yn y sesiwn hon. Rhowch y ffurflen bapur o'r neilltu a bwydwch yr un nesaf.",
+      "Mae'r ffurflen wedi'i chadw. Rydych wedi bwydo 1 ffurflen i mewn yn y sesiwn hon. Rhowch y ffurflen bapur o'r neilltu a bwydwch yr un nesaf.",
+      "Mae'r ffurflen wedi'i chadw. Rydych wedi bwydo {{count}} o ffurflenni i mewn yn y sesiwn hon. Rhowch y ffurflen bapur o'r neilltu a bwydwch yr un nesaf.",
+    )),
+    noUndo: "Nid oes ffurflen i'w dadwneud: dim ond ar gyfer y ffurflen ddiwethaf a gadwoch yma y mae dadwneud yn gweithio, am 10 munud, nes i chi allgofnodi.",
+    undone: "Mae'r ffurflen ddiwethaf a gadwoch wedi'i thynnu'n ôl: nid yw'n cael ei chyfrif. Bwydwch hi i mewn eto os oes angen.",
+    undoTooLate: "Mae'r ffurflen ddiwethaf eisoes wedi ymuno â chanlyniadau'r rownd, lle na ellir ei gwahaniaethu oddi wrth y lleill mwyach, felly ni ellir ei dadwneud.",
+    finished: "Mae'r sesiwn wedi gorffen. Mae'r ffurflenni a fwydwyd i mewn gennych wedi'u cadw.",
+    keying: {
+      draft: "Nid yw'r rownd hon wedi'i hagor eto. Agorwch hi cyn bwydo ffurflenni papur i mewn.",
+      published: "Mae canlyniadau'r rownd hon wedi'u cyhoeddi i'r bobl a atebodd, felly mae ei ffigurau'n derfynol ac ni ellir ychwanegu rhagor o ffurflenni papur. I ychwanegu ffurflenni hwyr, dad-gyhoeddwch y dudalen ganlyniadau ar dudalen y rownd yn gyntaf.",
+    },
+    errors: {
+      role: "Dewiswch y disgrifiad a diciwyd ar y ffurflen (os nad oes un wedi'i dicio, neu fwy nag un, dewiswch “Gwell gennyf beidio â dweud” lle mae'r rownd yn ei gynnig)",
+      notOnForm: "Nid yw “{{key}}” yn gwestiwn ar y ffurflen hon.",
+      empty: "Nid oes ateb wedi'i fwydo i mewn. Nid yw ffurflen a ddychwelwyd heb ddim wedi'i dicio na'i ysgrifennu yn cael ei chyfrif: rhowch hi o'r neilltu.",
+    },
   },
   errors: {
     notFound: "Heb ddod o hyd i'r dudalen",

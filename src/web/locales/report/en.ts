@@ -252,7 +252,7 @@ export const reportEn = {
     candidate: '({{status}}, {{mode}}, {{questionnaire}}, {{form}} form)',
     candidateQuestionnaire: '{{title}} (version {{version}})',
     roundStatus: { draft: 'draft', open: 'open', closed: 'closed' },
-    roundMode: { survey: 'survey', live: 'live' },
+    roundMode: { survey: 'survey', workshop: 'workshop' },
     noRounds: 'This organisation has no rounds yet.',
     compare: 'Compare',
     roundsCompared: 'Rounds compared',
@@ -320,6 +320,7 @@ export const reportEn = {
       notAsked: 'This theme is not asked in “{{round}}”.',
       noneShared: 'Its questions differ between these rounds and no question is asked in every round; a theme is compared only on at least {{n}} shared questions.',
       oneShared: 'Its questions differ between these rounds and only 1 question is asked in every round; a theme is compared only on at least {{n}} shared questions.',
+      notRecomputed: 'Its questions differ between these rounds, and it could not be recomputed on the shared questions.',
     },
     lead: {
       sameCount: 'Compared on {{shared}} of {{asked}} questions, the ones every round asks, recomputed for every round on those alone (so a score here can differ from that round’s report)',
@@ -328,7 +329,7 @@ export const reportEn = {
     },
     refusal: {
       noDefault: 'This organisation has fewer than two closed survey rounds of one questionnaire, so there is nothing to compare yet. Choose two or more rounds below.',
-      chooseTwo: 'Choose at least two rounds to compare.',
+      tooFewRounds: 'Choose at least two rounds to compare.',
       tooFewShared: 'These rounds share too few questions to be compared: no theme has the same questions in every round, or at least {{n}} scored questions that every round asks. Choose rounds of one questionnaire, or versions and forms that share more questions.',
     },
   },
@@ -363,6 +364,20 @@ export const reportEn = {
     soFar: 'Forms keyed in this sitting so far: {{n}}. This one is not saved yet.',
     save: 'Save this form',
     changeAnswers: 'Change the answers',
+    ...plural('saved', 'Form saved. You have keyed {{count}} form in this sitting. Put the paper form aside and key the next one.', 'Form saved. You have keyed {{count}} forms in this sitting. Put the paper form aside and key the next one.'),
+    noUndo: 'There is no form to undo: undo works only for the last form you saved here, for 10 minutes, until you sign out.',
+    undone: 'The last form you saved is taken back: it is not counted. Key it again if needed.',
+    undoTooLate: 'The last form has already joined the round’s results, where it can no longer be told apart from the others, so it cannot be undone.',
+    finished: 'Sitting finished. The forms you keyed are saved.',
+    keying: {
+      draft: 'This round has not been opened yet. Open it before keying in paper forms.',
+      published: 'This round’s results have been published to the people who answered, so its figures are final and no more paper forms can be added. To add late forms, unpublish the results page on the round’s page first.',
+    },
+    errors: {
+      role: 'Choose the description ticked on the form (if none is ticked, or more than one, choose “Prefer not to say” where the round offers it)',
+      notOnForm: '“{{key}}” is not a question on this form.',
+      empty: 'No answer is keyed in. A form returned with nothing ticked or written is not counted: put it aside.',
+    },
   },
   errors: {
     notFound: 'Page not found',
