@@ -103,7 +103,7 @@ describe('trends across rounds (three-year fixture, see test/helpers/trends.ts)'
     const res = await browser.agent.get(`/admin/organisations/${organisationId}/trends`).expect(200);
     for (const r of rounds) expect(res.text).toMatch(new RegExp(`name="rounds" value="${r.id}"[^>]*checked`));
     expect(res.text).toContain('method="get"');
-    expect(res.text).toContain("Welch's t-test at 95%");
+    expect(res.text).toContain('Welch&#39;s t-test at 95%'); // the catalogue's words, escaped by the template
     expect(res.text).toContain('&#34;type&#34;:&#34;line&#34;');
     expect(res.text).toContain('Heroic or shared leadership');
     expect(res.text).toContain('Larger than the noise');
