@@ -7,6 +7,7 @@ import { isStorageFull, storageProblemOf, type StorageService } from '../service
 import { MalformedBodyError, UnsupportedBodyError } from './body';
 import type { Logger } from '../log';
 import { routePattern } from './route-table';
+import { MIN_SHARED_ITEMS } from '../domain/trend-items';
 import { CsrfError } from './security';
 
 interface ErrorView {
@@ -21,25 +22,31 @@ interface ErrorView {
 
 /**
  * Services' messages (English) that non-respondent pages meet most, and their catalogue keys
- * (report.errors.known.*), so a Welsh page says them in Welsh. Any other message is shown as it
+ * (mostly report.errors.known.*), so a Welsh page says them in Welsh. Any other message is shown as it
  * is, marked lang="en" on a page in another language.
  */
 const KNOWN_MESSAGES: [RegExp, string][] = [
-  [/^This link is not valid\. It may have been revoked\.$/, 'linkInvalid'],
-  [/^That round was not found$/, 'roundNotFound'],
-  [/^That organisation was not found$/, 'organisationNotFound'],
-  [/^That theme is not in this round’s questionnaire$/, 'themeNotInRound'],
-  [/^Comments are not shown for this round yet$/, 'commentsNotYet'],
-  [/^There is no such page of comments$/, 'noCommentPage'],
-  [/^Choose at most (?<n>\d+) rounds to compare\.$/, 'chooseAtMost'],
-  [/^Some of what was sent could not be understood\.$/, 'unreadable'],
+  [/^This link is not valid\. It may have been revoked\.$/, 'report.errors.known.linkInvalid'],
+  [/^That round was not found$/, 'report.errors.known.roundNotFound'],
+  [/^That organisation was not found$/, 'report.errors.known.organisationNotFound'],
+  [/^That theme is not in this round’s questionnaire$/, 'report.errors.known.themeNotInRound'],
+  [/^Comments are not shown for this round yet$/, 'report.errors.known.commentsNotYet'],
+  [/^There is no such page of comments$/, 'report.errors.known.noCommentPage'],
+  [/^Choose at most (?<n>\d+) rounds to compare\.$/, 'report.errors.known.chooseAtMost'],
+  [/^Some of what was sent could not be understood\.$/, 'report.errors.unreadable'],
+  [/^The rounds could not be read\. List the rounds/, 'report.errors.known.roundsUnreadable'],
+  [/^Send each field as text or as a list of text, as a form does\.$/, 'report.errors.known.fieldsAsText'],
+  [/^Say whether to hide or show the comment$/, 'report.errors.known.hideOrShow'],
+  [/^This organisation has fewer than two closed survey rounds/, 'report.trends.refusal.noDefault'],
+  [/^Choose at least two rounds to compare\.$/, 'report.trends.refusal.tooFewRounds'],
+  [/^These rounds share too few questions to be compared/, 'report.trends.refusal.tooFewShared'],
 ];
 
 /** A service's message in the page's words where the catalogue has it; `lang` marks one left in English. */
 export function wordMessage(message: string, t: (key: string, values?: Record<string, string>) => string, language: string): { text: string; lang: string | null } {
   for (const [pattern, key] of KNOWN_MESSAGES) {
     const m = pattern.exec(message);
-    if (m) return { text: t(key === 'unreadable' ? 'report.errors.unreadable' : `report.errors.known.${key}`, { ...m.groups }), lang: null };
+    if (m) return { text: t(key, { n: String(MIN_SHARED_ITEMS), ...m.groups }), lang: null };
   }
   return { text: message, lang: language === 'en' ? null : 'en' };
 }

@@ -79,7 +79,7 @@ function renderTrends(req: Request, res: Response, result: TrendsResult, extra: 
 
 function sendTrendsCsv(res: Response, result: TrendsResult) {
   // A download that cannot be made is an ordinary error page saying why (the page itself explains more).
-  if (!result.ok) throw new ValidationError(result.message);
+  if (!result.ok) throw new ValidationError(result.message); // worded again for the page by errors.ts
   const file = trendsCsv(result.organisation.name, result.comparison);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
