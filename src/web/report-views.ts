@@ -23,6 +23,15 @@ export const percent = (share: number | null | undefined) => (share === null || 
 export const reportDay = (ms: number, language = 'en') =>
   new Date(ms).toLocaleDateString(language === 'cy' ? 'cy' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/**
+ * The lang of questionnaire texts (themes, questions, bands, flags) on a page in another
+ * language, e.g. "en" on a Welsh report of an English questionnaire; null when they agree.
+ */
+export const questionnaireLang = (languages: readonly string[], pageLanguage: unknown): string | null => {
+  const distinct = [...new Set(languages)];
+  return distinct.length === 1 && distinct[0] !== pageLanguage ? distinct[0] : null;
+};
+
 /** A whole number as the page's language writes it: 12,345 (en-GB) or 12,345 (cy). */
 export const formatNumber = (n: number, language: string) => n.toLocaleString(language === 'cy' ? 'cy' : 'en-GB');
 

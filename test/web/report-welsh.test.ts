@@ -68,6 +68,9 @@ describe('the report pages in Welsh', () => {
     const full = await browser.agent.get(base).expect(200);
     expectWelsh(full.text, 'report', ['Pwy a atebodd', "Sgoriau'r themâu", 'Sut mae grwpiau', 'Cynllun gweithredu', 'Ar waith', 'Rhannu gyda bwrdd', "Cuddio'r sylw hwn"]);
     expect(full.text).toContain('Annual check 2026</bdi>: canlyniadau');
+    // The questionnaire is English: its texts on the Welsh page say so.
+    expect(full.text).toMatch(/<h2 id="theme-leadership" lang="en">3\. Heroic or shared leadership<\/h2>/);
+    expect(full.text).toMatch(/<p class="muted" lang="en">Does change depend on one inspiring leader/);
     // The chart's words travel in its data: Welsh too.
     expect(full.text).toContain('&#34;label&#34;:&#34;Pawb&#34;');
     const summary = await browser.agent.get(`${base}?print=summary&detail=1`).expect(200);
@@ -182,7 +185,7 @@ describe('error pages in Welsh on non-respondent paths', () => {
 
 describe('the report catalogue', () => {
   it('has Welsh for every plural form Welsh uses, and one and two read differently', () => {
-    const cy = reportCy.common as Record<string, string>;
+    const cy = reportCy.common as unknown as Record<string, string>;
     expect(Object.keys(cy).filter((k) => k.startsWith('strongest_')).sort()).toEqual(['strongest_few', 'strongest_many', 'strongest_one', 'strongest_other', 'strongest_two', 'strongest_zero']);
     expect(reportCy.theme.people_one).toBe('1 person');
     expect(reportCy.theme.people_two).toBe('{{count}} o bobl');

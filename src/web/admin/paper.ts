@@ -8,6 +8,7 @@ import { clearCookie, readCookie, setCookie } from '../cookies';
 import { idParam } from '../params';
 import { BLANK_KEY, checkRows, DONT_KNOW_KEY, enteredValues, formValues, orderErrors, paperRoles, paperSections } from '../paper-views';
 import { deriveKey, mac, sealer } from '../sealed';
+import { questionnaireLang } from '../report-views';
 import { pageWords } from '../wording';
 import { adminOf, flash } from './session';
 import { formatJoinCode, roundLink } from './view-models';
@@ -81,6 +82,7 @@ export function paperHandlers(services: Services, config: Config) {
     const sections = paperSections(q, round.form);
     const s = sitting(req, round);
     const t = pageWords(res);
+    res.locals.textLang = questionnaireLang([q.language], res.locals.lang);
     const errors = wordErrors(res, englishErrors, sections.flatMap((sec) => sec.questions));
     const keying = paper.keying(round);
     res.status(status).render('admin/paper-entry', {
@@ -101,7 +103,9 @@ export function paperHandlers(services: Services, config: Config) {
   };
 
   const renderCheck = (req: Request, res: Response, round: RoundRecord, form: PaperForm) => {
-    const sections = paperSections(rounds.questionnaireFor(round), round.form);
+    const q = rounds.questionnaireFor(round);
+    res.locals.textLang = questionnaireLang([q.language], res.locals.lang);
+    const sections = paperSections(q, round.form);
     const questions = sections.flatMap((sec) => sec.questions);
     const scored = questions.filter((qn) => qn.kind !== 'comment');
     res.render('admin/paper-check', {

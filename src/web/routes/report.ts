@@ -13,7 +13,7 @@ import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
 import type { FlagResult } from '../../domain/flags';
 import type { WordingCounts } from '../../domain/anonymity';
-import { bound, flagStatement, formatNumber, reportDay, percent, reportCharts, score, wordingSentence } from '../report-views';
+import { bound, flagStatement, formatNumber, questionnaireLang, reportDay, percent, reportCharts, score, wordingSentence } from '../report-views';
 import { sinceLastWords } from '../trends-views';
 import { pageWords } from '../wording';
 import { isolateBidi } from '../bidi';
@@ -42,7 +42,8 @@ function pageNumber(req: Request): number {
   return parsed.data.page;
 }
 
-function renderComments(res: Response, page: CommentPage, mode: 'admin' | 'share', links: Record<string, string>) {
+function renderComments(res: Response, page: CommentPage, mode: 'admin' | 'share', links: Record<string, string>, questionnaireLanguage: string) {
+  res.locals.textLang = questionnaireLang([questionnaireLanguage], res.locals.lang);
   res.render('report/comments', {
     title: `${page.theme.title}${pageWords(res)('report.comments.headingAfter')}`,
     number: (n: number) => formatNumber(n, String(res.locals.lang)),
@@ -62,6 +63,7 @@ function renderReport(req: Request, res: Response, services: Services, report: R
   const summary = summaryQuery.safeParse(req.query);
   const view = summary.success ? 'report/summary' : 'report/round';
   const t = pageWords(res);
+  res.locals.textLang = questionnaireLang([services.rounds.questionnaireFor(report.round).language], res.locals.lang);
   const sinceLast = summary.success ? services.trends.sinceLast(services.organisations.get(report.round.organisationId), report.round) : null;
   const more = summary.success
     ? {
@@ -165,7 +167,7 @@ export function adminReportRoutes(services: Services, config: Config): Router {
   router.get('/rounds/:id/report/comments/:themeId', (req, res) => {
     const round = roundFor(req, res);
     const page = services.results.commentPage(round.id, String(req.params.themeId), { comments: 'all', page: pageNumber(req), perPage: COMMENTS_PER_PAGE });
-    renderComments(res, page, 'admin', { report: `${base(round.id)}/report`, comments: `${base(round.id)}/comments` });
+    renderComments(res, page, 'admin', { report: `${base(round.id)}/report`, comments: `${base(round.id)}/comments` }, services.rounds.questionnaireFor(round).language);
   });
 
   router.get('/rounds/:id/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(roundFor(req, res).id)));
@@ -235,7 +237,7 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
     if (!link.showComments) throw new NotFoundError('This link does not include comments.');
     const page = services.results.commentPage(link.roundId!, String(req.params.themeId), { comments: 'visible', page: pageNumber(req), perPage: COMMENTS_PER_PAGE });
     res.setHeader('X-Robots-Tag', 'noindex');
-    renderComments(res, page, 'share', { report: `/share/${req.params.token}` });
+    renderComments(res, page, 'share', { report: `/share/${req.params.token}` }, services.rounds.questionnaireFor(page.round).language);
   });
 
   router.get('/share/:token/results.csv', (req, res) => sendCsv(res, services.exports.resultsCsv(shared(req).roundId!)));

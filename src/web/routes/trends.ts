@@ -10,7 +10,7 @@ import { linkOrigin } from '../hosts';
 import { idParam } from '../params';
 import { MIN_SHARED_ITEMS } from '../../domain/trend-items';
 import type { TrendTheme } from '../../domain/trends';
-import { bound, reportDay, score } from '../report-views';
+import { bound, questionnaireLang, reportDay, score } from '../report-views';
 import { refusalWords, roundName, signedChange, themeLead, themeReason, trendCharts, trendRadar, trendsJson } from '../trends-views';
 import { pageWords } from '../wording';
 
@@ -50,11 +50,12 @@ const shareForm = z.object({ label: z.string().trim().max(200, { error: 'Keep th
 /** `?print=summary`: the board summary (a few A4 pages); `&detail=1` adds each theme in full as an appendix. */
 const summaryQuery = z.object({ print: z.literal('summary'), detail: z.literal('1').optional() });
 
-function renderTrends(req: Request, res: Response, result: TrendsResult, extra: { mode: 'admin' | 'share'; links: Record<string, string>; [key: string]: unknown }) {
+function renderTrends(req: Request, res: Response, services: Services, result: TrendsResult, extra: { mode: 'admin' | 'share'; links: Record<string, string>; [key: string]: unknown }) {
   const summary = summaryQuery.safeParse(req.query);
   const path = req.baseUrl + req.path;
   const links = result.ok ? { ...extra.links, fullPage: `${path}?${queryString(result)}`, boardSummary: `${path}?${queryString(result)}&print=summary` } : extra.links;
   const t = pageWords(res);
+  if (result.ok) res.locals.textLang = questionnaireLang(result.comparison.rounds.map((r) => services.questionnaires.get(r.questionnaireId, r.questionnaireVersion).language), res.locals.lang);
   res.render('report/trends', {
     title: t(summary.success ? 'report.trends.titleSummary' : 'report.trends.title', { organisation: result.organisation.name }),
     summary: summary.success,
@@ -98,7 +99,7 @@ export function adminTrendHandlers(services: Services, config: Config) {
       const token = req.session.newTrendsLink?.organisationId === orgId ? req.session.newTrendsLink.token : null;
       delete req.session.newTrendsLink;
       const origin = linkOrigin(req, config);
-      renderTrends(req, res, result, {
+      renderTrends(req, res, services, result, {
         mode: 'admin',
         newShareUrl: token ? `${origin}/share/${token}` : null,
         shareLinks: services.shareLinks.listForTrends(orgId).map((s) => ({ ...s, created: reportDay(s.createdAt, String(res.locals.lang)), revoked: s.revokedAt !== null })),
@@ -153,7 +154,7 @@ export function publicTrendRoutes(services: Services, currentAdmin: (req: Reques
     const result = shared(req);
     res.setHeader('X-Robots-Tag', 'noindex');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    renderTrends(req, res, result, { mode: 'share', links: result.ok ? { csv: `/share/${String(req.params.token)}/trends.csv?${queryString(result)}` } : {} });
+    renderTrends(req, res, services, result, { mode: 'share', links: result.ok ? { csv: `/share/${String(req.params.token)}/trends.csv?${queryString(result)}` } : {} });
   });
   router.get('/share/:token/trends.csv', (req, res) => sendTrendsCsv(res, shared(req)));
 
