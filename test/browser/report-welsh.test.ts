@@ -1,0 +1,68 @@
+/// <reference lib="dom" />
+// The report, its board summary, the trends page and paper entry in Welsh, in Chromium: axe
+// finds nothing, the page says lang="cy", and the Welsh board summary still prints on 2 to 4 A4
+// pages (Welsh sentences run longer than English ones).
+import type { Page } from 'playwright-core';
+import { createRepositories } from '../../src/db';
+import { openRound } from '../helpers/rounds';
+import { fillRound } from '../helpers/synthetic';
+import { describeInBrowser, expectAccessible, newContext, startRig, type BrowserRig, signInAs } from './harness';
+
+jest.setTimeout(120_000);
+
+const EMAIL = 'owner@example.org';
+const PASSWORD = 'copper-lantern-meadow-41';
+
+async function printedPages(page: Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+describeInBrowser('the report pages in Welsh, in Chromium', () => {
+  let rig: BrowserRig;
+  beforeAll(async () => {
+    rig = await startRig();
+  });
+  afterAll(async () => rig?.close());
+
+  it('report, board summary, trends and paper entry in Welsh are accessible; the summary prints on 2 to 4 pages', async () => {
+    const { services, db } = rig.server;
+    await services.accounts.createFirstOwner(EMAIL, PASSWORD);
+    const repos = createRepositories(db);
+    const last = openRound({ services }, { name: 'Gwiriad 2025', resultsRelease: 'after-close' });
+    fillRound(repos, services.rounds.questionnaireFor(last), last, 110, 3);
+    services.rounds.close(last.id);
+    const round = openRound({ services }, { name: 'Gwiriad 2026', resultsRelease: 'after-close' }, 'open', last.organisationId);
+    fillRound(repos, services.rounds.questionnaireFor(round), round, 120, 4);
+    const closed = services.rounds.close(round.id);
+
+    const context = await newContext(rig, { extraHTTPHeaders: { 'Accept-Language': 'cy' } });
+    const page = await context.newPage();
+    await signInAs(page, EMAIL, PASSWORD);
+
+    await page.goto(`/admin/rounds/${closed.id}/report`);
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    await expectAccessible(page, 'Welsh report');
+    await page.goto(`/admin/rounds/${closed.id}/report?print=summary`);
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    await expectAccessible(page, 'Welsh board summary');
+    await page.setViewportSize({ width: 794, height: 1123 });
+    const pages = await printedPages(page);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(4);
+
+    await page.goto(`/admin/organisations/${closed.organisationId}/trends`);
+    await page.waitForSelector('canvas[data-drawn="true"]');
+    await expectAccessible(page, 'Welsh trends');
+
+    const open = openRound({ services }, { name: 'Gwiriad 2027' }, 'open', closed.organisationId);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`/admin/rounds/${open.id}/paper/entry`);
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    await expectAccessible(page, 'Welsh paper entry at 320 px');
+    await context.close();
+  });
+});
