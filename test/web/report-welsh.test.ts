@@ -94,6 +94,14 @@ describe('the report pages in Welsh', () => {
     expectWelsh(res.text, 'below-minimum report', ['Nid oes digon o bobl wedi ateb eto i ddangos canlyniadau.']);
   });
 
+  it('says in Welsh that results wait for the round to close, with the count so far', async () => {
+    const ctx = makeTestApp();
+    const round = openRound(ctx, { resultsRelease: 'after-close' });
+    for (let i = 0; i < 7; i++) respond(ctx, round, 'staff', { 'ld-shared': '2' });
+    const res = await request(ctx.app).get(`/share/${share(ctx, round.id)}`).set('Accept-Language', 'cy').expect(200);
+    expectWelsh(res.text, 'report before close', ["Bydd y canlyniadau'n ymddangos pan fydd y rownd yn cau.", 'Mae 7 o bobl wedi ateb hyd yma.']);
+  });
+
   it('keeps English for no Accept-Language (the tests in English rely on it)', async () => {
     const { ctx, round } = await reportSetup();
     const res = await request(ctx.app).get(`/share/${share(ctx, round.id)}`).expect(200);

@@ -237,7 +237,7 @@ export const reportCy: Catalogue['report'] = {
     delete: 'Dileu',
     theAction: ' y cam: ',
     agreedAfter: "Cytunwyd ar ôl",
-    statuses: { planned: "Wedi'i gynllunio", 'in-progress': 'Ar waith', done: "Wedi'i wneud", dropped: "Wedi'i ollwng" },
+    statuses: { planned: "Wedi'i gynllunio", 'in-progress': 'Ar waith', done: "Wedi'i wneud", dropped: "Wedi'i roi o'r neilltu" },
   },
   trends: {
     title: '{{organisation}}: o flwyddyn i flwyddyn',
