@@ -50,10 +50,12 @@ export function flagStatement(flag: FlagResult, t: TFunction): string | null {
     const words = { hi: hi.label, hiScore: score(hi.summary.mean), hiN: hi.summary.n, lo: lo.label, loScore: score(lo.summary.mean), loN: lo.summary.n, gap: score(Math.abs(difference ?? 0)) };
     return `${t('report.flag.gap', words)}${noise}`;
   }
+  // The whole round's side is the page's "Everyone"; a side of roles keeps the roles' own labels.
+  const side = (s: { roles: string[] | 'all'; label: string }) => (s.roles === 'all' ? t('report.common.everyone') : s.label);
   if (e.kind === 'ladderAtMost') {
-    return t('report.flag.ladderAtMost', { group: e.side.label, share: percent(e.side.share), answered: e.side.answered, rung: e.maxRungLabel });
+    return t('report.flag.ladderAtMost', { group: side(e.side), share: percent(e.side.share), answered: e.side.answered, rung: e.maxRungLabel });
   }
-  return t('report.flag.ladderSplit', { a: e.a.label, aShare: percent(e.a.share), aAnswered: e.a.answered, b: e.b.label, bShare: percent(e.b.share), bAnswered: e.b.answered });
+  return t('report.flag.ladderSplit', { a: side(e.a), aShare: percent(e.a.share), aAnswered: e.a.answered, b: side(e.b), bShare: percent(e.b.share), bAnswered: e.b.answered });
 }
 
 /** Everything the report page draws, built from the one results object. */

@@ -34,7 +34,7 @@ export function trendCharts(comparison: TrendComparison, t: TFunction) {
             type: 'line',
             title: t('report.charts.trendLine', { title: theme.title }),
             labels,
-            series: lines.map((s) => ({ label: s.label, data: s.points.map((p) => displayScore(p?.mean)) })),
+            series: lines.map((s) => ({ label: groupLabel(s, t), data: s.points.map((p) => displayScore(p?.mean)) })),
           }
         : null;
     return { theme, chart };
@@ -59,6 +59,9 @@ export function trendRadar(comparison: TrendComparison, t: TFunction): ChartSpec
 
 /** A change's two rounds by name. */
 export const roundName = (comparison: TrendComparison, roundId: number) => comparison.rounds.find((r) => r.roundId === roundId)?.name ?? String(roundId);
+
+/** A group's label in the page's words: "Everyone" is the page's; roles keep their own labels. */
+export const groupLabel = (g: { groupId: string; label: string }, t: TFunction) => (g.groupId === EVERYONE ? t('report.common.everyone') : g.label);
 
 /** Why a theme is not compared, in the page's words (the domain's `reason` is the JSON's English). */
 export function themeReason(theme: TrendTheme, t: TFunction): string {

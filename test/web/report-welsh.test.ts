@@ -123,6 +123,8 @@ describe('the trends pages in Welsh', () => {
     const page = await browser.agent.get(path).expect(200);
     expectWelsh(page.text, 'trends', ['O flwyddyn i flwyddyn', "Sut mae newid yn cael ei farnu", 'prawf t Welch ar 95%', 'Baneri, rownd wrth rownd', 'wedi cau, arolwg']);
     expect(page.text).toMatch(/Mwy na&#39;r sŵn|O fewn y sŵn/);
+    expect(page.text).toContain('<tr><th scope="row"><bdi>Pawb</bdi></th>');
+    expect(page.text).toContain('<bdi>Annual check 2025</bdi> ac <bdi>Annual check 2026</bdi>.');
     const summary = await browser.agent.get(`${path}?print=summary&detail=1`).expect(200);
     expectWelsh(summary.text, 'trends board summary', ["Sgoriau'r themâu, rownd wrth rownd", 'Cynlluniau gweithredu a chynnydd']);
     const none = await browser.agent.get(`${path}?compare=1`).expect(200);

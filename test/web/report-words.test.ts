@@ -24,7 +24,7 @@ const ladderFlag = (share: number, answered: number): FlagResult => ({
 describe('flag sentences', () => {
   it('says a ladder flag in English and in Welsh', () => {
     expect(flagStatement(ladderFlag(0.6, 10), en)).toBe('Everyone: 60% of 10 answers are at “Doing for” or below.');
-    expect(flagStatement(ladderFlag(0.6, 10), cy)).toBe('Everyone: mae 60% o 10 o atebion ar “Doing for” neu\'n is.');
+    expect(flagStatement(ladderFlag(0.6, 10), cy)).toBe('Pawb: mae 60% o 10 o atebion ar “Doing for” neu\'n is.');
   });
 });
 

@@ -11,7 +11,7 @@ import { idParam } from '../params';
 import { MIN_SHARED_ITEMS } from '../../domain/trend-items';
 import type { TrendTheme } from '../../domain/trends';
 import { bound, questionnaireLang, reportDay, score } from '../report-views';
-import { refusalWords, roundName, signedChange, themeLead, themeReason, trendCharts, trendRadar, trendsJson } from '../trends-views';
+import { groupLabel, refusalWords, roundName, signedChange, themeLead, themeReason, trendCharts, trendRadar, trendsJson } from '../trends-views';
 import { pageWords } from '../wording';
 
 const ROUNDS_HELP = 'List the rounds to compare as round numbers separated by commas, for example ?rounds=1,4,7.';
@@ -65,6 +65,7 @@ function renderTrends(req: Request, res: Response, services: Services, result: T
     radar: result.ok && summary.success ? trendRadar(result.comparison, t) : null,
     refusalMessage: result.ok ? null : refusalWords(result, t),
     themeReason: (theme: TrendTheme) => themeReason(theme, t),
+    groupLabel: (g: { groupId: string; label: string }) => groupLabel(g, t),
     themeLead: (theme: TrendTheme) => (result.ok ? themeLead(theme, result.comparison, t) : ''),
     score,
     bound,

@@ -32,6 +32,7 @@ export const reportCy: Catalogue['report'] = {
     interval95: 'Cyfwng 95%',
     range: '{{low}} i {{high}}',
     and: ' a ',
+    andVowel: ' ac ',
     listSeparator: ', ',
     flag: 'Baner',
     gap: 'Bwlch',

@@ -35,6 +35,8 @@ export const reportEn = {
     interval95: '95% interval',
     range: '{{low}} to {{high}}',
     and: ' and ',
+    /** before a word starting with a vowel (Welsh "ac") */
+    andVowel: ' and ',
     listSeparator: ', ',
     flag: 'Flag',
     gap: 'Gap',
