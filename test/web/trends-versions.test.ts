@@ -219,6 +219,11 @@ describe('trends across questionnaire versions: recomputed on the shared questio
     expect(page.text).toMatch(/Left out:<\/p>\s*<ul>\s*<li>Leaders give credit for changes to the people who made them happen. <span class="muted">\(asked in <bdi>County 2025<\/bdi> only\)/);
     expect(page.text).toContain('at least 2 of the same scored questions');
     expect(page.text).not.toContain('Not compared.');
+    // In Welsh: the same lead and rule in the catalogue's words; the CSV below stays English.
+    const welsh = await browser.agent.get(`/admin/organisations/${organisationId}/trends`).set('Accept-Language', 'cy').expect(200);
+    expect(welsh.text).toContain('<p>Wedi&#39;i chymharu ar 4 o 5 o gwestiynau, y rhai y mae pob rownd yn eu gofyn');
+    expect(welsh.text).toMatch(/\(wedi’i ofyn yn <bdi>County 2025<\/bdi> yn unig\)/);
+    expect(welsh.text).toContain('o leiaf 2 o&#39;r un cwestiynau â sgôr');
 
     const csv = await browser.agent.get(`/admin/organisations/${organisationId}/trends.csv`).expect(200);
     const row = csv.text.split('\r\n').find((l) => l.includes('"Staff member or volunteer","County 2025"') && l.includes('leadership'));
