@@ -194,6 +194,7 @@ export const cy: Catalogue = {
     by: 'erbyn',
     now: 'Nawr:',
     noPlan: "heb ychwanegu ei gynllun yma eto. Dewch yn ôl i'r dudalen hon yn nes ymlaen.",
+    status: { planned: "wedi'i gynllunio", 'in-progress': 'ar y gweill', done: "wedi'i wneud", dropped: "wedi'i roi o'r neilltu" },
   },
   unavailable: {
     closedTitle: "Mae'r rownd hon wedi cau",

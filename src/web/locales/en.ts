@@ -195,6 +195,7 @@ export const en = {
     by: 'by',
     now: 'Now:',
     noPlan: 'has not added its plan here yet. Please come back to this page later.',
+    status: { planned: 'planned', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
   },
   unavailable: {
     closedTitle: 'This round has closed',

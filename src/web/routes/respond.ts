@@ -140,7 +140,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.locals.organisationName = services.organisations.get(round.organisationId).name;
     const grace = rounds.graceUntil(round);
     // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
-    res.locals.graceNotice = grace === null ? null : tOf(res)('unavailable.grace', { date: zone.formatDateTime(grace) });
+    res.locals.graceNotice = grace === null ? null : tOf(res)('unavailable.grace', { date: zone.formatDateTime(grace, res.locals.lang as string) });
     next();
   }, r);
 
@@ -392,7 +392,7 @@ export function respondRoutes(services: Services, config: Config): Router {
         title: tOf(res)('unavailable.notOpenTitle'),
         state: err.state,
         unsent: false,
-        opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
+        opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt, res.locals.lang as string),
       });
     } else if (round && err instanceof DraftMissingError) {
       res.status(404).render('respond/no-draft', { title: tOf(res)('noDraft.title') });
