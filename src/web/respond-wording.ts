@@ -62,7 +62,7 @@ export function respondWording(services: Services, config: Config, draftIdOf: (r
       const q = responding.questionnaireFor(round);
       const wording = wordingFor(req, q, round.defaultLanguage);
       const texts = inWording(q, wording);
-      usePageLanguage(res, pageLanguageOf(wording));
+      usePageLanguage(res, pageLanguageOf(wording), wording.easyRead);
       res.locals.wording = wording;
       res.locals.texts = texts;
       res.locals.questionnaire = texts;
