@@ -109,3 +109,28 @@ describe('Easy Read pages speak Easy Read around the questions', () => {
     expect((await request(ctx.app).get(base).expect(200)).text).toContain('Start now');
   });
 });
+
+describe('Welsh Easy Read', () => {
+  it('gives the Welsh Easy Read questionnaire and page words, all marked cy, and records the wording', async () => {
+    const ctx = makeTestApp();
+    const round = openRound(ctx, { defaultLanguage: 'cy' });
+    const b = browserLike(ctx.app);
+    const base = `/r/${round.linkToken}`;
+    const welcome = await b.agent.get(base).expect(200);
+    expect(welcome.text).toContain('Defnyddio Hawdd ei Ddeall');
+    await b.submit(base, { easyRead: '1', _return: '' }, `${base}/wording`);
+    const easy = await b.agent.get(base).expect(200);
+    expect(easy.text).toContain('<html lang="cy">');
+    expect(easy.text).toContain("Mae&#39;r cwestiynau hyn am ein sefydliad.");
+    expect(easy.text).toContain('Mae 8 rhan fer.');
+    await b.submit(base, {}, `${base}/start`);
+    await b.submit(`${base}/role`, { role: 'lived' });
+    const theme = await b.agent.get(`${base}/themes/1`).expect(200);
+    expect(theme.text).toContain('<p class="progress" id="progress">Rhan 1 o 8</p>');
+    expect(theme.text).toContain('<h1>Bod yn rhan o bethau o&#39;r dechrau</h1>');
+    expect(theme.text).toContain('>Dw i ddim yn gwybod</label>');
+    expect(theme.text).toContain('>Cadw a mynd ymlaen</button>');
+    // Everything is Welsh: nothing on the page needs a lang of its own but the language buttons.
+    expect([...theme.text.matchAll(/ lang="([^"]+)"/g)].map((m) => m[1])).toEqual(['cy', 'en-GB']);
+  });
+});
