@@ -74,4 +74,20 @@ export const easyReadCy: Catalogue['easyRead'] = {
     sent: "Rydym wedi cael eich atebion. Rydym wedi eu cyfrif.",
     private: "Ni all neb weld eich atebion eich hun. Ni all neb gysylltu eich atebion â chi.",
   },
+  public: {
+    paper: {
+      howTitle: "Sut i lenwi'r ffurflen hon",
+      tickOne: "Rhowch dic mewn 1 blwch ar gyfer pob cwestiwn. Fel hyn:",
+      changeMind: "Ydych chi wedi newid eich meddwl? Croeswch y blwch allan. Yna ticiwch flwch arall.",
+      leaveOut: "Does dim rhaid i chi ateb pob cwestiwn. Mae “{{dontKnow}}” yn ateb hefyd.",
+      noNameRest: " ar y ffurflen hon. Peidiwch ag ysgrifennu enw neb arall.",
+      anonymous: "Mae eich atebion yn ddienw. Bydd rhywun yn eu teipio heb eich enw. Rydym yn eu hychwanegu at yr holl atebion eraill. Rydym yn dangos canlyniadau grŵp dim ond pan fydd {{n}} neu fwy ohonynt yn ateb.",
+      online: "Gallwch ateb ar-lein yn lle hynny. Ewch i {{link}}. Neu ewch i'r dudalen ymuno a theipiwch god y rownd {{code}}.",
+      roleQuestion: "Pa un o'r rhain sydd fwyaf tebyg i chi? Ticiwch 1 blwch.",
+      roleHint: "Mae hyn yn ein helpu i weld a yw grwpiau'n meddwl mewn ffyrdd gwahanol.",
+      ladderHint: "Ticiwch yr ateb sy'n gweddu orau.",
+      commentHint: "Ysgrifennwch yn y blwch os ydych chi eisiau.",
+      finished: "Diolch. Plygwch y ffurflen fel na all neb ddarllen eich atebion. Rhowch hi yn ôl i'r person a'i rhoddodd i chi. Neu rhowch hi yn y blwch neu'r amlen a gawsoch. Bydd rhywun yn teipio eich atebion heb eich enw. Yna rydym yn eu cyfrif gyda'r holl atebion eraill.",
+    },
+  },
 };

@@ -76,4 +76,21 @@ export const easyReadEn = {
     sent: 'We have got your answers. We have counted them.',
     private: 'Nobody can see your own answers. Nobody can link your answers to you.',
   },
+  // The paper form's own words in Easy Read (the printed Easy Read version).
+  public: {
+    paper: {
+      howTitle: 'How to fill in this form',
+      tickOne: 'Put a tick in 1 box for each question. Like this:',
+      changeMind: 'Did you change your mind? Cross out the box. Then tick another box.',
+      leaveOut: 'You do not have to answer every question. “{{dontKnow}}” is an answer too.',
+      noNameRest: ' on this form. Do not write anyone else’s name.',
+      anonymous: 'Your answers are anonymous. Someone will type them in without your name. We add them to all the other answers. We show results for a group only when {{n}} or more of them answer.',
+      online: 'You can answer online instead. Go to {{link}}. Or go to the join page and type the round code {{code}}.',
+      roleQuestion: 'Which of these is most like you? Tick 1 box.',
+      roleHint: 'This helps us see if groups think in different ways.',
+      ladderHint: 'Tick the answer that fits best.',
+      commentHint: 'Write in the box if you want to.',
+      finished: 'Thank you. Fold the form so nobody can read your answers. Give it back to the person who gave it to you. Or put it in the box or envelope you got. Someone will type in your answers without your name. Then we count them with all the other answers.',
+    },
+  },
 };
