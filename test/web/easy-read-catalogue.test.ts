@@ -53,6 +53,14 @@ describe('the Easy Read words of the respondent pages', () => {
     expect(easyReadProblems(en.easyRead as unknown as Tree)).toEqual([]);
   });
 
+  // Flesch reading ease is an English formula; the Welsh is held to the sentence bound.
+  it(`keep every Welsh sentence to ${MAX_SENTENCE_WORDS} words too`, () => {
+    const long = leaves(cy.easyRead as unknown as Tree).flatMap(([where, raw]) =>
+      sentences(filled(raw)).filter((s) => words(s).length > MAX_SENTENCE_WORDS).map((s) => `${where}: sentence of ${words(s).length} words: "${s}"`),
+    );
+    expect(long).toEqual([]);
+  });
+
   it('fail the bound when a long or hard text is put in', () => {
     const hard = structuredClone(en.easyRead) as unknown as Tree;
     (hard.theme as Tree).answerFor = 'Respond regarding organisational characteristics, disregarding inapplicable considerations entirely.';
