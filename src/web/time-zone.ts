@@ -98,3 +98,20 @@ export function zonedTime(timeZone: string): ZonedTime {
     formatDate: (ms, language = 'en') => formatsIn(language).date.format(ms),
   };
 }
+
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A calendar date as people type it ("2027-03-31", no time of day, no zone) in words, for a
+ * sentence in the page's language: "31 March 2027", "31 Mawrth 2027". Anything that is not such a
+ * date is returned as it is.
+ */
+export function formatCalendarDate(iso: string, language = 'en'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(ms).toISOString().slice(0, 10) !== iso) return iso;
+  const key = language in AT ? language : 'en';
+  let f = calendarFormats.get(key);
+  if (!f) calendarFormats.set(key, (f = new Intl.DateTimeFormat(localeOf(key), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })));
+  return f.format(ms);
+}

@@ -1,7 +1,7 @@
 // Dates and action-status words inside Welsh sentences on the respondents' pages are Welsh (issue
 // 15): times in the page language through Intl ('cy' in Node's full ICU), status words from the catalogue.
 import request from 'supertest';
-import { zonedTime } from '../../src/web/time-zone';
+import { formatCalendarDate, zonedTime } from '../../src/web/time-zone';
 import { fakeClock, makeTestApp } from '../helpers/app';
 import { respond } from '../helpers/respond';
 import { openRound } from '../helpers/rounds';
@@ -18,6 +18,13 @@ describe('dates in the page language', () => {
     ['Europe/London', Date.UTC(2026, 11, 1, 9, 0), 'fr', '1 December 2026 at 09:00 GMT'],
   ])('%s %d in %s is "%s"', (zone, ms, language, shown) => {
     expect(zonedTime(zone).formatDateTime(ms, language)).toBe(shown);
+  });
+
+  it('writes a typed calendar date in words, and leaves anything else as it is', () => {
+    expect(formatCalendarDate('2027-03-31', 'cy')).toBe('31 Mawrth 2027');
+    expect(formatCalendarDate('2027-03-31')).toBe('31 March 2027');
+    expect(formatCalendarDate('2027-02-30', 'cy')).toBe('2027-02-30');
+    expect(formatCalendarDate('soon', 'cy')).toBe('soon');
   });
 
   it('formats a date alone, and English by default', () => {
@@ -54,12 +61,12 @@ describe('action status on the Welsh results page', () => {
     ctx.services.resultsPage.publish(closed);
     const res = await request(ctx.app).get(`/r/${closed.linkToken}/results`).expect(200);
     expect(res.text).toContain('Nawr: wedi&#39;i gynllunio.');
-    expect(res.text).toContain('Nawr: ar y gweill.');
+    expect(res.text).toContain('Dan arweiniad <bdi>Cadeirydd</bdi>, erbyn 31 Mawrth 2027. Nawr: ar y gweill.');
     expect(res.text).toContain('Nawr: wedi&#39;i wneud.');
     expect(res.text).toContain('Nawr: wedi&#39;i roi o&#39;r neilltu.');
     expect(res.text).not.toMatch(/lang="en-GB">(planned|in progress|done|dropped)/);
     const english = await request(ctx.app).get(`/r/${closed.linkToken}/results`).set('Cookie', 'ps_wording=en').expect(200);
-    expect(english.text).toContain('Now: in progress.');
+    expect(english.text).toContain('Led by <bdi>Cadeirydd</bdi>, by 31 March 2027. Now: in progress.');
     expect(english.text).toContain('Now: dropped.');
   });
 });
