@@ -1,23 +1,13 @@
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { createRepositories } from '../../src/db';
 import { openRound } from '../helpers/rounds';
 import { fillRound } from '../helpers/synthetic';
-import { describeInBrowser, expectAccessible, newContext, screenshot, startRig, type BrowserRig, signInAs } from './harness';
+import { describeInBrowser, expectAccessible, newContext, printedPages, screenshot, startRig, type BrowserRig, signInAs } from './harness';
 
 jest.setTimeout(120_000);
 
 const EMAIL = 'owner@example.org';
 const PASSWORD = 'copper-lantern-meadow-41';
-
-/** Prints the page as Chromium would to A4 and counts the pages of the PDF. */
-async function printedPages(page: Page): Promise<number> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4' });
-  await page.emulateMedia({ media: 'screen' });
-  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-}
 
 describeInBrowser('the board summary and the results page for respondents, in Chromium', () => {
   let rig: BrowserRig;

@@ -118,3 +118,12 @@ export async function signInAs(page: Page, email: string, password: string): Pro
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/admin');
 }
+
+/** Prints the page as Chromium would to A4 and counts the pages of the PDF. */
+export async function printedPages(page: Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}

@@ -2,23 +2,15 @@
 // The report, its board summary, the trends page and paper entry in Welsh, in Chromium: axe
 // finds nothing, the page says lang="cy", and the Welsh board summary still prints on 2 to 4 A4
 // pages (Welsh sentences run longer than English ones).
-import type { Page } from 'playwright-core';
 import { createRepositories } from '../../src/db';
 import { openRound } from '../helpers/rounds';
 import { fillRound } from '../helpers/synthetic';
-import { describeInBrowser, expectAccessible, newContext, startRig, type BrowserRig, signInAs } from './harness';
+import { describeInBrowser, expectAccessible, newContext, printedPages, startRig, type BrowserRig, signInAs } from './harness';
 
 jest.setTimeout(120_000);
 
 const EMAIL = 'owner@example.org';
 const PASSWORD = 'copper-lantern-meadow-41';
-
-async function printedPages(page: Page): Promise<number> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4' });
-  await page.emulateMedia({ media: 'screen' });
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-}
 
 describeInBrowser('the report pages in Welsh, in Chromium', () => {
   let rig: BrowserRig;
@@ -31,12 +23,13 @@ describeInBrowser('the report pages in Welsh, in Chromium', () => {
     const { services, db } = rig.server;
     await services.accounts.createFirstOwner(EMAIL, PASSWORD);
     const repos = createRepositories(db);
-    const last = openRound({ services }, { name: 'Gwiriad 2025', resultsRelease: 'after-close' });
-    fillRound(repos, services.rounds.questionnaireFor(last), last, 110, 3);
-    services.rounds.close(last.id);
-    const round = openRound({ services }, { name: 'Gwiriad 2026', resultsRelease: 'after-close' }, 'open', last.organisationId);
-    fillRound(repos, services.rounds.questionnaireFor(round), round, 120, 4);
-    const closed = services.rounds.close(round.id);
+    // Two closed yearly rounds of one organisation, so the summary has a change and the trends a line.
+    let closed = openRound({ services }, { name: 'Gwiriad 2025', resultsRelease: 'after-close' });
+    for (const [year, people] of [[2025, 110], [2026, 120]]) {
+      const round = year === 2025 ? closed : openRound({ services }, { name: `Gwiriad ${year}`, resultsRelease: 'after-close' }, 'open', closed.organisationId);
+      fillRound(repos, services.rounds.questionnaireFor(round), round, people, year - 2022);
+      closed = services.rounds.close(round.id);
+    }
 
     const context = await newContext(rig, { extraHTTPHeaders: { 'Accept-Language': 'cy' } });
     const page = await context.newPage();
