@@ -3,5 +3,9 @@
 import type { Catalogue } from '../en';
 
 export const adminCy: Catalogue['admin'] = {
-  _placeholder: '',
+  accountBar: { signedInAs: 'Wedi mewngofnodi fel', owner: ' (perchennog)', signOut: 'Allgofnodi' },
+  languageSwitch: {
+    label: 'Iaith',
+    unknown: "Dewiswch un o'r ieithoedd a gynigir.",
+  },
 };
