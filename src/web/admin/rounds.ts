@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { pageWords } from '../wording';
 import QRCode from 'qrcode';
 import type { Config } from '../../config';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../questionnaires';
@@ -277,8 +278,8 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       id: r.id,
       name: r.name,
       status: r.status,
-      statusLabel: STATUS_LABELS[r.status],
-      mode: MODE_LABELS[r.mode],
+      statusLabel: pageWords(res)(`admin.labels.status.${r.status}`),
+      mode: pageWords(res)(`admin.labels.mode.${r.mode}`),
       created: zone.formatDate(r.createdAt),
       responses: countsByRole(services, r).total,
     }));
@@ -295,7 +296,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
   return {
     dashboard(_req: Request, res: Response) {
       const admin = adminOf(res);
-      res.render('admin/index', { title: 'Organisations', organisations: access.organisations(admin), isOwner: admin.role === 'owner', errors: [], name: '' });
+      res.render('admin/index', { title: pageWords(res)('admin.dashboard.title'), organisations: access.organisations(admin), isOwner: admin.role === 'owner', errors: [], name: '' });
     },
 
     createOrganisation(req: Request, res: Response) {
@@ -304,7 +305,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       const form = parseForm(organisationNameSchema, req.body);
       if (!form.ok) {
         return res.status(400).render('admin/index', {
-          title: 'Organisations',
+          title: pageWords(res)('admin.dashboard.title'),
           organisations: access.organisations(admin),
           isOwner: true,
           errors: form.errors,
@@ -312,7 +313,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         });
       }
       const org = organisations.create(form.data.name);
-      flash(req, 'success', `Organisation “${org.name}” added.`);
+      flash(req, 'success', pageWords(res)('admin.dashboard.added', { name: org.name }));
       res.redirect(303, `/admin/organisations/${org.id}`);
     },
 
@@ -323,7 +324,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       const form = parseForm(organisationNameSchema, req.body);
       if (!form.ok) return showOrganisation(req, res, 400, form.errors, str((req.body as Record<string, unknown>)?.name, 400));
       organisations.rename(org.id, form.data.name);
-      flash(req, 'success', `The organisation is now called “${form.data.name}”.`);
+      flash(req, 'success', pageWords(res)('admin.organisation.renamed', { name: form.data.name }));
       res.redirect(303, `/admin/organisations/${org.id}`);
     },
 
