@@ -1,0 +1,94 @@
+// The admin pages in Welsh (issue 15, item 2): every converted page, asked for in Welsh by the
+// browser (Accept-Language) or by the language switch's cookie, is marked lang="cy", shows its
+// own words in Welsh and no English sentence of the admin catalogue (names are data, not words).
+import request from 'supertest';
+import { adminEn } from '../../src/web/locales/admin/en';
+import { translator } from '../../src/web/i18n';
+import { translateMessage } from '../../src/web/admin/words';
+import { makeTestApp } from '../helpers/app';
+import { ownerSession } from '../helpers/admin';
+import { openRound } from '../helpers/rounds';
+
+/** Every English string of the admin catalogue, with the literal runs of templated ones. */
+function englishSentences(): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (typeof node === 'string') {
+      for (const part of node.split(/\{\{\w+\}\}/)) if (part.trim().split(/\s+/).length > 3) out.push(part.trim());
+    } else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(adminEn);
+  return out;
+}
+
+/** The page's HTML with the template's escapes undone, so catalogue text can be searched for. */
+const unescaped = (html: string) =>
+  html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;/g, '"').replace(/&amp;/g, '&');
+
+const ENGLISH = englishSentences();
+
+function expectWelsh(path: string, html: string, welsh: string[]) {
+  expect({ path, lang: /<html lang="([^"]+)">/.exec(html)?.[1] }).toEqual({ path, lang: 'cy' });
+  const text = unescaped(html);
+  for (const w of welsh) expect({ path, found: text.includes(w) ? w : `missing: ${w}` }).toEqual({ path, found: w });
+  const english = ENGLISH.filter((s) => text.includes(s));
+  expect({ path, english }).toEqual({ path, english: [] });
+}
+
+describe('admin pages in Welsh', () => {
+  it('has English sentences to look for (the check is not empty)', () => {
+    expect(ENGLISH.length).toBeGreaterThan(80);
+    expect(ENGLISH).toContain('Forgotten your password? Ask an owner of this server for a new link to set one.');
+  });
+
+  it('shows the signed-out pages in Welsh, by Accept-Language or by the cookie', async () => {
+    const ctx = makeTestApp();
+    ctx.services.accounts.issueSetupCode();
+    const setup = await request(ctx.app).get('/admin/setup').set('Accept-Language', 'cy-GB,cy;q=0.9,en;q=0.5').expect(200);
+    expectWelsh('/admin/setup', setup.text, ['Gosod Powershare', 'Cod gosod', "Creu cyfrif y perchennog"]);
+    const { owner } = await ownerSession(ctx);
+    for (const how of [{ 'Accept-Language': 'cy' }, { Cookie: 'ps_wording=cy' }]) {
+      const login = await request(ctx.app).get('/admin/login').set(how).expect(200);
+      expectWelsh('/admin/login', login.text, ['Mewngofnodi', 'Cyfeiriad e-bost', "Wedi anghofio'ch cyfrinair?"]);
+      const done = await request(ctx.app).get('/admin/setup').set(how).expect(410);
+      expectWelsh('/admin/setup (done)', done.text, ["Mae'r gweinydd hwn wedi'i osod yn barod"]);
+    }
+    const { token } = ctx.services.accounts.createAccount(owner, { email: 'new@example.org', role: 'member', organisationIds: [] });
+    const set = await request(ctx.app).get(`/admin/set-password/${token}`).set('Accept-Language', 'cy').expect(200);
+    expectWelsh('/admin/set-password', set.text, ['Dewiswch eich cyfrinair', 'Teipiwch y cyfrinair eto']);
+  });
+
+  it('shows the signed-in pages in Welsh', async () => {
+    const ctx = makeTestApp();
+    const { owner, browser } = await ownerSession(ctx);
+    const round = openRound(ctx, {}, 'open');
+    const { admin: member } = ctx.services.accounts.createAccount(owner, { email: 'member@example.org', role: 'member', organisationIds: [round.organisationId] });
+    const pages: [string, string[]][] = [
+      ['/admin', ['Sefydliadau', 'Ychwanegu sefydliad', 'Wedi mewngofnodi fel', 'Allgofnodi']],
+      ['/admin/account', ['Eich cyfrif', 'Newid eich cyfrinair', 'Cyfrinair presennol']],
+      ['/admin/accounts', ['Cyfrifon gweinyddwyr', 'Ychwanegu gweinyddwr', '(chi)']],
+      ['/admin/accounts/new', ['Eu cyfeiriad e-bost', 'Aelod o sefydliad: yn cynnal cylchoedd']],
+      [`/admin/accounts/${member.id}`, ["Dileu'r cyfrif", 'Gwneud dolen newydd']],
+      [`/admin/organisations/${round.organisationId}`, ['Creu cylch', 'Ar agor', 'Arolwg']],
+    ];
+    for (const [path, welsh] of pages) {
+      const page = await browser.agent.get(path).set('Accept-Language', 'cy').expect(200);
+      expectWelsh(path, page.text, welsh);
+    }
+    // The same pages by the cookie the language switch sets, and the flash message of a change.
+    await browser.post('/admin', '/language', { language: 'cy', back: '/admin' });
+    const res = await browser.post('/admin', '/admin/organisations', { name: '' });
+    expect(res.status).toBe(400);
+    expectWelsh('/admin (error)', res.text, ["Rhowch enw'r sefydliad", 'Mae problem']);
+    await browser.post('/admin', '/admin/organisations', { name: 'Ysbyty Glan' });
+    const after = await browser.agent.get('/admin').expect(200);
+    expect(unescaped(after.text)).toContain('Wedi ychwanegu’r sefydliad “Ysbyty Glan”.');
+  });
+
+  it('translates form messages with values in them, and leaves unknown ones as they are', () => {
+    const cy = translator('cy');
+    expect(translateMessage(cy, 'Use at least 12 characters (this has 5)')).toBe('Defnyddiwch o leiaf 12 nod (mae gan hwn 5)');
+    expect(translateMessage(cy, 'Something new')).toBe('Something new');
+    expect(translateMessage(translator('en'), 'Use at most 128 characters')).toBe('Use at most 128 characters');
+  });
+});
