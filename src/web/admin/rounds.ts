@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { pageWords } from '../wording';
+import { translateMessage } from './words';
 import QRCode from 'qrcode';
 import type { Config } from '../../config';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../questionnaires';
@@ -28,10 +29,8 @@ import {
   countsByRole,
   formatJoinCode,
   FORM_LABELS,
-  MODE_LABELS,
   publicBase,
   roundLink,
-  STATUS_LABELS,
 } from './view-models';
 import { zonedTime } from '../time-zone';
 import type { PresenterHandlers } from './presenter';
@@ -241,17 +240,18 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     const org = organisations.get(round.organisationId);
     const q = questionnaires.find(round.questionnaireId, round.questionnaireVersion);
     const base = publicBase(req, config);
+    const t = pageWords(res);
     res.status(status).render('admin/round', {
       title: round.name,
       org,
       round,
       errors,
       typed,
-      statusLabel: STATUS_LABELS[round.status],
-      availability: availabilityText(services, round, zone),
-      questionnaireLabel: `${q?.title ?? round.questionnaireId}, version ${round.questionnaireVersion}`,
-      formLabel: FORM_LABELS[round.form],
-      modeLabel: MODE_LABELS[round.mode],
+      statusLabel: t(`admin.labels.status.${round.status}`),
+      availability: availabilityText(services, round, zone, t),
+      questionnaireLabel: t('admin.round.questionnaireVersion', { title: q?.title ?? round.questionnaireId, version: round.questionnaireVersion }),
+      formLabel: t(`admin.labels.form.${round.form}`),
+      modeLabel: t(`admin.labels.mode.${round.mode}`),
       actions: services.actions.list(round),
       resultsPage: {
         published: services.resultsPage.publishedAt(round) !== null,
@@ -266,7 +266,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       joinCode: formatJoinCode(round.joinCode),
       counts: countsByRole(services, round),
       hasResponses: rounds.hasResponses(round.id),
-      copyName: `${round.name} (copy)`.slice(0, 200),
+      copyName: t('admin.round.copySuffix', { name: round.name }).slice(0, 200),
       observers: presenter ? presenter.observerSection(req, round) : { newUrl: null, links: [] },
     });
   };
@@ -341,7 +341,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       if ('errors' in converted) return renderForm(res, 400, { org, values, errors: converted.errors });
       try {
         const round = rounds.create(org.id, converted.input);
-        flash(req, 'success', `Round “${round.name}” created as a draft. Check it, then open it when you are ready.`);
+        flash(req, 'success', pageWords(res)('admin.round.flash.created', { name: round.name }));
         res.redirect(303, `/admin/rounds/${round.id}`);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
@@ -369,7 +369,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       if ('errors' in converted) return renderForm(res, 400, { org, round, values, errors: converted.errors });
       try {
         const updated = rounds.update(round.id, converted.input);
-        flash(req, 'success', 'Your changes to the round are saved.');
+        flash(req, 'success', pageWords(res)('admin.round.flash.saved'));
         res.redirect(303, `/admin/rounds/${updated.id}`);
       } catch (err) {
         if (err instanceof ValidationError) return renderForm(res, 400, { org, round, values, errors: err.fieldErrors });
@@ -386,12 +386,16 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         opened = rounds.open(round.id);
       } catch (err) {
         if (!(err instanceof ClosingTimePassedError)) throw err;
-        flash(req, 'error', `“${round.name}” was not opened. ${err.message}`);
+        flash(req, 'error', pageWords(res)('admin.round.flash.notOpened', { name: round.name, why: translateMessage(pageWords(res), err.message) }));
         return res.redirect(303, `/admin/rounds/${round.id}/edit#closesAt`);
       }
-      const codeNote = opened.joinCode !== round.joinCode ? ` Its join code changed to ${formatJoinCode(opened.joinCode)}, because another round took the old one.` : '';
-      const when = opened.opensAt !== null && rounds.availability(opened).state === 'notYetOpen' ? `people can answer from ${zone.formatDateTime(opened.opensAt)}` : 'people can answer now';
-      flash(req, 'success', `${wasClosed ? 'Reopened' : 'Opened'} “${round.name}”: ${when}.${codeNote}`);
+      const t = pageWords(res);
+      const codeNote = opened.joinCode !== round.joinCode ? t('admin.round.flash.codeChanged', { code: formatJoinCode(opened.joinCode) }) : '';
+      const when =
+        opened.opensAt !== null && rounds.availability(opened).state === 'notYetOpen'
+          ? t('admin.round.flash.answerFrom', { when: zone.formatDateTime(opened.opensAt) })
+          : t('admin.round.flash.answerNow');
+      flash(req, 'success', `${t(wasClosed ? 'admin.round.flash.reopened' : 'admin.round.flash.opened', { name: round.name, when })}${codeNote}`);
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
 
@@ -399,7 +403,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     releaseWaiting(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       const added = services.release.releaseAll(round);
-      flash(req, 'success', added === 0 ? 'No answers were waiting.' : `${added} ${added === 1 ? 'answer was' : 'answers were'} added to the results.`);
+      flash(req, 'success', added === 0 ? pageWords(res)('admin.round.flash.noneWaiting') : pageWords(res)('admin.round.flash.released', { count: added }));
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
 
@@ -408,7 +412,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       const form = parseForm(duplicateSchema, req.body);
       if (!form.ok) return renderRound(req, res, round, 400, form.errors.map((e) => ({ ...e, field: 'copyName' })));
       const copy = rounds.duplicate(round.id, form.data.name);
-      flash(req, 'success', `Copied as “${copy.name}”, a draft with its own link and join code. Check its dates, then open it.`);
+      flash(req, 'success', pageWords(res)('admin.round.flash.copied', { name: copy.name }));
       res.redirect(303, `/admin/rounds/${copy.id}`);
     },
 
@@ -422,7 +426,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         if (!(err instanceof ValidationError)) throw err;
         return renderRound(req, res, round, 400, err.fieldErrors, typed);
       }
-      flash(req, 'success', `Deleted “${round.name}” and every answer given in it.`);
+      flash(req, 'success', pageWords(res)('admin.round.flash.deleted', { name: round.name }));
       res.redirect(303, `/admin/organisations/${round.organisationId}`);
     },
 
