@@ -70,6 +70,10 @@ describe('admin pages in Welsh', () => {
       ['/admin/accounts/new', ['Eu cyfeiriad e-bost', 'Aelod o sefydliad: yn cynnal cylchoedd']],
       [`/admin/accounts/${member.id}`, ["Dileu'r cyfrif", 'Gwneud dolen newydd']],
       [`/admin/organisations/${round.organisationId}`, ['Creu cylch', 'Ar agor', 'Arolwg']],
+      [`/admin/organisations/${round.organisationId}/rounds/new`, ["Enw'r cylch", 'Arolwg neu weithdy?', 'Ffurflen fer', "Creu'r cylch"]],
+      [`/admin/rounds/${round.id}`, ['Sut mae pobl yn ymuno', 'Ar agor: gall pobl ateb nawr.', 'Ffurflenni papur', "Dileu'r cylch"]],
+      [`/admin/rounds/${round.id}/edit`, ['Newid y cylch', 'Yn agor am', 'Cadw’r newidiadau']],
+      [`/admin/rounds/${round.id}/close`, ['Cau “', 'Does neb hanner ffordd drwy ateb.', 'Ei gadw ar agor']],
     ];
     for (const [path, welsh] of pages) {
       const page = await browser.agent.get(path).set('Accept-Language', 'cy').expect(200);
@@ -85,10 +89,28 @@ describe('admin pages in Welsh', () => {
     expect(unescaped(after.text)).toContain('Wedi ychwanegu’r sefydliad “Ysbyty Glan”.');
   });
 
+  it('picks the Welsh plural forms by Intl.PluralRules (zero, one, two, few, many, other)', () => {
+    const cy = translator('cy');
+    expect(new Intl.PluralRules('cy').resolvedOptions().pluralCategories.sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    const release = (count: number) => cy('admin.round.release', { count });
+    expect(release(0)).toBe("Ychwanegu'r rhain at y canlyniadau nawr");
+    expect(release(1)).toBe('Ychwanegu hwn at y canlyniadau nawr');
+    expect(release(2)).toBe("Ychwanegu'r ddau at y canlyniadau nawr");
+    expect(release(3)).toBe("Ychwanegu'r rhain at y canlyniadau nawr");
+    expect(cy('admin.roundClose.partWay', { count: 0 })).toBe('Does neb wedi dechrau ateb heb anfon ei atebion.');
+    expect(cy('admin.roundClose.partWay', { count: 1 })).toBe('Mae 1 person wedi dechrau ateb ond heb anfon ei atebion eto.');
+    expect(cy('admin.roundClose.partWay', { count: 6 })).toBe('Mae 6 o bobl wedi dechrau ateb ond heb eu hanfon eto.');
+    const en = translator('en');
+    expect(en('admin.round.flash.released', { count: 1 })).toBe('1 answer was added to the results.');
+    expect(en('admin.round.flash.released', { count: 2 })).toBe('2 answers were added to the results.');
+    expect(en('admin.roundClose.partWay', { count: 1 })).toBe('1 person has started answering but not sent their answers yet.');
+  });
+
   it('translates form messages with values in them, and leaves unknown ones as they are', () => {
     const cy = translator('cy');
     expect(translateMessage(cy, 'Use at least 12 characters (this has 5)')).toBe('Defnyddiwch o leiaf 12 nod (mae gan hwn 5)');
     expect(translateMessage(cy, 'Something new')).toBe('Something new');
+    expect(translateMessage(cy, "Type the round's name exactly, “Annual check”, to delete it")).toBe("Teipiwch enw'r cylch yn union, “Annual check”, i'w ddileu");
     expect(translateMessage(translator('en'), 'Use at most 128 characters')).toBe('Use at most 128 characters');
   });
 });

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { TFunction } from 'i18next';
 import { pageWords } from '../wording';
 import { translateMessage } from './words';
 import QRCode from 'qrcode';
@@ -28,7 +29,6 @@ import {
   availabilityText,
   countsByRole,
   formatJoinCode,
-  FORM_LABELS,
   publicBase,
   roundLink,
 } from './view-models';
@@ -106,8 +106,8 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     return latest.find((q) => q.id === DEFAULT_QUESTIONNAIRE_ID) ?? latest[0];
   };
 
-  const questionnaireOptions = () =>
-    questionnaires.list().map((q) => ({ value: qKey(q.id, q.version), label: `${q.title}, version ${q.version}${q.builtIn ? ' (built in)' : ''}` }));
+  const questionnaireOptions = (t: TFunction) =>
+    questionnaires.list().map((q) => ({ value: qKey(q.id, q.version), label: t(q.builtIn ? 'admin.round.builtIn' : 'admin.round.questionnaireVersion', { title: q.title, version: q.version }) }));
 
   const valuesFromRound = (round: RoundRecord): RoundFormValues => {
     const custom = new Set(customRolesOf(round).map((r) => r.id));
@@ -151,11 +151,11 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     };
   };
 
-  const fixedSummary = (round: RoundRecord) => {
+  const fixedSummary = (round: RoundRecord, t: TFunction) => {
     const q = questionnaires.find(round.questionnaireId, round.questionnaireVersion);
     return {
-      questionnaire: `${q?.title ?? round.questionnaireId}, version ${round.questionnaireVersion}`,
-      form: FORM_LABELS[round.form],
+      questionnaire: t('admin.round.questionnaireVersion', { title: q?.title ?? round.questionnaireId, version: round.questionnaireVersion }),
+      form: t(`admin.labels.form.${round.form}`),
       roles: round.roles.map((r) => r.label),
     };
   };
@@ -166,18 +166,19 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     opts: { org: { id: number; name: string }; round?: RoundRecord; values: RoundFormValues; errors: FieldError[] },
   ) => {
     const fixed = opts.round ? rounds.hasResponses(opts.round.id) : false;
+    const t = pageWords(res);
     res.status(status).render('admin/round-form', {
-      title: opts.round ? `Change ${isolateBidi(opts.round.name)}` : 'Create a round',
-      heading: opts.round ? 'Change the round' : 'Create a round',
+      title: opts.round ? t('admin.roundForm.changeTitle', { name: isolateBidi(opts.round.name) }) : t('admin.roundForm.createTitle'),
+      heading: opts.round ? t('admin.roundForm.changeHeading') : t('admin.roundForm.createTitle'),
       action: opts.round ? `/admin/rounds/${opts.round.id}/edit` : `/admin/organisations/${opts.org.id}/rounds`,
       back: opts.round ? `/admin/rounds/${opts.round.id}` : `/admin/organisations/${opts.org.id}`,
-      submitLabel: opts.round ? 'Save changes' : 'Create the round',
+      submitLabel: opts.round ? t('admin.roundForm.changeSubmit') : t('admin.roundForm.createSubmit'),
       org: opts.org,
       values: opts.values,
       errors: opts.errors,
-      questionnaireOptions: questionnaireOptions(),
+      questionnaireOptions: questionnaireOptions(t),
+      fixed: fixed && opts.round ? fixedSummary(opts.round, t) : null,
       roleChoices: roleChoices(opts.round),
-      fixed: fixed && opts.round ? fixedSummary(opts.round) : null,
       limits: { customRoles: CUSTOM_ROLES_MAX, roleLabel: ROLE_LABEL_MAX },
       timeZone: zone.timeZone,
     });
