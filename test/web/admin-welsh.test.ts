@@ -73,6 +73,11 @@ describe('admin pages in Welsh', () => {
       [`/admin/organisations/${round.organisationId}/rounds/new`, ["Enw'r cylch", 'Arolwg neu weithdy?', 'Ffurflen fer', "Creu'r cylch"]],
       [`/admin/rounds/${round.id}`, ['Sut mae pobl yn ymuno', 'Ar agor: gall pobl ateb nawr.', 'Ffurflenni papur', "Dileu'r cylch"]],
       [`/admin/rounds/${round.id}/edit`, ['Newid y cylch', 'Yn agor am', 'Cadw’r newidiadau']],
+      ['/admin/questionnaires', ['Holiaduron', 'Mewnforio holiadur', "Wedi'i gynnwys"]],
+      [`/admin/questionnaires/${round.questionnaireId}/versions/${round.questionnaireVersion}`, ['Pob holiadur', 'Dynodydd a fersiwn', 'Allforio fel JSON']],
+      ['/admin/questionnaires/import', ['Ffeil yr holiadur', 'Gwirio a mewnforio']],
+      [`/admin/rounds/${round.id}/actions/new`, ['Ychwanegu cam', 'Dewiswch thema', 'Ar y gweill']],
+      [`/admin/rounds/${round.id}/handout`, ['beth ddywedodd yr ystafell', 'Wedi’i wneud gyda Powershare'.replace('’', "'")]],
       [`/admin/rounds/${round.id}/close`, ['Cau “', 'Does neb hanner ffordd drwy ateb.', 'Ei gadw ar agor']],
     ];
     for (const [path, welsh] of pages) {
