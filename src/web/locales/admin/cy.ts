@@ -277,6 +277,8 @@ export const adminCy: Catalogue['admin'] = {
       released_other: "Ychwanegwyd {{count}} ateb at y canlyniadau.",
       copied: "Copïwyd fel “{{name}}”, drafft gyda'i ddolen a'i god ymuno ei hun. Gwiriwch ei ddyddiadau, yna agorwch ef.",
       deleted: "Dilëwyd “{{name}}” a phob ateb a roddwyd ynddo.",
+      published: "Mae tudalen y canlyniadau wedi'i chyhoeddi: gall pobl sy'n dilyn dolen y cylch ei darllen.",
+      unpublished: "Nid yw tudalen y canlyniadau wedi'i chyhoeddi mwyach: mae ei chyfeiriad bellach yn ateb “heb ddod o hyd i'r dudalen”.",
     },
   },
   roundForm: {
@@ -459,6 +461,8 @@ export const adminCy: Catalogue['admin'] = {
     mode: { survey: 'Arolwg', workshop: 'Gweithdy' },
   },
   errors: {
+    publishOpen: "Caewch y cylch cyn cyhoeddi ei ganlyniadau: tra bydd ar agor (neu tra gall pobl a oedd wedi dechrau anfon atebion o hyd), gall y canlyniadau newid o hyd.",
+    joinCodeBusy: "Methwyd dod o hyd i god ymuno rhydd. Rhowch gynnig arall arni.",
     actionTheme: "Dewiswch y thema y mae'r cam yn ymwneud â hi",
     actionThemeKnown: "Dewiswch un o themâu'r cylch",
     actionWhat: "Dywedwch beth fydd yn cael ei wneud",

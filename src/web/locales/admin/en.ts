@@ -263,6 +263,8 @@ export const adminEn = {
       released_other: '{{count}} answers were added to the results.',
       copied: 'Copied as “{{name}}”, a draft with its own link and join code. Check its dates, then open it.',
       deleted: 'Deleted “{{name}}” and every answer given in it.',
+      published: 'The results page is published: people who follow the round’s link can read it.',
+      unpublished: 'The results page is no longer published: its address now answers “page not found”.',
     },
   },
   roundForm: {
@@ -433,6 +435,8 @@ export const adminEn = {
     mode: { survey: 'Survey', workshop: 'Workshop' },
   },
   errors: {
+    publishOpen: 'Close the round before publishing its results: while it is open (or people who had started can still send answers), the results can still change.',
+    joinCodeBusy: 'Could not find a free join code. Please try again.',
     actionTheme: 'Choose the theme the action is about',
     actionThemeKnown: 'Choose one of the round’s themes',
     actionWhat: 'Say what will be done',
