@@ -5,6 +5,9 @@ import request from 'supertest';
 import { adminEn } from '../../src/web/locales/admin/en';
 import { translator } from '../../src/web/i18n';
 import { translateMessage } from '../../src/web/admin/words';
+import * as forms from '../../src/web/admin/forms';
+import { actionFormSchema } from '../../src/web/admin/actions';
+import { zonedTime } from '../../src/web/time-zone';
 import { makeTestApp } from '../helpers/app';
 import { ownerSession } from '../helpers/admin';
 import { openRound } from '../helpers/rounds';
@@ -117,5 +120,36 @@ describe('admin pages in Welsh', () => {
     expect(translateMessage(cy, 'Something new')).toBe('Something new');
     expect(translateMessage(cy, "Type the round's name exactly, “Annual check”, to delete it")).toBe("Teipiwch enw'r cylch yn union, “Annual check”, i'w ddileu");
     expect(translateMessage(translator('en'), 'Use at most 128 characters')).toBe('Use at most 128 characters');
+  });
+
+  it('has a Welsh version of every message the admin forms can give', () => {
+    const schemas = [
+      forms.roundFormSchema(zonedTime('Europe/London')),
+      forms.organisationNameSchema,
+      forms.loginSchema,
+      forms.setupSchema,
+      forms.setPasswordSchema,
+      forms.changePasswordSchema,
+      forms.accountSchema,
+      forms.closeRoundSchema,
+      forms.confirmNameSchema,
+      forms.duplicateSchema,
+      actionFormSchema,
+    ];
+    const long = 'x'.repeat(6000);
+    const bodies = [
+      {},
+      { name: '', email: '', password: '', code: '', current: '', what: '', lead: '', themeId: '', mode: 'x', form: 'x', role: 'x', status: 'x', confirm: 'no', grace: '7' },
+      { name: long, email: long, code: long, password: long, current: long, confirm: long, intro: long, customRoles: long, what: long, lead: long, note: long, themeId: long, confirmName: long },
+      { name: 'a\u0000b', minGroupSize: '2', opensAt: 'soon', closesAt: 'later', defaultLanguage: '!!', questionnaire: '!!', organisations: ['x'], resultsRelease: 'x', dueOn: '2026-02-30' },
+      { minGroupSize: '2000' },
+      { minGroupSize: '2.5' },
+    ];
+    const messages = new Set<string>();
+    for (const schema of schemas) for (const body of bodies) for (const e of forms.parseForm(schema, body).ok ? [] : (forms.parseForm(schema, body) as { errors: { message: string }[] }).errors) messages.add(e.message);
+    expect(messages.size).toBeGreaterThan(30);
+    const cy = translator('cy');
+    const untranslated = [...messages].filter((m) => translateMessage(cy, m) === m);
+    expect(untranslated).toEqual([]);
   });
 });
