@@ -11,6 +11,7 @@ import { zonedTime } from '../../src/web/time-zone';
 import { makeTestApp } from '../helpers/app';
 import { ownerSession } from '../helpers/admin';
 import { openRound } from '../helpers/rounds';
+import { respond } from '../helpers/respond';
 
 /** Every English string of the admin catalogue, with the literal runs of templated ones. */
 function englishSentences(): string[] {
@@ -112,6 +113,21 @@ describe('admin pages in Welsh', () => {
     expect(en('admin.round.flash.released', { count: 1 })).toBe('1 answer was added to the results.');
     expect(en('admin.round.flash.released', { count: 2 })).toBe('2 answers were added to the results.');
     expect(en('admin.roundClose.partWay', { count: 1 })).toBe('1 person has started answering but not sent their answers yet.');
+  });
+
+  it('counts waiting answers on the Welsh round page in the right plural form, and in the flash after adding them', async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const round = openRound(ctx, { resultsRelease: 'batches' });
+    const item = ctx.services.questionnaires.get(round.questionnaireId, round.questionnaireVersion).forms.full[0];
+    for (let i = 0; i < 2; i++) respond(ctx, round, 'staff', { [item]: '3' }, { addNow: false });
+    await browser.post('/admin', '/language', { language: 'cy', back: '/admin' });
+    const page = await browser.agent.get(`/admin/rounds/${round.id}`).expect(200);
+    expectWelsh(`/admin/rounds/${round.id} (waiting)`, page.text, ['Nid yw 2 ateb yn y canlyniadau eto.', "Ychwanegu'r ddau at y canlyniadau nawr"]);
+    const res = await browser.post(`/admin/rounds/${round.id}`, `/admin/rounds/${round.id}/release`);
+    expect(res.status).toBe(303);
+    const after = await browser.agent.get(`/admin/rounds/${round.id}`).expect(200);
+    expect(after.text).toContain('Ychwanegwyd 2 ateb at y canlyniadau.');
   });
 
   it('translates form messages with values in them, and leaves unknown ones as they are', () => {
