@@ -68,7 +68,7 @@ describe('admin pages in Welsh', () => {
     const round = openRound(ctx, {}, 'open');
     const { admin: member } = ctx.services.accounts.createAccount(owner, { email: 'member@example.org', role: 'member', organisationIds: [round.organisationId] });
     const pages: [string, string[]][] = [
-      ['/admin', ['Sefydliadau', 'Ychwanegu sefydliad', 'Wedi mewngofnodi fel', 'Allgofnodi']],
+      ['/admin', ['Sefydliadau', 'Ychwanegu sefydliad', 'Wedi mewngofnodi fel', 'Allgofnodi', 'aria-label="Prif ddewislen"', 'Cyfrifon gweinyddwyr']],
       ['/admin/account', ['Eich cyfrif', 'Newid eich cyfrinair', 'Cyfrinair presennol']],
       ['/admin/accounts', ['Cyfrifon gweinyddwyr', 'Ychwanegu gweinyddwr', '(chi)']],
       ['/admin/accounts/new', ['Eu cyfeiriad e-bost', 'Aelod o sefydliad: yn cynnal cylchoedd']],
