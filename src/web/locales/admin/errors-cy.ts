@@ -72,7 +72,7 @@ export const adminErrorsCy: Pick<Catalogue['admin'], 'errors'> = {
     currentEmpty: 'Rhowch eich cyfrinair presennol',
     currentWrong: "Nid yw eich cyfrinair presennol yn gywir",
     personEmailEmpty: "Rhowch gyfeiriad e-bost yr unigolyn",
-    roleChoose: "Dewiswch beth gall yr unigolyn ei wneud",
+    roleChoose: "Dewiswch beth all yr unigolyn ei wneud",
     organisationsChoose: "Dewiswch sefydliadau o'r rhestr",
     organisationsExist: 'Dewiswch sefydliadau sy\'n bod',
     ownRole: "Ni allwch newid eich rôl eich hun: gofynnwch i berchennog arall",

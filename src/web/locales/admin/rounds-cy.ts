@@ -5,7 +5,7 @@ import type { Catalogue } from '../en';
 export const adminRoundsCy: Pick<Catalogue['admin'], 'round' | 'roundForm' | 'roundClose'> = {
   round: {
     open: "Agor y cylch",
-    close: 'Cau y cylch',
+    close: "Cau'r cylch",
     reopen: "Ailagor y cylch",
     change: 'Newid y gosodiadau',
     present: "Agor sgrin y cyflwynydd",
@@ -59,7 +59,7 @@ export const adminRoundsCy: Pick<Catalogue['admin'], 'round' | 'roundForm' | 'ro
     observerNew: "Y ddolen arsylwr newydd (dim ond y tro hwn y caiff ei dangos, felly copïwch hi nawr):",
     observerLinksLabel: "Dolenni arsylwr y cylch hwn",
     observerLinks: 'Dolenni arsylwr',
-    observerCreated: 'Crëwyd (UTC)',
+    observerCreated: 'Dyddiad creu (UTC)',
     status: 'Statws',
     revoked: 'Wedi’i dirymu',
     active: 'Yn weithredol:',
@@ -194,7 +194,7 @@ export const adminRoundsCy: Pick<Catalogue['admin'], 'round' | 'roundForm' | 'ro
     grace15: "Rhoi 15 munud iddyn nhw (gweithdy)",
     grace60: "Rhoi 1 awr iddyn nhw",
     grace1440: "Rhoi 24 awr iddyn nhw",
-    submit: 'Cau y cylch',
+    submit: "Cau'r cylch",
     keepOpen: "Ei gadw ar agor",
     closed: "Caewyd “{{name}}”: ni all neb newydd ateb. Caiff yr atebion a roddwyd eisoes eu cadw.",
     people_zero: "neb a oedd wedi dechrau",
