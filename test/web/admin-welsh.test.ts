@@ -130,6 +130,14 @@ describe('admin pages in Welsh', () => {
     expect(after.text).toContain('Ychwanegwyd 2 ateb at y canlyniadau.');
   });
 
+  it('writes dates inside Welsh sentences in Welsh', async () => {
+    const ctx = makeTestApp();
+    const { browser } = await ownerSession(ctx);
+    const round = openRound(ctx, { opensAt: Date.UTC(2030, 2, 1, 9, 0) }, 'open');
+    const page = await browser.agent.get(`/admin/rounds/${round.id}`).set('Accept-Language', 'cy').expect(200);
+    expectWelsh(`/admin/rounds/${round.id} (not yet open)`, page.text, ['Ar agor, ond dim ond o 1 Mawrth 2030 am 09:00 GMT y gall pobl ateb.']);
+  });
+
   it('translates form messages with values in them, and leaves unknown ones as they are', () => {
     const cy = translator('cy');
     expect(translateMessage(cy, 'Use at least 12 characters (this has 5)')).toBe('Defnyddiwch o leiaf 12 nod (mae gan hwn 5)');

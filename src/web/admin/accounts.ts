@@ -36,7 +36,7 @@ export function accountHandlers(services: Services, config: Config) {
       target,
       isSelf: target.id === actor.id,
       roleLabel: pageWords(res)(`admin.accounts.roles.${target.role}`),
-      created: zone.formatDateTime(target.createdAt),
+      created: zone.formatDateTime(target.createdAt, String(res.locals.lang)),
       link: fresh,
       organisations: organisations.listAll(),
       values: values ?? { role: target.role, organisations: ids },

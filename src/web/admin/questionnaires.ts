@@ -81,7 +81,7 @@ export function questionnaireHandlers(services: Services, config: Config) {
     }) as RequestHandler,
 
     list(_req: Request, res: Response) {
-      const rows = questionnaires.list().map((q) => ({ ...q, imported: q.importedAt === null ? null : zone.formatDate(q.importedAt) }));
+      const rows = questionnaires.list().map((q) => ({ ...q, imported: q.importedAt === null ? null : zone.formatDate(q.importedAt, String(res.locals.lang)) }));
       res.render('admin/questionnaires', { title: pageWords(res)('admin.questionnaires.title'), questionnaires: rows, canImport: adminOf(res).role === 'owner' });
     },
 

@@ -43,7 +43,7 @@ export function roundCloseHandlers(services: Services, config: Config) {
         partWay === 0
           ? ''
           : closed.graceUntil !== null
-            ? t('admin.roundClose.canSend', { people, when: zone.formatDateTime(closed.graceUntil) })
+            ? t('admin.roundClose.canSend', { people, when: zone.formatDateTime(closed.graceUntil, String(res.locals.lang)) })
             : t('admin.roundClose.willBeTold', { people });
       flash(req, 'success', `${t('admin.roundClose.closed', { name: round.name })}${note}`);
       res.redirect(303, `/admin/rounds/${round.id}`);

@@ -249,7 +249,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       errors,
       typed,
       statusLabel: t(`admin.labels.status.${round.status}`),
-      availability: availabilityText(services, round, zone, t),
+      availability: availabilityText(services, round, zone, t, String(res.locals.lang)),
       questionnaireLabel: t('admin.round.questionnaireVersion', { title: q?.title ?? round.questionnaireId, version: round.questionnaireVersion }),
       formLabel: t(`admin.labels.form.${round.form}`),
       modeLabel: t(`admin.labels.mode.${round.mode}`),
@@ -260,8 +260,8 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         canPublish: services.resultsPage.canPublish(round),
         url: `${roundLink(req, config, round)}/results`,
       },
-      opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
-      closesAt: round.closesAt === null ? null : zone.formatDateTime(round.closesAt),
+      opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt, String(res.locals.lang)),
+      closesAt: round.closesAt === null ? null : zone.formatDateTime(round.closesAt, String(res.locals.lang)),
       link: roundLink(req, config, round),
       joinAddress: `${base.replace(/^https?:\/\//, '')}/join`,
       joinCode: formatJoinCode(round.joinCode),
@@ -281,7 +281,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       status: r.status,
       statusLabel: pageWords(res)(`admin.labels.status.${r.status}`),
       mode: pageWords(res)(`admin.labels.mode.${r.mode}`),
-      created: zone.formatDate(r.createdAt),
+      created: zone.formatDate(r.createdAt, String(res.locals.lang)),
       responses: countsByRole(services, r).total,
     }));
     res.status(status).render('admin/organisation', {
@@ -394,7 +394,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       const codeNote = opened.joinCode !== round.joinCode ? t('admin.round.flash.codeChanged', { code: formatJoinCode(opened.joinCode) }) : '';
       const when =
         opened.opensAt !== null && rounds.availability(opened).state === 'notYetOpen'
-          ? t('admin.round.flash.answerFrom', { when: zone.formatDateTime(opened.opensAt) })
+          ? t('admin.round.flash.answerFrom', { when: zone.formatDateTime(opened.opensAt, String(res.locals.lang)) })
           : t('admin.round.flash.answerNow');
       flash(req, 'success', `${t(wasClosed ? 'admin.round.flash.reopened' : 'admin.round.flash.opened', { name: round.name, when })}${codeNote}`);
       res.redirect(303, `/admin/rounds/${round.id}`);

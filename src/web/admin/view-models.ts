@@ -21,7 +21,7 @@ export const FORM_LABELS = { full: 'Full form', short: 'Short form' } as const;
 export const MODE_LABELS = { survey: 'Survey', workshop: 'Workshop' } as const;
 
 /** What a respondent would meet now, in words for the admin (the page's language). */
-export function availabilityText(services: Services, round: Round, zone: ZonedTime, t: TFunction): string {
+export function availabilityText(services: Services, round: Round, zone: ZonedTime, t: TFunction, language: string): string {
   const a = services.rounds.availability(round);
   switch (a.state) {
     case 'open':
@@ -29,11 +29,11 @@ export function availabilityText(services: Services, round: Round, zone: ZonedTi
     case 'draft':
       return t('admin.round.availability.draft');
     case 'notYetOpen':
-      return t('admin.round.availability.notYetOpen', { when: zone.formatDateTime(a.opensAt) });
+      return t('admin.round.availability.notYetOpen', { when: zone.formatDateTime(a.opensAt, language) });
     case 'closed': {
       const grace = services.rounds.graceUntil(round);
-      if (grace !== null) return t('admin.round.availability.grace', { when: zone.formatDateTime(grace) });
-      return round.status === 'closed' ? t('admin.round.availability.closed') : t('admin.round.availability.autoClosed', { when: zone.formatDateTime(a.closedAt ?? 0) });
+      if (grace !== null) return t('admin.round.availability.grace', { when: zone.formatDateTime(grace, language) });
+      return round.status === 'closed' ? t('admin.round.availability.closed') : t('admin.round.availability.autoClosed', { when: zone.formatDateTime(a.closedAt ?? 0, language) });
     }
   }
 }
