@@ -10,6 +10,7 @@
  * REPORT_SIZES=10000,100000 SEND_DRAFTS=6000 WORKSHOP=1 (0 skips the workshop room)
  * BENCH_PROFILE=app (or a comma list of app, static, insert, aggregate): run those servers with
  * `node --cpu-prof`, profiles written to bench-results/profiles/.
+ * BENCH_APP_FLAGS='--flag ...': Node flags for the app instead of SERVER_NODE_FLAGS (src/node-flags.ts).
  * BENCH_ONLY=pages,saves,reports: only those groups of scenarios (baselines included).
  * BENCH_SEED_CACHE=<folder>: keep the seeded database there (one per SEND_DRAFTS and REPORT_SIZES)
  * and start from a copy of it next time instead of seeding again (seeding 110,000 responses takes
@@ -25,6 +26,7 @@ import { testConfig } from '../../src/config';
 import { checkpointDatabase, createRepositories, migrate, openDatabase } from '../../src/db';
 import { createServices } from '../../src/services';
 import { PROJECT_ROOT } from '../../src/paths';
+import { SERVER_NODE_FLAGS } from '../../src/node-flags';
 import type { LoadSpec } from './load';
 import { seed, type Seeded } from './seed';
 import { compareRuns, formatTable, type Row } from './table';
@@ -37,6 +39,8 @@ const SEND_DRAFTS = Number(process.env.SEND_DRAFTS ?? 6000);
 const PROFILE = new Set((process.env.BENCH_PROFILE ?? '').split(',').filter(Boolean));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'pages,saves,reports').split(',').filter(Boolean));
 const SEED_CACHE = process.env.BENCH_SEED_CACHE;
+// The app runs with the Node flags `npm start` gives it (SERVER_NODE_FLAGS), unless BENCH_APP_FLAGS says otherwise.
+const APP_FLAGS = (process.env.BENCH_APP_FLAGS ?? SERVER_NODE_FLAGS.join(' ')).split(' ').filter(Boolean);
 const OUT_DIR = path.join(PROJECT_ROOT, 'bench-results');
 const HERE = __dirname;
 
@@ -50,7 +54,10 @@ interface Child {
 }
 
 function startChild(name: string, script: string, args: string[]): Promise<Child> {
-  const flags = PROFILE.has(name) ? ['--cpu-prof', '--cpu-prof-dir', path.join(OUT_DIR, 'profiles')] : [];
+  const flags = [
+    ...(PROFILE.has(name) ? ['--cpu-prof', '--cpu-prof-dir', path.join(OUT_DIR, 'profiles')] : []),
+    ...(name === 'app' ? APP_FLAGS : []),
+  ];
   const t0 = performance.now();
   const proc = spawn(process.execPath, [...flags, path.join(HERE, script), ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
