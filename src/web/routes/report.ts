@@ -49,7 +49,10 @@ function renderComments(res: Response, page: CommentPage, mode: 'admin' | 'share
   });
 }
 
-const day = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// One formatter for the process: toLocaleDateString builds a new one on every call (about 1.5 ms,
+// a tenth of a report page's time at 10,000 responses; issue 12).
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const day = (ms: number) => dayFormat.format(new Date(ms));
 
 /** `?print=summary`: the board summary (2 to 4 A4 pages); `&detail=1` adds each theme in full as an appendix. */
 const summaryQuery = z.object({ print: z.literal('summary'), detail: z.literal('1').optional() });
