@@ -132,6 +132,8 @@ export function responseRepository(db: Db) {
      * in pending_responses until it is released, and the draft is marked submitted (its answers
      * wiped). Returns false, writing nothing, when the draft was already submitted.
      */
+    /** Runs `fn` in one transaction (a savepoint when one is open already); each submitDraft inside is its own savepoint. */
+    inOneTransaction: <T>(fn: () => T): T => db.transaction(fn)(),
     submitDraft: db.transaction((draftId: string, response: NewResponse, now: number): boolean => {
       const day = Math.floor(now / DAY_MS) * DAY_MS;
       // Kept two whole days so a replayed or double submission still lands on the thank-you page.

@@ -13,7 +13,7 @@ import {
   type Wording,
 } from '../domain/questionnaire';
 import { bandFor, displayScore } from '../domain/rubric';
-import type { DraftChannel, Repositories, RoundRecord } from '../db';
+import type { DraftChannel, NewResponse, Repositories, RoundRecord } from '../db';
 import { GoneError, NotFoundError, ValidationError } from './errors';
 import type { EventBus } from './events';
 import type { ReleaseService } from './release';
@@ -146,6 +146,71 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     }
   };
 
+  /** What a send needs once its checks have passed, or its answer when there is nothing to write. */
+  type Ready = { draftId: string; response: NewResponse; scores: Record<string, number | null>; q: Questionnaire };
+  const prepareSubmit = (round: RoundRecord, draftId: string | undefined): Ready | { status: 'alreadySubmitted' } => {
+    const draft = draftId ? findDraft(round, draftId) : undefined;
+    if (draft?.submitted) return { status: 'alreadySubmitted' };
+    requireOpen(round, draftId);
+    if (!draft) throw new DraftMissingError();
+    if (!draft.role) throw new ValidationError('Choose a role first', [{ field: 'role', message: 'Choose the description that fits you best' }]);
+    const q = questionnaireFor(round);
+    // An empty response would count towards a group's size while adding nothing to its
+    // results, letting a group look large enough when its figures describe fewer people.
+    if (Object.keys(draft.answers).length === 0) {
+      throw new ValidationError('Answer at least one question', [
+        { field: 'answers', message: 'Answer at least one question before sending. “Don\'t know” counts as an answer.' },
+      ]);
+    }
+    const { response, themeScores: scores } = buildResponse(q, round, draft.role, draft.answers, draft.channel, clock.now());
+    // Just the language code and Easy Read: counted for the whole round, never by role.
+    return { draftId: draft.id, response: { ...response, ...chooseWording(q, draft.language ? [draft.language] : [], draft.easyRead) }, scores, q };
+  };
+
+  const afterSubmit = (round: RoundRecord, ready: Ready, submitted: boolean): SubmitResult => {
+    if (!submitted) return { status: 'alreadySubmitted' };
+    release.settle(round);
+    events.publish({ roundId: round.id, kind: 'submitted' });
+    // The draft's earlier versions (every page as it was saved) are still page images in the
+    // WAL: move them out, so a sent draft's text is not left on disk. secure_delete has zeroed
+    // them in the database file itself. Right after this turn of the event loop, once for all
+    // the sends it handled (see checkpointSoon).
+    checkpointSoon();
+    return { status: 'submitted', themeScores: ready.scores, ownScores: ownScores(ready.q, round.form, ready.scores) };
+  };
+
+  let queued: { round: RoundRecord; ready: Ready; resolve: (r: SubmitResult) => void; reject: (err: unknown) => void }[] = [];
+  const flushQueued = () => {
+    const batch = queued;
+    queued = [];
+    const now = clock.now();
+    let outcomes: ({ ok: boolean } | { err: unknown })[];
+    try {
+      outcomes = repos.responses.inOneTransaction(() =>
+        batch.map(({ ready }) => {
+          try {
+            return { ok: repos.responses.submitDraft(ready.draftId, ready.response, now) };
+          } catch (err) {
+            return { err };
+          }
+        }),
+      );
+    } catch (err) {
+      // The commit itself failed (a full or read-only disk): nothing of the batch was saved.
+      for (const b of batch) b.reject(err);
+      return;
+    }
+    batch.forEach((b, i) => {
+      const outcome = outcomes[i];
+      if ('err' in outcome) return b.reject(outcome.err);
+      try {
+        b.resolve(afterSubmit(b.round, b.ready, outcome.ok));
+      } catch (err) {
+        b.reject(err);
+      }
+    });
+  };
+
   return {
     questionnaireFor,
     requireOpen,
@@ -232,37 +297,28 @@ export function respondingService({ repos, rounds, release, clock, random, draft
      * Turns the draft into exactly one response. A repeated submission (double click, back
      * button, replayed request) changes nothing and reports `alreadySubmitted`.
      */
-    submit(round: RoundRecord, draftId: string | undefined):
-      { status: 'submitted'; themeScores: Record<string, number | null>; ownScores: OwnThemeScore[] } | { status: 'alreadySubmitted' } {
-      const draft = draftId ? findDraft(round, draftId) : undefined;
-      if (draft?.submitted) return { status: 'alreadySubmitted' };
-      requireOpen(round, draftId);
-      if (!draft) throw new DraftMissingError();
-      if (!draft.role) throw new ValidationError('Choose a role first', [{ field: 'role', message: 'Choose the description that fits you best' }]);
-      const q = questionnaireFor(round);
-      // An empty response would count towards a group's size while adding nothing to its
-      // results, letting a group look large enough when its figures describe fewer people.
-      if (Object.keys(draft.answers).length === 0) {
-        throw new ValidationError('Answer at least one question', [
-          { field: 'answers', message: 'Answer at least one question before sending. “Don\'t know” counts as an answer.' },
-        ]);
-      }
-      const { response, themeScores: scores } = buildResponse(q, round, draft.role, draft.answers, draft.channel, clock.now());
-      const submitted = repos.responses.submitDraft(
-        draft.id,
-        // Just the language code and Easy Read: counted for the whole round, never by role.
-        { ...response, ...chooseWording(q, draft.language ? [draft.language] : [], draft.easyRead) },
-        clock.now(),
-      );
-      if (!submitted) return { status: 'alreadySubmitted' };
-      release.settle(round);
-      events.publish({ roundId: round.id, kind: 'submitted' });
-      // The draft's earlier versions (every page as it was saved) are still page images in the
-      // WAL: move them out, so a sent draft's text is not left on disk. secure_delete has zeroed
-      // them in the database file itself. Right after this turn of the event loop, once for all
-      // the sends it handled (see checkpointSoon).
-      checkpointSoon();
-      return { status: 'submitted', themeScores: scores, ownScores: ownScores(q, round.form, scores) };
+    submit(round: RoundRecord, draftId: string | undefined): SubmitResult {
+      const ready = prepareSubmit(round, draftId);
+      if ('status' in ready) return ready;
+      const submitted = repos.responses.submitDraft(ready.draftId, ready.response, clock.now());
+      return afterSubmit(round, ready, submitted);
+    },
+
+    /**
+     * The same as {@link submit}, but the sends that arrive in one turn of the event loop share
+     * one transaction, so one commit (one fsync, synchronous=FULL as ever) instead of one each
+     * (issue 12: a send was its commit's wait on the disk). Each send is its own savepoint inside
+     * it, so one that fails fails alone; the promise settles only after the commit, so nobody is
+     * told "sent" before their response is on disk. Checks (round open, role, answers) run at
+     * once, as in submit.
+     */
+    submitSoon(round: RoundRecord, draftId: string | undefined): Promise<SubmitResult> {
+      const ready = prepareSubmit(round, draftId);
+      if ('status' in ready) return Promise.resolve(ready);
+      return new Promise((resolve, reject) => {
+        queued.push({ round, ready, resolve, reject });
+        if (queued.length === 1) setImmediate(flushQueued);
+      });
     },
 
     /**
@@ -277,6 +333,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
   };
 }
 export type RespondingService = ReturnType<typeof respondingService>;
+export type SubmitResult = { status: 'submitted'; themeScores: Record<string, number | null>; ownScores: OwnThemeScore[] } | { status: 'alreadySubmitted' };
 
 function ownScores(q: Questionnaire, form: RoundRecord['form'], scores: Record<string, number | null>): OwnThemeScore[] {
   return formThemes(q, form).map(({ theme }) => {

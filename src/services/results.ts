@@ -232,11 +232,11 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       flags: results.flags,
       summary: overall ? { ...strongestAndWeakest(ranked), raised: groupRaisedFlags(results.flags, themeTitle, themeOrder) } : null,
       comments: { shown: commentsShown, count: [...commentCounts.values()].reduce((a, b) => a + b, 0), minimum: commentsMinimum },
-      wordings: wordingCounts(repos.responses.countByWording(round.id), q.language, visibility.minGroupSize),
+      wordings: wordingCounts(repos.totals.countByWording(round.id), q.language, visibility.minGroupSize),
       // Released responses only: waiting ones are in no figure yet.
       answerWays: releaseStatus.hiddenUntilClose
         ? null
-        : answerWayCounts(Object.fromEntries(repos.responses.countByChannel(round.id).map((c) => [c.channel, c.n])), visibility.minGroupSize),
+        : answerWayCounts(Object.fromEntries(repos.totals.countByChannel(round.id).map((c) => [c.channel, c.n])), visibility.minGroupSize),
     };
   };
 

@@ -20,8 +20,9 @@ import { publicTrendRoutes } from './routes/trends';
 import { isRespondentPath, respondRoutes } from './routes/respond';
 import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security';
 import { SqliteSessionStore } from './session-store';
-import { htmlLang, translator } from './i18n';
-import { pageLanguage } from './wording';
+import { htmlLang, PAGE_LANGUAGES, translator } from './i18n';
+import { languageChoices, pageLanguage } from './wording';
+import { languageRoutes } from './routes/language';
 
 export const VIEWS_DIR = projectPath('views');
 
@@ -53,6 +54,8 @@ export function createApp(services: Services, config: Config): Express {
   app.locals.textLang = null;
   app.locals.roundLang = null;
   app.locals.wordingChoices = null;
+  // The language switch of the pages outside a round (views/partials/language-switch.ejs).
+  app.locals.pageLanguages = languageChoices(PAGE_LANGUAGES);
 
   // First: every request gets one structured log line, refused ones too (web/request-log.ts).
   app.use(requestLog(services.logger));
@@ -108,6 +111,7 @@ export function createApp(services: Services, config: Config): Express {
 
   // Routes, one line an area. Order matters only where noted.
   app.use(homeRoutes(services));
+  app.use(languageRoutes(config)); // POST /language
   app.use(respondRoutes(services, config));
   const currentAdmin = (req: Request) => {
     const found = sessionAdmin(services, config, req);

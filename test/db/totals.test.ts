@@ -18,11 +18,15 @@ function bothWays(repos: Repositories, roundId: number) {
       roles: repos.totals.countByRole(roundId),
       items: sortBy(repos.totals.itemCounts(roundId), itemKey),
       themes: sortBy(repos.totals.themeMoments(roundId), themeKey),
+      channels: repos.totals.countByChannel(roundId),
+      wordings: repos.totals.countByWording(roundId),
     },
     scan: {
       roles: repos.responses.countByRole(roundId),
       items: sortBy(repos.results.itemCounts(roundId), itemKey),
       themes: sortBy(repos.results.themeMoments(roundId), themeKey),
+      channels: repos.responses.countByChannel(roundId),
+      wordings: repos.responses.countByWording(roundId),
     },
   };
 }
@@ -31,6 +35,8 @@ function expectSame(repos: Repositories, roundId: number) {
   const { totals, scan } = bothWays(repos, roundId);
   expect(totals.roles).toEqual(scan.roles);
   expect(totals.items).toEqual(scan.items);
+  expect(totals.channels).toEqual(scan.channels);
+  expect(totals.wordings).toEqual(scan.wordings);
   expect(totals.themes.map(({ role, themeId, n }) => ({ role, themeId, n }))).toEqual(scan.themes.map(({ role, themeId, n }) => ({ role, themeId, n })));
   // Sums are added in another order than the scan adds them: equal up to rounding.
   totals.themes.forEach((t, i) => {
@@ -40,7 +46,7 @@ function expectSame(repos: Repositories, roundId: number) {
 }
 
 type Op =
-  | { kind: 'submit'; round: number; role: number; pages: number[]; values: number[] }
+  | { kind: 'submit'; round: number; role: number; pages: number[]; values: number[]; welsh: boolean; easyRead: boolean; assisted: boolean }
   | { kind: 'fill'; round: number; count: number; seed: number }
   | { kind: 'settle'; round: number }
   | { kind: 'close'; round: number }
@@ -49,7 +55,7 @@ type Op =
 
 const ROUNDS = 3;
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('submit' as const), round: fc.nat(ROUNDS - 1), role: fc.nat(6), pages: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 8 }), values: fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 6, maxLength: 6 }) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('submit' as const), round: fc.nat(ROUNDS - 1), role: fc.nat(6), pages: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 8 }), values: fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 6, maxLength: 6 }), welsh: fc.boolean(), easyRead: fc.boolean(), assisted: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fill' as const), round: fc.nat(ROUNDS - 1), count: fc.integer({ min: 1, max: 12 }), seed: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('settle' as const), round: fc.nat(ROUNDS - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), round: fc.nat(ROUNDS - 1) }) },
@@ -86,8 +92,9 @@ describe('running totals of released results', () => {
           if (!alive.has(id)) continue;
           const round = services.rounds.get(id);
           if (o.kind === 'submit' && round.status === 'open') {
-            const draft = services.responding.startDraft(round);
-            services.responding.saveRole(round, draft.id, round.roles[o.role % round.roles.length].id);
+            // The wording and channel counts (migration 017) get every kind of response.
+            const draft = services.responding.startDraft(round, { language: o.welsh ? 'cy' : 'en', easyRead: o.easyRead });
+            services.responding.saveRole(round, draft.id, round.roles[o.role % round.roles.length].id, o.assisted);
             const pages = services.responding.pages(round);
             for (const p of o.pages) {
               const page = pages[p % pages.length];
@@ -117,6 +124,26 @@ describe('running totals of released results', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('count channels and wordings released before migration 017', () => {
+    const db = openDatabase(':memory:');
+    const all = readMigrations();
+    migrate(db, all.filter((m) => m.version < 17));
+    db.exec(`INSERT INTO organisations (id, name, created_at) VALUES (1, 'Old Trust', 0);
+      INSERT INTO rounds (id, organisation_id, name, questionnaire_id, questionnaire_version, form, mode, roles, link_token, join_code, created_at, updated_at)
+        VALUES (1, 1, 'Old round', 'power-sharing', 1, 'full', 'survey', '[{"id":"staff","label":"Staff"}]', 'tok', 'ABCDEF', 0, 0);
+      INSERT INTO responses (round_id, role, questionnaire_version, submitted_on, channel, language, easy_read) VALUES
+        (1, 'staff', 1, '2026-01-01', 'online', 'en', 0), (1, 'staff', 1, '2026-01-01', 'paper', 'cy', 0),
+        (1, 'staff', 1, '2026-01-01', 'online', 'cy', 1), (1, 'staff', 1, '2026-01-02', 'online', 'en', 0);`);
+    migrate(db, all);
+    const repos = createRepositories(db);
+    // Hand-counted: 3 online and 1 paper; 2 English standard, 1 Welsh standard, 1 Welsh Easy Read.
+    expect(repos.totals.countByChannel(1)).toEqual([{ channel: 'online', n: 3 }, { channel: 'paper', n: 1 }]);
+    expect(repos.totals.countByWording(1)).toEqual([
+      { language: 'cy', easyRead: false, n: 1 }, { language: 'cy', easyRead: true, n: 1 }, { language: 'en', easyRead: false, n: 2 },
+    ]);
+    db.close();
   });
 
   it('are filled from results released before migration 013', () => {

@@ -7,7 +7,7 @@ describe('totalsOf', () => {
       { roundId: 1, role: 'staff', answers: [{ itemId: 'a', value: 3 }, { itemId: 'b', value: null }], themeScores: [{ themeId: 't', score: 75 }] },
       { roundId: 1, role: 'staff', answers: [{ itemId: 'a', value: 3 }], themeScores: [{ themeId: 't', score: 25 }] },
       { roundId: 1, role: 'lived', answers: [{ itemId: 'a', value: 0 }], themeScores: [{ themeId: 't', score: 0 }] },
-      { roundId: 2, role: 'staff', answers: [], themeScores: [] },
+      { roundId: 2, role: 'staff', answers: [], themeScores: [], channel: 'paper', language: 'cy', easyRead: true },
     ];
     const t = totalsOf(batch);
     expect(t.roles).toEqual([
@@ -25,10 +25,13 @@ describe('totalsOf', () => {
       { roundId: 1, role: 'staff', itemId: 'b', value: null, n: 1 },
       { roundId: 1, role: 'lived', itemId: 'a', value: 0, n: 1 },
     ]);
+    // Without a channel or wording a response counts as online, English, standard (older bodies).
+    expect(t.channels).toEqual([{ roundId: 1, channel: 'online', n: 3 }, { roundId: 2, channel: 'paper', n: 1 }]);
+    expect(t.wordings).toEqual([{ roundId: 1, language: 'en', easyRead: false, n: 3 }, { roundId: 2, language: 'cy', easyRead: true, n: 1 }]);
   });
 
   it('gives nothing for no responses', () => {
-    expect(totalsOf([])).toEqual({ roles: [], themes: [], items: [] });
+    expect(totalsOf([])).toEqual({ roles: [], themes: [], items: [], channels: [], wordings: [] });
   });
 
   const response = fc.record({

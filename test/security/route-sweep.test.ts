@@ -28,6 +28,7 @@ const ACCESS: Record<string, Access> = {
   'GET /join': pub,
   'POST /join': pub,
   'POST /join/wording': pub,
+  'POST /language': pub,
   'GET /resume': pub,
   'POST /resume': pub,
   'GET /r/:token': resp,

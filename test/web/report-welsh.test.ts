@@ -83,6 +83,8 @@ describe('the report pages in Welsh', () => {
     const { ctx, round } = await reportSetup();
     const res = await request(ctx.app).get(`/share/${share(ctx, round.id)}`).set('Cookie', 'ps_wording=cy').expect(200);
     expectWelsh(res.text, 'shared report', ['Dyddiad yr adroddiad', 'Yn dal ar agor: gall y canlyniadau newid']);
+    // The pages' language switch (views/partials/language-switch.ejs) offers English, in English.
+    expect(res.text).toMatch(/<form method="post" action="\/language" class="language-switch"[\s\S]*?name="language" value="en" lang="en-GB">English<\/button>/);
     expect(res.text).toMatch(/<dd>\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}<\/dd>/);
   });
 

@@ -7,8 +7,8 @@ import { idParam } from './rounds';
 import { adminOf, flash } from './session';
 import { publicBase } from './view-models';
 import { zonedTime } from '../time-zone';
+import { pageWords } from '../wording';
 
-const ROLE_LABELS = { owner: 'Owner', member: 'Organisation member' } as const;
 
 export function accountHandlers(services: Services, config: Config) {
   const zone = zonedTime(config.timeZone);
@@ -23,7 +23,7 @@ export function accountHandlers(services: Services, config: Config) {
   const orgNames = () => new Map(organisations.listAll().map((o) => [o.id, o.name]));
 
   const renderNew = (res: Response, status: number, values: { email: string; role: string; organisations: number[] }, errors: FieldError[]) =>
-    res.status(status).render('admin/account-new', { title: 'Add an admin', values, errors, organisations: organisations.listAll() });
+    res.status(status).render('admin/account-new', { title: pageWords(res)('admin.accounts.add'), values, errors, organisations: organisations.listAll() });
 
   const renderDetail = (req: Request, res: Response, adminId: number, status = 200, errors: FieldError[] = [], values?: { role: string; organisations: number[] }) => {
     const actor = owner(res);
@@ -35,8 +35,8 @@ export function accountHandlers(services: Services, config: Config) {
       title: target.email,
       target,
       isSelf: target.id === actor.id,
-      roleLabel: ROLE_LABELS[target.role],
-      created: zone.formatDateTime(target.createdAt),
+      roleLabel: pageWords(res)(`admin.accounts.roles.${target.role}`),
+      created: zone.formatDateTime(target.createdAt, String(res.locals.lang)),
       link: fresh,
       organisations: organisations.listAll(),
       values: values ?? { role: target.role, organisations: ids },
@@ -55,13 +55,14 @@ export function accountHandlers(services: Services, config: Config) {
   return {
     list(_req: Request, res: Response) {
       owner(res);
+      const t = pageWords(res);
       const names = orgNames();
       const rows = accounts.list().map((a) => ({
         ...a,
-        roleLabel: ROLE_LABELS[a.role],
-        organisations: a.role === 'owner' ? 'All' : a.organisationIds.map((id) => names.get(id) ?? '').filter(Boolean).join(', ') || 'None yet',
+        roleLabel: t(`admin.accounts.roles.${a.role}`),
+        organisations: a.role === 'owner' ? t('admin.accounts.allOrganisations') : a.organisationIds.map((id) => names.get(id) ?? '').filter(Boolean).join(', ') || t('admin.accounts.noneYet'),
       }));
-      res.render('admin/accounts', { title: 'Admin accounts', accounts: rows, selfId: adminOf(res).id });
+      res.render('admin/accounts', { title: t('admin.accounts.title'), accounts: rows, selfId: adminOf(res).id });
     },
 
     newPage(_req: Request, res: Response) {
@@ -77,7 +78,7 @@ export function accountHandlers(services: Services, config: Config) {
       try {
         const { admin, token } = accounts.createAccount(actor, { email: form.data.email, role: form.data.role, organisationIds: form.data.organisations });
         req.session.newPasswordLink = { adminId: admin.id, url: linkUrl(req, token) };
-        flash(req, 'success', `Account added for ${admin.email}. Send them the one-time link below so they can choose their password.`);
+        flash(req, 'success', pageWords(res)('admin.accounts.createdFlash', { email: admin.email }));
         res.redirect(303, `/admin/accounts/${admin.id}`);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
@@ -98,7 +99,7 @@ export function accountHandlers(services: Services, config: Config) {
       if (!form.ok) return renderDetail(req, res, adminId, 400, form.errors, values);
       try {
         const updated = accounts.setAccess(actor, adminId, { role: form.data.role, organisationIds: form.data.organisations });
-        flash(req, 'success', `Saved what ${updated.email} can do.`);
+        flash(req, 'success', pageWords(res)('admin.accounts.savedFlash', { email: updated.email }));
         res.redirect(303, `/admin/accounts/${adminId}`);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
@@ -111,7 +112,7 @@ export function accountHandlers(services: Services, config: Config) {
       const adminId = idParam(req, 'adminId');
       const token = accounts.newPasswordLink(actor, adminId);
       req.session.newPasswordLink = { adminId, url: linkUrl(req, token) };
-      flash(req, 'success', 'A new one-time link was made; any earlier link no longer works. Their current password keeps working until they use it.');
+      flash(req, 'success', pageWords(res)('admin.accounts.linkFlash'));
       res.redirect(303, `/admin/accounts/${adminId}`);
     },
 
@@ -125,7 +126,7 @@ export function accountHandlers(services: Services, config: Config) {
         if (!(err instanceof ConflictError)) throw err;
         return renderDetail(req, res, adminId, 409, [{ field: 'delete', message: err.message }]);
       }
-      flash(req, 'success', `Deleted the account of ${target.email}. They are signed out everywhere.`);
+      flash(req, 'success', pageWords(res)('admin.accounts.deletedFlash', { email: target.email }));
       res.redirect(303, '/admin/accounts');
     },
   };

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
+import { pageWords } from '../wording';
 import { z } from 'zod';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, isCalendarDate, type ActionInput } from '../../domain/actions';
+import { ACTION_STATUSES, isCalendarDate, type ActionInput } from '../../domain/actions';
 import type { RoundRecord } from '../../services/rounds';
 import type { Services } from '../../services';
 import type { Admin } from '../../services/accounts';
@@ -53,13 +54,13 @@ export function actionHandlers(services: Services) {
 
   const renderForm = (res: Response, round: RoundRecord, values: ActionInput, errors: FieldError[], actionId: number | null, status = 200) =>
     res.status(status).render('admin/action-form', {
-      title: `${actionId === null ? 'Add an action' : 'Change an action'}: ${round.name}`,
+      title: pageWords(res)('admin.actionForm.title', { heading: pageWords(res)(actionId === null ? 'admin.actionForm.add' : 'admin.actionForm.change'), name: round.name }),
       round,
       values,
       errors,
       actionId,
       themes: services.actions.themes(round),
-      statuses: ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] })),
+      statuses: ACTION_STATUSES.map((s) => ({ value: s, label: pageWords(res)(`admin.actionForm.statuses.${s}`) })),
       limits: { what: ACTION_WHAT_MAX, lead: ACTION_LEAD_MAX, note: ACTION_NOTE_MAX },
     });
 
@@ -75,7 +76,7 @@ export function actionHandlers(services: Services) {
       if (err instanceof ValidationError && err.fieldErrors.length) return renderForm(res, round, typedValues(req.body), err.fieldErrors, actionId, 400);
       throw err;
     }
-    req.session.flash = [{ kind: 'success', text: actionId === null ? 'The action is added to the plan.' : 'The action is saved.' }];
+    req.session.flash = [{ kind: 'success', text: pageWords(res)(actionId === null ? 'admin.actionForm.added' : 'admin.actionForm.saved') }];
     res.redirect(303, back(round));
   };
 
@@ -91,7 +92,7 @@ export function actionHandlers(services: Services) {
     remove(req: Request, res: Response) {
       const round = roundOf(req, res);
       services.actions.remove(round, idParam(req, 'actionId'));
-      req.session.flash = [{ kind: 'success', text: 'The action is deleted.' }];
+      req.session.flash = [{ kind: 'success', text: pageWords(res)('admin.actionForm.deleted') }];
       res.redirect(303, back(round));
     },
   };

@@ -7,6 +7,7 @@ import { rateLimiter } from '../security';
 import { changePasswordSchema, loginSchema, parseForm, setPasswordSchema, setupSchema, type FieldError } from './forms';
 import { clearCookie, readCookie } from '../cookies';
 import { adminOf, flash, RETURN_COOKIE, regenerateSession, signIn } from './session';
+import { pageWords } from '../wording';
 
 /** Sign-in limits. Failures only; windows expire, so nobody is ever locked out for good. */
 export const LOGIN_LIMITS = {
@@ -36,27 +37,27 @@ export function authHandlers(services: Services, config: Config) {
   const setupLimiter = rateLimiter({ windowMs: LOGIN_LIMITS.windowMs, limit: LOGIN_LIMITS.setup, action: 'set up this server', skipSuccessfulRequests: true });
 
   const renderSetup = (res: Response, status: number, values: { code: string; email: string }, errors: FieldError[]) =>
-    res.status(status).render('admin/setup', { title: 'Set up Powershare', values, errors });
+    res.status(status).render('admin/setup', { title: pageWords(res)('admin.setup.title'), values, errors });
 
   const renderLogin = (res: Response, status: number, email: string, errors: FieldError[]) =>
-    res.status(status).render('admin/login', { title: 'Sign in', email, errors, hasOwner: accounts.hasOwner() });
+    res.status(status).render('admin/login', { title: pageWords(res)('admin.login.title'), email, errors, hasOwner: accounts.hasOwner() });
 
   const renderSetPassword = (req: Request, res: Response, status: number, email: string, errors: FieldError[]) =>
-    res.status(status).render('admin/set-password', { title: 'Choose your password', email, action: req.originalUrl, errors });
+    res.status(status).render('admin/set-password', { title: pageWords(res)('admin.setPassword.title'), email, action: req.originalUrl, errors });
 
   const renderAccount = (res: Response, status: number, errors: FieldError[]) =>
-    res.status(status).render('admin/account', { title: 'Your account', errors, organisations: services.access.organisations(adminOf(res)) });
+    res.status(status).render('admin/account', { title: pageWords(res)('admin.account.title'), errors, organisations: services.access.organisations(adminOf(res)) });
 
   return {
     limiters: { clientLimiter, accountLimiter, setupLimiter },
 
     setupPage(_req: Request, res: Response) {
-      if (accounts.hasOwner()) return res.status(410).render('admin/setup-done', { title: 'This server is set up' });
+      if (accounts.hasOwner()) return res.status(410).render('admin/setup-done', { title: pageWords(res)('admin.setupDone.title') });
       renderSetup(res, 200, { code: '', email: '' }, []);
     },
 
     async setup(req: Request, res: Response) {
-      if (accounts.hasOwner()) return res.status(410).render('admin/setup-done', { title: 'This server is set up' });
+      if (accounts.hasOwner()) return res.status(410).render('admin/setup-done', { title: pageWords(res)('admin.setupDone.title') });
       const form = parseForm(setupSchema, req.body);
       const raw = req.body as Record<string, unknown> | undefined;
       const values = { code: typeof raw?.code === 'string' ? raw.code.slice(0, 40) : '', email: typeof raw?.email === 'string' ? raw.email.slice(0, 320) : '' };
@@ -73,10 +74,10 @@ export function authHandlers(services: Services, config: Config) {
       try {
         const admin = await accounts.setupOwner(form.data);
         await signIn(req, admin, services.clock.now());
-        flash(req, 'success', 'Your owner account is ready and you are signed in. Start by adding an organisation.');
+        flash(req, 'success', pageWords(res)('admin.setup.ready'));
         res.redirect(303, '/admin');
       } catch (err) {
-        if (err instanceof GoneError) return res.status(410).render('admin/setup-done', { title: 'This server is set up' });
+        if (err instanceof GoneError) return res.status(410).render('admin/setup-done', { title: pageWords(res)('admin.setupDone.title') });
         if (!(err instanceof ValidationError)) throw err;
         renderSetup(res, 400, values, err.fieldErrors);
       }
@@ -106,20 +107,20 @@ export function authHandlers(services: Services, config: Config) {
       if (req.session.adminId === undefined) return res.redirect(303, '/admin/login');
       // Regenerating destroys the old session in the store; the new one only carries the message.
       await regenerateSession(req);
-      flash(req, 'success', 'You have signed out.');
+      flash(req, 'success', pageWords(res)('admin.login.signedOut'));
       res.redirect(303, '/admin/login');
     },
 
     setPasswordPage(req: Request, res: Response) {
       const admin = accounts.accountForToken(String(req.params.token));
-      if (!admin) throw new GoneError('This link has expired or has already been used. Ask an owner of this Powershare server for a new one.');
+      if (!admin) throw new GoneError(pageWords(res)('admin.setPassword.expired'));
       renderSetPassword(req, res, 200, admin.email, []);
     },
 
     async setPassword(req: Request, res: Response) {
       const token = String(req.params.token);
       const admin = accounts.accountForToken(token);
-      if (!admin) throw new GoneError('This link has expired or has already been used. Ask an owner of this Powershare server for a new one.');
+      if (!admin) throw new GoneError(pageWords(res)('admin.setPassword.expired'));
       const form = parseForm(setPasswordSchema, req.body);
       if (!form.ok) return renderSetPassword(req, res, 400, admin.email, form.errors);
       try {
@@ -129,7 +130,7 @@ export function authHandlers(services: Services, config: Config) {
         return renderSetPassword(req, res, 400, admin.email, err.fieldErrors);
       }
       await regenerateSession(req);
-      flash(req, 'success', 'Your password is set. Sign in with your email address and the new password.');
+      flash(req, 'success', pageWords(res)('admin.setPassword.done'));
       res.redirect(303, '/admin/login');
     },
 
@@ -149,7 +150,7 @@ export function authHandlers(services: Services, config: Config) {
       }
       // Every other session of this account ends (it signed in before the change); this one goes on, on a new id.
       await signIn(req, admin, services.clock.now());
-      flash(req, 'success', 'Your password has been changed. Any other place where you were signed in has been signed out.');
+      flash(req, 'success', pageWords(res)('admin.account.changed'));
       res.redirect(303, '/admin/account');
     },
   };

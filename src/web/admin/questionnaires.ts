@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { pageWords } from '../wording';
 import multer from 'multer';
 import type { Services } from '../../services';
 import { NotFoundError } from '../../services/errors';
@@ -12,16 +13,18 @@ const IMPORT_FIELD = 'definition';
 const KB = IMPORT_MAX_BYTES / 1024;
 
 /** A file one could edit: its name without folders or odd characters, for messages only. */
-const safeName = (name: string | undefined) => (name ?? 'the file').replace(/^.*[\\/]/, '').slice(0, 100);
+const safeName = (name: string) => name.replace(/^.*[\\/]/, '').slice(0, 100);
 
 export function questionnaireHandlers(services: Services, config: Config) {
   const zone = zonedTime(config.timeZone);
   const { questionnaires, questionnaireImport, access } = services;
 
   const renderImport = (res: Response, status: number, opts: { problems?: { path: string; message: string }[]; message?: string; filename?: string } = {}) => {
-    const summary = opts.message ?? (opts.problems?.length ? `${safeName(opts.filename)} has ${opts.problems.length === 1 ? 'a problem' : `${opts.problems.length} problems`}. Nothing was imported.` : undefined);
+    const t = pageWords(res);
+    const file = opts.filename ? safeName(opts.filename) : t('admin.questionnaires.theFile');
+    const summary = opts.message ?? (opts.problems?.length ? t('admin.questionnaires.hasProblems', { file, count: opts.problems.length }) : undefined);
     res.status(status).render('admin/questionnaire-import', {
-      title: 'Import a questionnaire',
+      title: t('admin.questionnaires.import'),
       maxKb: KB,
       problems: opts.problems ?? [],
       errors: summary ? [{ field: IMPORT_FIELD, message: summary }] : [],
@@ -41,7 +44,7 @@ export function questionnaireHandlers(services: Services, config: Config) {
       case 'imported': {
         delete req.session.pendingImport;
         const q = result.questionnaire;
-        flash(req, 'success', `Imported “${q.title}”, version ${q.version}. New rounds can use it now.`);
+        flash(req, 'success', pageWords(res)('admin.questionnaires.importedFlash', { title: q.title, version: q.version }));
         return res.redirect(303, `/admin/questionnaires/${encodeURIComponent(q.id)}/versions/${q.version}`);
       }
     }
@@ -61,13 +64,13 @@ export function questionnaireHandlers(services: Services, config: Config) {
       upload(req, res, (err: unknown) => {
         if (err instanceof multer.MulterError) {
           if (err.code === 'LIMIT_FILE_SIZE') {
-            return renderImport(res, 413, { message: `The file is larger than ${KB} KB. A questionnaire definition is usually well under 100 KB: check you chose the right file.` });
+            return renderImport(res, 413, { message: pageWords(res)('admin.questionnaires.tooLarge', { kb: KB }) });
           }
-          return renderImport(res, 400, { message: 'Send one JSON file, chosen with the “Questionnaire file” field.' });
+          return renderImport(res, 400, { message: pageWords(res)('admin.questionnaires.oneFile') });
         }
         // Anything else the multipart parser reports (no boundary, a body cut short, a malformed
         // part header) is a request we cannot read, not a fault of ours: 400, never 500.
-        if (err) return renderImport(res, 400, { message: 'The upload could not be read: it was cut short or is not a valid file upload. Choose the file and send it again.' });
+        if (err) return renderImport(res, 400, { message: pageWords(res)('admin.questionnaires.unreadable') });
         try {
           verifyCsrf(req, res);
         } catch (csrfErr) {
@@ -78,14 +81,14 @@ export function questionnaireHandlers(services: Services, config: Config) {
     }) as RequestHandler,
 
     list(_req: Request, res: Response) {
-      const rows = questionnaires.list().map((q) => ({ ...q, imported: q.importedAt === null ? null : zone.formatDate(q.importedAt) }));
-      res.render('admin/questionnaires', { title: 'Questionnaires', questionnaires: rows, canImport: adminOf(res).role === 'owner' });
+      const rows = questionnaires.list().map((q) => ({ ...q, imported: q.importedAt === null ? null : zone.formatDate(q.importedAt, String(res.locals.lang)) }));
+      res.render('admin/questionnaires', { title: pageWords(res)('admin.questionnaires.title'), questionnaires: rows, canImport: adminOf(res).role === 'owner' });
     },
 
     show(req: Request, res: Response) {
       const version = String(req.params.version);
       const q = /^\d{1,6}$/.test(version) ? questionnaires.find(String(req.params.qid), Number(version)) : undefined;
-      if (!q) throw new NotFoundError('That questionnaire was not found');
+      if (!q) throw new NotFoundError(pageWords(res)('admin.questionnaires.notFound'));
       const themes = q.themes.map((t) => ({ ...t, items: q.items.filter((i) => i.theme === t.id) }));
       res.render('admin/questionnaire', {
         title: q.title,
@@ -110,7 +113,7 @@ export function questionnaireHandlers(services: Services, config: Config) {
 
     importFile(req: Request, res: Response) {
       const file = req.file;
-      if (!file) return renderImport(res, 400, { message: 'Choose a questionnaire file (JSON) to import' });
+      if (!file) return renderImport(res, 400, { message: pageWords(res)('admin.questionnaires.chooseFile') });
       const result = questionnaireImport.importDefinition(file.buffer);
       respond(req, res, result, file.buffer.toString('utf8'), safeName(file.originalname));
     },
@@ -124,7 +127,7 @@ export function questionnaireHandlers(services: Services, config: Config) {
         return respond(req, res, result, pending.json, pending.filename);
       }
       res.render('admin/questionnaire-confirm', {
-        title: 'Check the changes before importing',
+        title: pageWords(res)('admin.questionnaires.confirmTitle'),
         q: result.questionnaire,
         comparedWith: result.comparedWith,
         warnings: result.warnings,
@@ -135,7 +138,7 @@ export function questionnaireHandlers(services: Services, config: Config) {
     confirm(req: Request, res: Response) {
       const pending = req.session.pendingImport;
       if (!pending) {
-        flash(req, 'error', 'There was nothing waiting to be imported. Choose the file again.');
+        flash(req, 'error', pageWords(res)('admin.questionnaires.nothingWaiting'));
         return res.redirect(303, '/admin/questionnaires/import');
       }
       delete req.session.pendingImport;
@@ -144,7 +147,7 @@ export function questionnaireHandlers(services: Services, config: Config) {
 
     cancel(req: Request, res: Response) {
       delete req.session.pendingImport;
-      flash(req, 'success', 'Nothing was imported.');
+      flash(req, 'success', pageWords(res)('admin.questionnaires.nothingImported'));
       res.redirect(303, '/admin/questionnaires');
     },
   };

@@ -4,6 +4,8 @@ import type { Admin } from '../../services/accounts';
 import { ConflictError } from '../../services/errors';
 import { idParam } from '../params';
 import { flash } from './session';
+import { pageWords } from '../wording';
+import { translateMessage } from './words';
 
 /** "You said, we did": publish or unpublish a closed round's results page for the people who answered. */
 export function resultsPageHandlers(services: Services) {
@@ -14,17 +16,17 @@ export function resultsPageHandlers(services: Services) {
       const round = roundOf(req, res);
       try {
         services.resultsPage.publish(round);
-        flash(req, 'success', 'The results page is published: people who follow the round’s link can read it.');
+        flash(req, 'success', pageWords(res)('admin.round.flash.published'));
       } catch (err) {
         if (!(err instanceof ConflictError)) throw err;
-        flash(req, 'error', err.message);
+        flash(req, 'error', translateMessage(pageWords(res), err.message));
       }
       res.redirect(303, back(round.id));
     },
     unpublish(req: Request, res: Response) {
       const round = roundOf(req, res);
       services.resultsPage.unpublish(round);
-      flash(req, 'success', 'The results page is no longer published: its address now answers “page not found”.');
+      flash(req, 'success', pageWords(res)('admin.round.flash.unpublished'));
       res.redirect(303, back(round.id));
     },
   };

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { pageWords } from '../wording';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
@@ -16,7 +17,7 @@ export function roundCloseHandlers(services: Services, config: Config) {
   const zone = zonedTime(config.timeZone);
 
   const render = (res: Response, round: RoundRecord, status: number, errors: FieldError[]) => {
-    res.status(status).render('admin/round-close', { title: `Close ${round.name}`, round, partWay: rounds.partWay(round.id), errors });
+    res.status(status).render('admin/round-close', { title: pageWords(res)('admin.roundClose.title', { name: round.name }), round, partWay: rounds.partWay(round.id), errors });
   };
 
   return {
@@ -36,10 +37,15 @@ export function roundCloseHandlers(services: Services, config: Config) {
       if (!form.ok) return render(res, round, 400, form.errors);
       const partWay = rounds.partWay(round.id);
       const closed = rounds.close(round.id, partWay > 0 ? Number(form.data.grace) * 60_000 : 0);
-      const people = partWay === 1 ? '1 person who had started' : `${partWay} people who had started`;
+      const t = pageWords(res);
+      const people = t('admin.roundClose.people', { count: partWay });
       const note =
-        partWay === 0 ? '' : closed.graceUntil !== null ? ` ${people} can still send until ${zone.formatDateTime(closed.graceUntil)}.` : ` ${people} will be told their answers were not sent.`;
-      flash(req, 'success', `Closed “${round.name}”: nobody new can answer. Answers already given are kept.${note}`);
+        partWay === 0
+          ? ''
+          : closed.graceUntil !== null
+            ? t('admin.roundClose.canSend', { people, when: zone.formatDateTime(closed.graceUntil, String(res.locals.lang)) })
+            : t('admin.roundClose.willBeTold', { people });
+      flash(req, 'success', `${t('admin.roundClose.closed', { name: round.name })}${note}`);
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
   };

@@ -1,4 +1,7 @@
 import type { Request, Response } from 'express';
+import type { TFunction } from 'i18next';
+import { pageWords } from '../wording';
+import { translateMessage } from './words';
 import QRCode from 'qrcode';
 import type { Config } from '../../config';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../questionnaires';
@@ -26,11 +29,8 @@ import {
   availabilityText,
   countsByRole,
   formatJoinCode,
-  FORM_LABELS,
-  MODE_LABELS,
   publicBase,
   roundLink,
-  STATUS_LABELS,
 } from './view-models';
 import { zonedTime } from '../time-zone';
 import type { PresenterHandlers } from './presenter';
@@ -106,8 +106,8 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     return latest.find((q) => q.id === DEFAULT_QUESTIONNAIRE_ID) ?? latest[0];
   };
 
-  const questionnaireOptions = () =>
-    questionnaires.list().map((q) => ({ value: qKey(q.id, q.version), label: `${q.title}, version ${q.version}${q.builtIn ? ' (built in)' : ''}` }));
+  const questionnaireOptions = (t: TFunction) =>
+    questionnaires.list().map((q) => ({ value: qKey(q.id, q.version), label: t(q.builtIn ? 'admin.round.builtIn' : 'admin.round.questionnaireVersion', { title: q.title, version: q.version }) }));
 
   const valuesFromRound = (round: RoundRecord): RoundFormValues => {
     const custom = new Set(customRolesOf(round).map((r) => r.id));
@@ -151,11 +151,11 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     };
   };
 
-  const fixedSummary = (round: RoundRecord) => {
+  const fixedSummary = (round: RoundRecord, t: TFunction) => {
     const q = questionnaires.find(round.questionnaireId, round.questionnaireVersion);
     return {
-      questionnaire: `${q?.title ?? round.questionnaireId}, version ${round.questionnaireVersion}`,
-      form: FORM_LABELS[round.form],
+      questionnaire: t('admin.round.questionnaireVersion', { title: q?.title ?? round.questionnaireId, version: round.questionnaireVersion }),
+      form: t(`admin.labels.form.${round.form}`),
       roles: round.roles.map((r) => r.label),
     };
   };
@@ -166,18 +166,19 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     opts: { org: { id: number; name: string }; round?: RoundRecord; values: RoundFormValues; errors: FieldError[] },
   ) => {
     const fixed = opts.round ? rounds.hasResponses(opts.round.id) : false;
+    const t = pageWords(res);
     res.status(status).render('admin/round-form', {
-      title: opts.round ? `Change ${isolateBidi(opts.round.name)}` : 'Create a round',
-      heading: opts.round ? 'Change the round' : 'Create a round',
+      title: opts.round ? t('admin.roundForm.changeTitle', { name: isolateBidi(opts.round.name) }) : t('admin.roundForm.createTitle'),
+      heading: opts.round ? t('admin.roundForm.changeHeading') : t('admin.roundForm.createTitle'),
       action: opts.round ? `/admin/rounds/${opts.round.id}/edit` : `/admin/organisations/${opts.org.id}/rounds`,
       back: opts.round ? `/admin/rounds/${opts.round.id}` : `/admin/organisations/${opts.org.id}`,
-      submitLabel: opts.round ? 'Save changes' : 'Create the round',
+      submitLabel: opts.round ? t('admin.roundForm.changeSubmit') : t('admin.roundForm.createSubmit'),
       org: opts.org,
       values: opts.values,
       errors: opts.errors,
-      questionnaireOptions: questionnaireOptions(),
+      questionnaireOptions: questionnaireOptions(t),
+      fixed: fixed && opts.round ? fixedSummary(opts.round, t) : null,
       roleChoices: roleChoices(opts.round),
-      fixed: fixed && opts.round ? fixedSummary(opts.round) : null,
       limits: { customRoles: CUSTOM_ROLES_MAX, roleLabel: ROLE_LABEL_MAX },
       timeZone: zone.timeZone,
     });
@@ -240,17 +241,18 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     const org = organisations.get(round.organisationId);
     const q = questionnaires.find(round.questionnaireId, round.questionnaireVersion);
     const base = publicBase(req, config);
+    const t = pageWords(res);
     res.status(status).render('admin/round', {
       title: round.name,
       org,
       round,
       errors,
       typed,
-      statusLabel: STATUS_LABELS[round.status],
-      availability: availabilityText(services, round, zone),
-      questionnaireLabel: `${q?.title ?? round.questionnaireId}, version ${round.questionnaireVersion}`,
-      formLabel: FORM_LABELS[round.form],
-      modeLabel: MODE_LABELS[round.mode],
+      statusLabel: t(`admin.labels.status.${round.status}`),
+      availability: availabilityText(services, round, zone, t, String(res.locals.lang)),
+      questionnaireLabel: t('admin.round.questionnaireVersion', { title: q?.title ?? round.questionnaireId, version: round.questionnaireVersion }),
+      formLabel: t(`admin.labels.form.${round.form}`),
+      modeLabel: t(`admin.labels.mode.${round.mode}`),
       actions: services.actions.list(round),
       resultsPage: {
         published: services.resultsPage.publishedAt(round) !== null,
@@ -258,14 +260,14 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         canPublish: services.resultsPage.canPublish(round),
         url: `${roundLink(req, config, round)}/results`,
       },
-      opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
-      closesAt: round.closesAt === null ? null : zone.formatDateTime(round.closesAt),
+      opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt, String(res.locals.lang)),
+      closesAt: round.closesAt === null ? null : zone.formatDateTime(round.closesAt, String(res.locals.lang)),
       link: roundLink(req, config, round),
       joinAddress: `${base.replace(/^https?:\/\//, '')}/join`,
       joinCode: formatJoinCode(round.joinCode),
       counts: countsByRole(services, round),
       hasResponses: rounds.hasResponses(round.id),
-      copyName: `${round.name} (copy)`.slice(0, 200),
+      copyName: t('admin.round.copySuffix', { name: round.name }).slice(0, 200),
       observers: presenter ? presenter.observerSection(req, round) : { newUrl: null, links: [] },
     });
   };
@@ -277,9 +279,9 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       id: r.id,
       name: r.name,
       status: r.status,
-      statusLabel: STATUS_LABELS[r.status],
-      mode: MODE_LABELS[r.mode],
-      created: zone.formatDate(r.createdAt),
+      statusLabel: pageWords(res)(`admin.labels.status.${r.status}`),
+      mode: pageWords(res)(`admin.labels.mode.${r.mode}`),
+      created: zone.formatDate(r.createdAt, String(res.locals.lang)),
       responses: countsByRole(services, r).total,
     }));
     res.status(status).render('admin/organisation', {
@@ -295,7 +297,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
   return {
     dashboard(_req: Request, res: Response) {
       const admin = adminOf(res);
-      res.render('admin/index', { title: 'Organisations', organisations: access.organisations(admin), isOwner: admin.role === 'owner', errors: [], name: '' });
+      res.render('admin/index', { title: pageWords(res)('admin.dashboard.title'), organisations: access.organisations(admin), isOwner: admin.role === 'owner', errors: [], name: '' });
     },
 
     createOrganisation(req: Request, res: Response) {
@@ -304,7 +306,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       const form = parseForm(organisationNameSchema, req.body);
       if (!form.ok) {
         return res.status(400).render('admin/index', {
-          title: 'Organisations',
+          title: pageWords(res)('admin.dashboard.title'),
           organisations: access.organisations(admin),
           isOwner: true,
           errors: form.errors,
@@ -312,7 +314,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         });
       }
       const org = organisations.create(form.data.name);
-      flash(req, 'success', `Organisation “${org.name}” added.`);
+      flash(req, 'success', pageWords(res)('admin.dashboard.added', { name: org.name }));
       res.redirect(303, `/admin/organisations/${org.id}`);
     },
 
@@ -323,7 +325,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       const form = parseForm(organisationNameSchema, req.body);
       if (!form.ok) return showOrganisation(req, res, 400, form.errors, str((req.body as Record<string, unknown>)?.name, 400));
       organisations.rename(org.id, form.data.name);
-      flash(req, 'success', `The organisation is now called “${form.data.name}”.`);
+      flash(req, 'success', pageWords(res)('admin.organisation.renamed', { name: form.data.name }));
       res.redirect(303, `/admin/organisations/${org.id}`);
     },
 
@@ -340,7 +342,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       if ('errors' in converted) return renderForm(res, 400, { org, values, errors: converted.errors });
       try {
         const round = rounds.create(org.id, converted.input);
-        flash(req, 'success', `Round “${round.name}” created as a draft. Check it, then open it when you are ready.`);
+        flash(req, 'success', pageWords(res)('admin.round.flash.created', { name: round.name }));
         res.redirect(303, `/admin/rounds/${round.id}`);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
@@ -368,7 +370,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       if ('errors' in converted) return renderForm(res, 400, { org, round, values, errors: converted.errors });
       try {
         const updated = rounds.update(round.id, converted.input);
-        flash(req, 'success', 'Your changes to the round are saved.');
+        flash(req, 'success', pageWords(res)('admin.round.flash.saved'));
         res.redirect(303, `/admin/rounds/${updated.id}`);
       } catch (err) {
         if (err instanceof ValidationError) return renderForm(res, 400, { org, round, values, errors: err.fieldErrors });
@@ -385,12 +387,16 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         opened = rounds.open(round.id);
       } catch (err) {
         if (!(err instanceof ClosingTimePassedError)) throw err;
-        flash(req, 'error', `“${round.name}” was not opened. ${err.message}`);
+        flash(req, 'error', pageWords(res)('admin.round.flash.notOpened', { name: round.name, why: translateMessage(pageWords(res), err.message) }));
         return res.redirect(303, `/admin/rounds/${round.id}/edit#closesAt`);
       }
-      const codeNote = opened.joinCode !== round.joinCode ? ` Its join code changed to ${formatJoinCode(opened.joinCode)}, because another round took the old one.` : '';
-      const when = opened.opensAt !== null && rounds.availability(opened).state === 'notYetOpen' ? `people can answer from ${zone.formatDateTime(opened.opensAt)}` : 'people can answer now';
-      flash(req, 'success', `${wasClosed ? 'Reopened' : 'Opened'} “${round.name}”: ${when}.${codeNote}`);
+      const t = pageWords(res);
+      const codeNote = opened.joinCode !== round.joinCode ? t('admin.round.flash.codeChanged', { code: formatJoinCode(opened.joinCode) }) : '';
+      const when =
+        opened.opensAt !== null && rounds.availability(opened).state === 'notYetOpen'
+          ? t('admin.round.flash.answerFrom', { when: zone.formatDateTime(opened.opensAt, String(res.locals.lang)) })
+          : t('admin.round.flash.answerNow');
+      flash(req, 'success', `${t(wasClosed ? 'admin.round.flash.reopened' : 'admin.round.flash.opened', { name: round.name, when })}${codeNote}`);
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
 
@@ -398,7 +404,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
     releaseWaiting(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       const added = services.release.releaseAll(round);
-      flash(req, 'success', added === 0 ? 'No answers were waiting.' : `${added} ${added === 1 ? 'answer was' : 'answers were'} added to the results.`);
+      flash(req, 'success', added === 0 ? pageWords(res)('admin.round.flash.noneWaiting') : pageWords(res)('admin.round.flash.released', { count: added }));
       res.redirect(303, `/admin/rounds/${round.id}`);
     },
 
@@ -407,7 +413,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
       const form = parseForm(duplicateSchema, req.body);
       if (!form.ok) return renderRound(req, res, round, 400, form.errors.map((e) => ({ ...e, field: 'copyName' })));
       const copy = rounds.duplicate(round.id, form.data.name);
-      flash(req, 'success', `Copied as “${copy.name}”, a draft with its own link and join code. Check its dates, then open it.`);
+      flash(req, 'success', pageWords(res)('admin.round.flash.copied', { name: copy.name }));
       res.redirect(303, `/admin/rounds/${copy.id}`);
     },
 
@@ -421,7 +427,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
         if (!(err instanceof ValidationError)) throw err;
         return renderRound(req, res, round, 400, err.fieldErrors, typed);
       }
-      flash(req, 'success', `Deleted “${round.name}” and every answer given in it.`);
+      flash(req, 'success', pageWords(res)('admin.round.flash.deleted', { name: round.name }));
       res.redirect(303, `/admin/organisations/${round.organisationId}`);
     },
 

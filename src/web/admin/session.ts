@@ -2,7 +2,10 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
 import type { Admin } from '../../services/accounts';
+import type { TFunction } from 'i18next';
 import { setCookie } from '../cookies';
+import { pageWords } from '../wording';
+import { translateMessage } from './words';
 
 /** Adds a message shown once on the next page. */
 export function flash(req: Request, kind: 'success' | 'error', text: string): void {
@@ -42,12 +45,12 @@ interface NavItem {
   current: boolean;
 }
 
-export function adminNav(admin: Admin, path: string): NavItem[] {
+export function adminNav(admin: Admin, path: string, t: TFunction): NavItem[] {
   const items = [
-    { href: '/admin', label: 'Organisations', match: (p: string) => p === '/admin' || p.startsWith('/admin/organisations') || p.startsWith('/admin/rounds') },
-    { href: '/admin/questionnaires', label: 'Questionnaires', match: (p: string) => p.startsWith('/admin/questionnaires') },
-    ...(admin.role === 'owner' ? [{ href: '/admin/accounts', label: 'Admin accounts', match: (p: string) => p.startsWith('/admin/accounts') }] : []),
-    { href: '/admin/account', label: 'Your account', match: (p: string) => p === '/admin/account' },
+    { href: '/admin', label: t('admin.nav.organisations'), match: (p: string) => p === '/admin' || p.startsWith('/admin/organisations') || p.startsWith('/admin/rounds') },
+    { href: '/admin/questionnaires', label: t('admin.nav.questionnaires'), match: (p: string) => p.startsWith('/admin/questionnaires') },
+    ...(admin.role === 'owner' ? [{ href: '/admin/accounts', label: t('admin.nav.accounts'), match: (p: string) => p.startsWith('/admin/accounts') }] : []),
+    { href: '/admin/account', label: t('admin.nav.account'), match: (p: string) => p === '/admin/account' },
   ];
   return items.map(({ href, label, match }) => ({ href, label, current: match(path) }));
 }
@@ -88,14 +91,14 @@ export function requireAdmin(services: Services, config: Config): RequestHandler
       const returnTo = req.method === 'GET' ? req.originalUrl : undefined;
       if (message) await regenerateSession(req);
       if (returnTo && isAdminPath(returnTo.split('?')[0])) setCookie(req, res, config, RETURN_COOKIE, returnTo, { path: '/admin', maxAgeMs: RETURN_TTL_MS });
-      if (message) flash(req, 'error', message);
+      if (message) flash(req, 'error', translateMessage(pageWords(res), message));
       res.redirect(303, '/admin/login');
     };
     const found = sessionAdmin(services, config, req);
     if (!('admin' in found)) return toLogin(found.problem);
     req.session.lastSeenAt = services.clock.now();
     res.locals.admin = found.admin;
-    res.locals.nav = adminNav(found.admin, (req.baseUrl + req.path).replace(/\/$/, ''));
+    res.locals.nav = adminNav(found.admin, (req.baseUrl + req.path).replace(/\/$/, ''), pageWords(res));
     res.locals.brandHref = '/admin';
     next();
   };

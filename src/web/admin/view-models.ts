@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { TFunction } from 'i18next';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
 import { linkOrigin } from '../hosts';
@@ -19,22 +20,20 @@ export const STATUS_LABELS = { draft: 'Draft', open: 'Open', closed: 'Closed' } 
 export const FORM_LABELS = { full: 'Full form', short: 'Short form' } as const;
 export const MODE_LABELS = { survey: 'Survey', workshop: 'Workshop' } as const;
 
-/** What a respondent would meet now, in words for the admin. */
-export function availabilityText(services: Services, round: Round, zone: ZonedTime): string {
+/** What a respondent would meet now, in words for the admin (the page's language). */
+export function availabilityText(services: Services, round: Round, zone: ZonedTime, t: TFunction, language: string): string {
   const a = services.rounds.availability(round);
   switch (a.state) {
     case 'open':
-      return 'Open: people can answer now.';
+      return t('admin.round.availability.open');
     case 'draft':
-      return 'Draft: nobody can answer until you open it.';
+      return t('admin.round.availability.draft');
     case 'notYetOpen':
-      return `Open, but people can answer only from ${zone.formatDateTime(a.opensAt)}.`;
+      return t('admin.round.availability.notYetOpen', { when: zone.formatDateTime(a.opensAt, language) });
     case 'closed': {
       const grace = services.rounds.graceUntil(round);
-      if (grace !== null) return `Closed: nobody new can answer. People who had started can send their answers until ${zone.formatDateTime(grace)}.`;
-      return round.status === 'closed'
-        ? 'Closed: nobody can answer. You can reopen it.'
-        : `Closed automatically at ${zone.formatDateTime(a.closedAt ?? 0)}. Change the closing time to let people answer again.`;
+      if (grace !== null) return t('admin.round.availability.grace', { when: zone.formatDateTime(grace, language) });
+      return round.status === 'closed' ? t('admin.round.availability.closed') : t('admin.round.availability.autoClosed', { when: zone.formatDateTime(a.closedAt ?? 0, language) });
     }
   }
 }

@@ -260,4 +260,10 @@ export const en = {
 
 /** The shape every catalogue has: the English one's, with text in every place. */
 export type Catalogue = Texts<typeof en>;
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> } & ExtraPlurals<T>;
+/**
+ * English has two plural forms (key_one, key_other); other languages may have more. Welsh has
+ * zero, one, two, few, many and other: i18next picks the form by Intl.PluralRules, so beside
+ * each key_other a translation may also give key_zero, key_two, key_few and key_many.
+ */
+type ExtraPlurals<T> = { [K in keyof T as K extends `${infer B}_other` ? `${B}_${'zero' | 'two' | 'few' | 'many'}` : never]?: string };

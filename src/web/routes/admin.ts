@@ -11,6 +11,7 @@ import { presenterHandlers, type PresenterHandlers } from '../admin/presenter';
 import { roundHandlers } from '../admin/rounds';
 import { resultsPageHandlers } from '../admin/results-page';
 import { requireAdmin } from '../admin/session';
+import { adminWords } from '../admin/words';
 import { adminReportRoutes } from './report';
 import { adminTrendHandlers } from './trends';
 
@@ -33,6 +34,8 @@ export function adminRoutes(services: Services, config: Config, presenter: Prese
   const { clientLimiter, accountLimiter, setupLimiter } = auth.limiters;
   const signedIn = requireAdmin(services, config);
 
+  // Form messages in the page's language (admin/words.ts).
+  router.use(adminWords());
   // Open to anyone (order matters: these come before the signed-in guard below).
   router.get('/setup', auth.setupPage);
   router.post('/setup', setupLimiter, auth.setup);

@@ -337,9 +337,10 @@ export function respondRoutes(services: Services, config: Config): Router {
     });
   });
 
-  r.post('/submit', answerLimiter, (req, res) => {
+  r.post('/submit', answerLimiter, async (req, res) => {
     const round = roundOf(res);
-    const result = responding.submit(round, draftIdOf(req));
+    // Sends arriving together share one commit; the answer waits for it (see submitSoon).
+    const result = await responding.submitSoon(round, draftIdOf(req));
     if (result.status === 'submitted') {
       // The own scores go to this browser only, sealed (it can neither read nor change them)
       // and short-lived; the server keeps no copy and no record of when they were sent.
