@@ -68,6 +68,8 @@ describe('the report pages in Welsh', () => {
     const full = await browser.agent.get(base).expect(200);
     expectWelsh(full.text, 'report', ['Pwy a atebodd', "Sgoriau'r themâu", 'Sut mae grwpiau', 'Cynllun gweithredu', 'Ar waith', 'Rhannu gyda bwrdd', "Cuddio'r sylw hwn"]);
     expect(full.text).toContain('Annual check 2026</bdi>: canlyniadau');
+    // The pages' language switch (views/partials/language-switch.ejs) offers English, in English.
+    expect(full.text).toMatch(/<form method="post" action="\/language" class="language-switch"[\s\S]*?name="language" value="en" lang="en-GB">English<\/button>/);
     // The questionnaire is English: its texts on the Welsh page say so.
     expect(full.text).toMatch(/<h2 id="theme-leadership" lang="en">3\. Heroic or shared leadership<\/h2>/);
     expect(full.text).toMatch(/<p class="muted" lang="en">Does change depend on one inspiring leader/);
@@ -79,12 +81,23 @@ describe('the report pages in Welsh', () => {
     expectWelsh(comments.text, 'comments', ['12 o sylwadau', "Yn ôl i'r adroddiad"]);
   });
 
+  it('switches an admin’s report to Welsh with the language switch, and back to English', async () => {
+    const { browser, round } = await reportSetup();
+    browser.agent.set('Accept-Language', 'en');
+    const base = `/admin/rounds/${round.id}/report`;
+    const toWelsh = await browser.post(base, '/language', { language: 'cy', back: base });
+    expect([toWelsh.status, toWelsh.headers.location]).toEqual([303, base]);
+    expectWelsh((await browser.agent.get(base).expect(200)).text, 'report after the switch', ['Pwy a atebodd']);
+    await browser.post(base, '/language', { language: 'en', back: base });
+    expect((await browser.agent.get(base).expect(200)).text).toContain('<html lang="en-GB">');
+  });
+
   it('takes the language from the ps_wording cookie as well, and a date in Welsh', async () => {
     const { ctx, round } = await reportSetup();
     const res = await request(ctx.app).get(`/share/${share(ctx, round.id)}`).set('Cookie', 'ps_wording=cy').expect(200);
     expectWelsh(res.text, 'shared report', ['Dyddiad yr adroddiad', 'Yn dal ar agor: gall y canlyniadau newid']);
-    // The pages' language switch (views/partials/language-switch.ejs) offers English, in English.
-    expect(res.text).toMatch(/<form method="post" action="\/language" class="language-switch"[\s\S]*?name="language" value="en" lang="en-GB">English<\/button>/);
+    // A board's share page sets no cookie: no language switch there (the browser's language rules).
+    expect(res.text).not.toContain('class="language-switch"');
     expect(res.text).toMatch(/<dd>\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}<\/dd>/);
   });
 
