@@ -10,6 +10,11 @@
  * REPORT_SIZES=10000,100000 SEND_DRAFTS=6000 WORKSHOP=1 (0 skips the workshop room)
  * BENCH_PROFILE=app (or a comma list of app, static, insert, aggregate): run those servers with
  * `node --cpu-prof`, profiles written to bench-results/profiles/.
+ * BENCH_ONLY=home,join,welcome,theme,save,send,reports (a comma list; default all): run only those
+ * scenarios (with the baselines they are compared with; save and send run together).
+ * Baseline (a) is measured again just before each page scenario (interleaved), and each page's
+ * ratio is to the (a) figure measured beside it, so a change of load on a shared machine moves
+ * both sides of the ratio alike.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +36,9 @@ const REPORT_SECONDS = Number(process.env.REPORT_SECONDS ?? 5);
 const REPORT_SIZES = (process.env.REPORT_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
 const SEND_DRAFTS = Number(process.env.SEND_DRAFTS ?? 6000);
 const PROFILE = new Set((process.env.BENCH_PROFILE ?? '').split(',').filter(Boolean));
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+/** Whether a scenario (home, join, welcome, theme, save, send, reports) is part of this run. */
+const runs = (name: string) => ONLY.size === 0 || ONLY.has(name);
 const OUT_DIR = path.join(PROJECT_ROOT, 'bench-results');
 const HERE = __dirname;
 
@@ -235,102 +243,116 @@ async function main() {
   const csrfCookie = `ps_csrf=${seeded.csrf.cookie}`;
   const pageCookies = seeded.pageDrafts.map((id) => ({ cookie: `${csrfCookie}; ps_draft=${id}` }));
 
-  console.log('Respondent pages (GET):');
-  const staticBase = await startChild('static', 'servers/static-baseline.js', []);
-  await preflight(staticBase.url, {}, 200);
-  await measure({ scenario: '(a) baseline: Express+helmet, fixed 2 KB page', server: staticBase, spec: { path: '/' }, expect: 200 });
-  await staticBase.stop();
-  const A = '(a) baseline: Express+helmet, fixed 2 KB page';
-  await preflight(`${app.url}/`, {}, 200, 'Powershare');
-  await measure({ scenario: 'home page', server: app, spec: { path: '/' }, expect: 200, baseline: A, aim: { text: '>= 0.8 of (a)', ratio: 0.8 } });
-  await preflight(`${app.url}/join`, {}, 200, 'name="code"');
-  await measure({ scenario: 'join page', server: app, spec: { path: '/join' }, expect: 200, baseline: A, aim: { text: '>= 0.8 of (a)', ratio: 0.8 } });
-  await preflight(`${app.url}${base}`, {}, 200, seeded.survey.name);
-  await measure({ scenario: 'welcome page', server: app, spec: { path: base }, expect: 200, baseline: A, aim: { text: '>= 0.8 of (a)', ratio: 0.8 } });
-  const themePage = await preflight(`${app.url}${base}/themes/1`, { headers: { cookie: pageCookies[0].cookie } }, 200, 'Theme 1 of');
-  check(themePage.includes(`value="${seeded.csrf.token}"`), 'theme page carries the form token that goes with its CSRF cookie');
-  await measure({ scenario: 'theme page 1, with its draft', server: app, spec: { path: `${base}/themes/1`, variants: pageCookies }, expect: 200, baseline: A, aim: { text: '>= 0.5 of (a)', ratio: 0.5 } });
-
-  console.log('Saving answers (POST):');
-  const insertBase = await startChild('insert', 'servers/insert-baseline.js', [path.join(dir, 'insert-baseline.db')]);
-  const B = '(b) baseline: Express, 40 fields, 1+40 rows';
-  const fortyFields = form(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`q${i + 1}`, String(i % 5)])));
-  await preflight(insertBase.url, { method: 'POST', headers: FORM, body: fortyFields }, 303);
-  const b = await measure({ scenario: B, server: insertBase, spec: { path: '/', method: 'POST', headers: FORM, body: fortyFields }, expect: 303 });
-  await insertBase.stop();
-  {
-    const check40 = openDatabase(path.join(dir, 'insert-baseline.db'));
-    const responses = (check40.prepare('SELECT COUNT(*) AS n FROM responses').get() as { n: number }).n;
-    const answers = (check40.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
-    check40.close();
-    // +1: the preflight request. Up to one request a connection may be stored as the run stops, unanswered.
-    const ok = responses >= b.expected + 1 && responses <= b.expected + 1 + CONNECTIONS && answers === 40 * responses;
-    check(ok, `baseline (b) stored ${responses} responses with 40 answers each for ${b.expected + 1} answers 303 (and up to ${CONNECTIONS} in flight at the stop)`);
+  const pages: { key: string; scenario: string; path: string; expect: string | RegExp; init?: RequestInit; variants?: { cookie: string }[]; aim: number }[] = [
+    { key: 'home', scenario: 'home page', path: '/', expect: 'Powershare', aim: 0.8 },
+    { key: 'join', scenario: 'join page', path: '/join', expect: 'name="code"', aim: 0.8 },
+    { key: 'welcome', scenario: 'welcome page', path: base, expect: seeded.survey.name, aim: 0.8 },
+    { key: 'theme', scenario: 'theme page 1, with its draft', path: `${base}/themes/1`, expect: 'Theme 1 of', init: { headers: { cookie: pageCookies[0].cookie } }, variants: pageCookies, aim: 0.5 },
+  ].filter((p) => runs(p.key));
+  if (pages.length > 0) {
+    console.log('Respondent pages (GET), each beside a fresh measure of baseline (a):');
+    const staticBase = await startChild('static', 'servers/static-baseline.js', []);
+    await preflight(staticBase.url, {}, 200);
+    for (const [i, p] of pages.entries()) {
+      // Baseline (a) again beside each page (the first keeps the plain name, for comparing runs).
+      const A = i === 0 ? '(a) baseline: Express+helmet, fixed 2 KB page' : `(a) baseline again, beside the ${p.key} page`;
+      await measure({ scenario: A, server: staticBase, spec: { path: '/' }, expect: 200 });
+      const body = await preflight(`${app.url}${p.path}`, p.init ?? {}, 200, p.expect);
+      if (p.key === 'theme') check(body.includes(`value="${seeded.csrf.token}"`), 'theme page carries the form token that goes with its CSRF cookie');
+      await measure({
+        scenario: p.scenario, server: app, spec: { path: p.path, ...(p.variants ? { variants: p.variants } : {}) }, expect: 200, baseline: A,
+        aim: { text: `>= ${p.aim} of (a)`, ratio: p.aim },
+      });
+    }
+    await staticBase.stop();
   }
 
-  const saveBody = form({ ...seeded.themeOneBody, _csrf: seeded.csrf.token, _action: 'next' });
-  await preflight(`${app.url}${base}/themes/1`, { method: 'POST', headers: { ...FORM, cookie: pageCookies[0].cookie }, body: saveBody }, 303);
-  const saveVariants = pageCookies.map((v) => ({ ...v, body: saveBody }));
-  const save = await measure({
-    scenario: 'save theme page 1', server: app, spec: { path: `${base}/themes/1`, method: 'POST', headers: FORM, variants: saveVariants },
-    expect: 303, baseline: B, aim: { text: '>= 0.8 of (b)', ratio: 0.8 },
-  });
+  // Saving and sending share baseline (b) and the check of stored rows: either key runs both.
+  if (runs('save') || runs('send')) {
+    console.log('Saving answers (POST):');
+    const insertBase = await startChild('insert', 'servers/insert-baseline.js', [path.join(dir, 'insert-baseline.db')]);
+    const B = '(b) baseline: Express, 40 fields, 1+40 rows';
+    const fortyFields = form(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`q${i + 1}`, String(i % 5)])));
+    await preflight(insertBase.url, { method: 'POST', headers: FORM, body: fortyFields }, 303);
+    const b = await measure({ scenario: B, server: insertBase, spec: { path: '/', method: 'POST', headers: FORM, body: fortyFields }, expect: 303 });
+    await insertBase.stop();
+    {
+      const check40 = openDatabase(path.join(dir, 'insert-baseline.db'));
+      const responses = (check40.prepare('SELECT COUNT(*) AS n FROM responses').get() as { n: number }).n;
+      const answers = (check40.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+      check40.close();
+      // +1: the preflight request. Up to one request a connection may be stored as the run stops, unanswered.
+      const ok = responses >= b.expected + 1 && responses <= b.expected + 1 + CONNECTIONS && answers === 40 * responses;
+      check(ok, `baseline (b) stored ${responses} responses with 40 answers each for ${b.expected + 1} answers 303 (and up to ${CONNECTIONS} in flight at the stop)`);
+    }
 
-  // Each draft is sent once: the run stops when they run out (or after BENCH_SECONDS).
-  const sendVariants = seeded.sendDrafts.map((id) => ({ cookie: `${csrfCookie}; ps_draft=${id}`, body: form({ _csrf: seeded.csrf.token }) }));
-  const sent = await measure({
-    scenario: 'send answers (final submit)', server: app, spec: { path: `${base}/submit`, method: 'POST', headers: FORM, variants: sendVariants, amount: sendVariants.length },
-    expect: 303, baseline: B, aim: { text: '>= 0.8 of (b)', ratio: 0.8 },
-  });
-  {
-    // Requests still in flight when the load stopped may commit meanwhile: let them finish, and
-    // read everything in one transaction (one snapshot).
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    const after = openDatabase(file);
-    const r = createRepositories(after);
-    after.exec('BEGIN');
-    const pending = r.responses.countPending(seeded.survey.id);
-    const submitted = seeded.sendDrafts.filter((id) => (r.responses.findDraft(id, Date.now())?.submittedAt ?? null) !== null).length;
-    const saved = seeded.pageDrafts.filter((id) => {
-      const d = r.responses.findDraft(id, Date.now());
-      const answers = (d?.answers ?? {}) as Record<string, { type: string; value?: number }>;
-      return Object.entries(seeded.themeOneBody).every(([item, v]) => answers[item]?.value === Number(v));
-    }).length;
-    after.exec('COMMIT');
-    after.close();
-    check(saved === seeded.pageDrafts.length, `after ${save.expected} saves, ${saved} of ${seeded.pageDrafts.length} drafts hold theme 1's answers`);
-    // As for (b): requests in flight when the time ran out may be stored without being counted.
-    check(pending >= sent.expected && pending <= sent.expected + CONNECTIONS && submitted === pending, `${sent.expected} sends answered 303: ${pending} responses wait for release, ${submitted} drafts marked sent`);
+    const saveBody = form({ ...seeded.themeOneBody, _csrf: seeded.csrf.token, _action: 'next' });
+    await preflight(`${app.url}${base}/themes/1`, { method: 'POST', headers: { ...FORM, cookie: pageCookies[0].cookie }, body: saveBody }, 303);
+    const saveVariants = pageCookies.map((v) => ({ ...v, body: saveBody }));
+    const save = await measure({
+      scenario: 'save theme page 1', server: app, spec: { path: `${base}/themes/1`, method: 'POST', headers: FORM, variants: saveVariants },
+      expect: 303, baseline: B, aim: { text: '>= 0.8 of (b)', ratio: 0.8 },
+    });
+
+    // Each draft is sent once: the run stops when they run out (or after BENCH_SECONDS).
+    const sendVariants = seeded.sendDrafts.map((id) => ({ cookie: `${csrfCookie}; ps_draft=${id}`, body: form({ _csrf: seeded.csrf.token }) }));
+    const sent = await measure({
+      scenario: 'send answers (final submit)', server: app, spec: { path: `${base}/submit`, method: 'POST', headers: FORM, variants: sendVariants, amount: sendVariants.length },
+      expect: 303, baseline: B, aim: { text: '>= 0.8 of (b)', ratio: 0.8 },
+    });
+    {
+      // Requests still in flight when the load stopped may commit meanwhile: let them finish, and
+      // read everything in one transaction (one snapshot).
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const after = openDatabase(file);
+      const r = createRepositories(after);
+      after.exec('BEGIN');
+      const pending = r.responses.countPending(seeded.survey.id);
+      const submitted = seeded.sendDrafts.filter((id) => (r.responses.findDraft(id, Date.now())?.submittedAt ?? null) !== null).length;
+      const saved = seeded.pageDrafts.filter((id) => {
+        const d = r.responses.findDraft(id, Date.now());
+        const answers = (d?.answers ?? {}) as Record<string, { type: string; value?: number }>;
+        return Object.entries(seeded.themeOneBody).every(([item, v]) => answers[item]?.value === Number(v));
+      }).length;
+      after.exec('COMMIT');
+      after.close();
+      check(saved === seeded.pageDrafts.length, `after ${save.expected} saves, ${saved} of ${seeded.pageDrafts.length} drafts hold theme 1's answers`);
+      // As for (b): requests in flight when the time ran out may be stored without being counted.
+      check(pending >= sent.expected && pending <= sent.expected + CONNECTIONS && submitted === pending, `${sent.expected} sends answered 303: ${pending} responses wait for release, ${submitted} drafts marked sent`);
+    }
+
   }
 
-  console.log('Reports (GET, one connection):');
-  for (const r of seeded.reports) {
-    const C = `(c) baseline: scan aggregation, ${r.size}`;
-    const aggBase = await startChild('aggregate', 'servers/aggregate-baseline.js', [file]);
-    await preflight(`${aggBase.url}/rounds/${r.round.id}`, {}, 200, '"themeId"');
-    await measure({ scenario: C, server: aggBase, spec: { path: `/rounds/${r.round.id}`, connections: 1, duration: REPORT_SECONDS }, expect: 200 });
-    await aggBase.stop();
-    const under = r.size <= 10_000 ? 10 : 100;
-    await preflight(`${app.url}/share/${r.shareToken}`, {}, 200, r.round.name);
-    await measure({
-      scenario: `report page (HTML), ${r.size} responses`, server: app, spec: { path: `/share/${r.shareToken}`, connections: 1, duration: REPORT_SECONDS },
-      expect: 200, baseline: C, aim: { text: `p50 < ${under} ms`, p50Under: under },
-    });
-    const plain = { authorization: `Bearer ${r.plainToken}` };
-    const json = JSON.parse(await preflight(`${app.url}/api/rounds/${r.round.id}/results`, { headers: plain }, 200)) as { respondents: { total: number } };
-    check(json.respondents.total === r.size, `report API counts ${json.respondents.total} of ${r.size} respondents`);
-    await measure({
-      scenario: `report API (JSON), ${r.size} responses`, server: app, spec: { path: `/api/rounds/${r.round.id}/results`, headers: plain, connections: 1, duration: REPORT_SECONDS },
-      expect: 200, baseline: C, aim: { text: `p50 < ${under} ms`, p50Under: under },
-    });
-    // The API carries every comment (the page shows 20 a theme): with a link that includes them.
-    const withComments = { authorization: `Bearer ${r.shareToken}` };
-    const full = JSON.parse(await preflight(`${app.url}/api/rounds/${r.round.id}/results`, { headers: withComments }, 200)) as { themes: { comments: string[] }[] };
-    const comments = full.themes.reduce((n, t) => n + t.comments.length, 0);
-    await measure({
-      scenario: `report API + all ${comments} comments, ${r.size}`, server: app, spec: { path: `/api/rounds/${r.round.id}/results`, headers: withComments, connections: 1, duration: REPORT_SECONDS },
-      expect: 200, baseline: C,
-    });
+  if (runs('reports')) {
+    console.log('Reports (GET, one connection):');
+    for (const r of seeded.reports) {
+      const C = `(c) baseline: scan aggregation, ${r.size}`;
+      const aggBase = await startChild('aggregate', 'servers/aggregate-baseline.js', [file]);
+      await preflight(`${aggBase.url}/rounds/${r.round.id}`, {}, 200, '"themeId"');
+      await measure({ scenario: C, server: aggBase, spec: { path: `/rounds/${r.round.id}`, connections: 1, duration: REPORT_SECONDS }, expect: 200 });
+      await aggBase.stop();
+      const under = r.size <= 10_000 ? 10 : 100;
+      await preflight(`${app.url}/share/${r.shareToken}`, {}, 200, r.round.name);
+      await measure({
+        scenario: `report page (HTML), ${r.size} responses`, server: app, spec: { path: `/share/${r.shareToken}`, connections: 1, duration: REPORT_SECONDS },
+        expect: 200, baseline: C, aim: { text: `p50 < ${under} ms`, p50Under: under },
+      });
+      const plain = { authorization: `Bearer ${r.plainToken}` };
+      const json = JSON.parse(await preflight(`${app.url}/api/rounds/${r.round.id}/results`, { headers: plain }, 200)) as { respondents: { total: number } };
+      check(json.respondents.total === r.size, `report API counts ${json.respondents.total} of ${r.size} respondents`);
+      await measure({
+        scenario: `report API (JSON), ${r.size} responses`, server: app, spec: { path: `/api/rounds/${r.round.id}/results`, headers: plain, connections: 1, duration: REPORT_SECONDS },
+        expect: 200, baseline: C, aim: { text: `p50 < ${under} ms`, p50Under: under },
+      });
+      // The API carries every comment (the page shows 20 a theme): with a link that includes them.
+      const withComments = { authorization: `Bearer ${r.shareToken}` };
+      const full = JSON.parse(await preflight(`${app.url}/api/rounds/${r.round.id}/results`, { headers: withComments }, 200)) as { themes: { comments: string[] }[] };
+      const comments = full.themes.reduce((n, t) => n + t.comments.length, 0);
+      await measure({
+        scenario: `report API + all ${comments} comments, ${r.size}`, server: app, spec: { path: `/api/rounds/${r.round.id}/results`, headers: withComments, connections: 1, duration: REPORT_SECONDS },
+        expect: 200, baseline: C,
+      });
+    }
   }
   const finalRss = rssMb(app.proc.pid);
   const peakRss = Math.max(...rows.filter((r) => r.rssMb !== null && !r.scenario.startsWith('(')).map((r) => r.rssMb!));
