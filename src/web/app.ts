@@ -22,6 +22,7 @@ import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security'
 import { SqliteSessionStore } from './session-store';
 import { htmlLang, translator } from './i18n';
 import { pageLanguage } from './wording';
+import { ViewEngine } from './views';
 
 export const VIEWS_DIR = projectPath('views');
 
@@ -36,6 +37,9 @@ export function createApp(services: Services, config: Config): Express {
   // Never Express's `true` (trust every hop): the client could then choose its own address.
   app.set('trust proxy', config.trustProxy === true ? 1 : config.trustProxy);
   app.set('view engine', 'ejs');
+  // EJS templates with includes that neither copy every local nor look for their file per
+  // request (web/views.ts; issue 12).
+  if (!process.env.NO_ENGINE) app.engine('ejs', new ViewEngine().renderFile);
   app.set('views', VIEWS_DIR);
   // Compiled templates (and their includes) are kept, whatever NODE_ENV says: compiling them again
   // on every request took about half of a theme page's time (issue 12; see docs/performance.md).
