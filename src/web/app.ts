@@ -22,11 +22,17 @@ import { csrfProtection, proxyHeaderWarning, securityHeaders } from './security'
 import { SqliteSessionStore } from './session-store';
 import { htmlLang, translator } from './i18n';
 import { pageLanguage } from './wording';
+import { readCookie } from './cookies';
 import { ViewEngine } from './views';
 
 export const VIEWS_DIR = projectPath('views');
 
 const SESSION_COOKIE = 'ps_session';
+
+/** A GET or HEAD outside /admin from a browser without a session cookie (see createApp). */
+function needsNoSession(req: Request): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && !/^\/admin(?:\/|$)/i.test(req.path) && readCookie(req, SESSION_COOKIE) === undefined;
+}
 
 /** Builds the Express app. Tests use exactly this, on an in-memory database. */
 export function createApp(services: Services, config: Config): Express {
@@ -94,7 +100,11 @@ export function createApp(services: Services, config: Config): Express {
   // Respondents never get a server-side session: it is neither read, written nor touched on
   // their pages, so no stored row (nor its expiry) can tell when someone answered. Their CSRF
   // token, draft and own scores travel in cookies (see security.ts and routes/respond.ts).
-  app.use((req, res, next) => (isRespondentPath(req.path) ? next() : sessions(req, res, next)));
+  // Outside the admin area, a GET or HEAD without a session cookie has no session to read, and
+  // no such page writes one: express-session would only make a session id (random bytes and a
+  // hash) to throw away. The home page, share links and observer screens skip it; admin
+  // pages, every other method and anyone with a session cookie still get it.
+  app.use((req, res, next) => (isRespondentPath(req.path) || needsNoSession(req) ? next() : sessions(req, res, next)));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
   app.use(express.json({ limit: '64kb' }));
   // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).
