@@ -99,6 +99,17 @@ function rssMb(pid: number | undefined): number | null {
   }
 }
 
+/** CPU time a process has used so far (user + system), ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // After the name: state is field 3, so utime and stime (fields 14 and 15) are at 11 and 12.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 let specCount = 0;
 /** Runs autocannon in its own process; returns its result. */
 function load(spec: LoadSpec): Promise<Result> {
@@ -134,14 +145,19 @@ async function measure(s: Scenario): Promise<{ row: Row; expected: number }> {
   if (s.spec.connections === 1) {
     for (let i = 0; i < 10; i++) await (await fetch(`${s.server.url}${s.spec.path}`, { headers: s.spec.headers })).arrayBuffer();
   }
+  const cpuBefore = cpuMs(s.server.proc.pid);
   const result = await load({
     ...s.spec,
     url: `${s.server.url}${s.spec.path}`,
     connections: s.spec.connections ?? CONNECTIONS,
     duration: s.spec.duration ?? SECONDS,
   });
+  const cpuAfter = cpuMs(s.server.proc.pid);
   const expected = result.statusCodeStats[String(s.expect)]?.count ?? 0;
   const answered = Object.values(result.statusCodeStats).reduce((a, b) => a + b.count, 0);
+  // The server's own CPU time per answer: unlike requests a second, hardly moved by what else
+  // the machine is doing (other processes take turns on the cores, not this process's CPU time).
+  const cpuUs = cpuBefore !== null && cpuAfter !== null && answered > 0 ? ((cpuAfter - cpuBefore) * 1000) / answered : undefined;
   const base = s.baseline ? rows.find((r) => r.scenario === s.baseline) : undefined;
   const rps = answered / Math.max(0.001, result.duration);
   const ratio = base ? rps / base.rps : undefined;
@@ -160,10 +176,13 @@ async function measure(s: Scenario): Promise<{ row: Row; expected: number }> {
     ratio,
     aim: s.aim?.text,
     met,
+    cpuUs,
+    cpuRatio: base?.cpuUs !== undefined && cpuUs !== undefined ? base.cpuUs / cpuUs : undefined,
   };
   if (row.unexpected > 0) row.check = `statuses: ${JSON.stringify(result.statusCodeStats)}`;
   rows.push(row);
-  console.log(`  ${s.scenario}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.unexpected} unexpected, ${row.errors} errors`);
+  const cpu = cpuUs === undefined ? '' : `, server CPU ${cpuUs.toFixed(0)} µs a request${row.cpuRatio === undefined ? '' : ` (ratio ${row.cpuRatio.toFixed(2)})`}`;
+  console.log(`  ${s.scenario}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.unexpected} unexpected, ${row.errors} errors${cpu}`);
   return { row, expected };
 }
 
@@ -393,6 +412,11 @@ async function main() {
 
   console.log('');
   console.log(formatTable(rows));
+  console.log('');
+  console.log('Server CPU time per request (the ratio to the baseline is hardly moved by the machine\'s load):');
+  for (const r of rows.filter((x) => x.cpuUs !== undefined && !x.scenario.startsWith('report'))) {
+    console.log(`  ${r.scenario.padEnd(44)} ${r.cpuUs!.toFixed(0).padStart(6)} µs${r.cpuRatio === undefined ? '' : `   ratio ${r.cpuRatio.toFixed(2)}`}`);
+  }
   console.log('');
   console.log(`start to healthy /healthz: ${healthyMs.toFixed(0)} ms (listening after ${app.listeningMs.toFixed(0)} ms; database of ${REPORT_SIZES.reduce((a, b) => a + b, 0)} responses) -- aim < 1000 ms: ${healthyMs < 1000 ? 'met' : 'NOT MET'}`);
   console.log(`server RSS: ${idleRss?.toFixed(0)} MB idle, ${peakRss.toFixed(0)} MB at most after a scenario, ${finalRss?.toFixed(0)} MB at the end -- aim < 120 MB: ${peakRss < 120 ? 'met' : 'NOT MET'}`);
