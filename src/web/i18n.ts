@@ -34,9 +34,10 @@ const REMEMBERED_MAX = 5000;
  * process runs, so the same key (and the same counts) always gives the same text. Looking a key
  * up in i18next (key splitting, fallbacks, plurals, nesting, interpolation) took about a fifth of
  * a respondent page's time (issue 12); a Map look-up takes almost none. Remembered: a key alone,
- * or a key with options whose values are all numbers or booleans (counts such as `{ n: 5 }`).
- * Any other call (text values, which might come from people's input, arrays of keys, objects)
- * goes to i18next every time, so nothing a person typed is kept.
+ * or a key with options whose values are all numbers, booleans (counts such as `{ n: 5 }`) or
+ * placeholders of at most three characters (`{ code: '\u0000' }`, `{ n: '{n}' }`). Any other call
+ * (longer text values, which might come from people's input, arrays of keys, objects) goes to
+ * i18next every time, so nothing a person typed is kept.
  */
 function remembering(fixedT: TFunction): TFunction {
   const t = fixedT as unknown as (...args: unknown[]) => unknown;
@@ -53,14 +54,19 @@ function remembering(fixedT: TFunction): TFunction {
   return remembered as unknown as TFunction;
 }
 
+/** Text values this short are placeholders the templates split on ('\u0000', '{n}'), never anything a person typed that could matter. */
+const PLACEHOLDER_MAX = 3;
+
 /** The memo key of a call, or undefined when the call must not be remembered. */
 function slotOf(key: string, options: unknown): string | undefined {
   if (options === undefined) return key;
   if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
   let slot = key;
   for (const [name, value] of Object.entries(options)) {
-    if (typeof value !== 'number' && typeof value !== 'boolean') return undefined;
-    slot += `\u0000${name}\u0000${typeof value === 'number' ? 'n' : 'b'}${String(value)}`;
+    const kind = typeof value === 'number' ? 'n' : typeof value === 'boolean' ? 'b' : typeof value === 'string' && value.length <= PLACEHOLDER_MAX ? 's' : undefined;
+    if (kind === undefined) return undefined;
+    // Text values quoted (JSON), so that no value can make two different calls share a slot.
+    slot += `\u0000${name}\u0000${kind}${kind === 's' ? JSON.stringify(value) : String(value)}`;
   }
   return slot;
 }

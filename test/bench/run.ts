@@ -182,7 +182,8 @@ async function measure(s: Scenario): Promise<{ row: Row; expected: number }> {
   if (row.unexpected > 0) row.check = `statuses: ${JSON.stringify(result.statusCodeStats)}`;
   rows.push(row);
   const cpu = cpuUs === undefined ? '' : `, server CPU ${cpuUs.toFixed(0)} µs a request${row.cpuRatio === undefined ? '' : ` (ratio ${row.cpuRatio.toFixed(2)})`}`;
-  console.log(`  ${s.scenario}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.unexpected} unexpected, ${row.errors} errors${cpu}`);
+  const bytes = answered > 0 ? ` ${(result.throughput.total / answered / 1024).toFixed(1)} KB each,` : '';
+  console.log(`  ${s.scenario}: ${rps.toFixed(0)} req/s,${bytes} p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.unexpected} unexpected, ${row.errors} errors${cpu}`);
   return { row, expected };
 }
 
