@@ -38,6 +38,10 @@ function needsNoSession(req: Request): boolean {
 export function createApp(services: Services, config: Config): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on what res.send answers: every such answer is Cache-Control: no-store (below), so no
+  // browser keeps it to revalidate, and hashing each page body was wasted work (issue 12).
+  // Static files keep theirs (express.static makes its own).
+  app.set('etag', false);
   // One hop (the reverse proxy in front of us), never `true`: with `true` the client's own
   // X-Forwarded-For entries would choose its address, and so sidestep per-client rate limits.
   // Never Express's `true` (trust every hop): the client could then choose its own address.
