@@ -10,6 +10,10 @@
   var csrf = main.getAttribute('data-csrf');
   var lastHtml = null;
   var lastCounts = '';
+  // The page's words, in the screen's language, from the data attributes the server wrote.
+  function words(name) {
+    return main.getAttribute('data-words-' + name) || '';
+  }
 
   function setText(id, text) {
     var el = document.getElementById(id);
@@ -21,17 +25,18 @@
       setText('count-started', state.counts.started);
       setText('count-sent', state.counts.sent);
       setText('waiting-count', state.counts.waiting);
-      var said = state.counts.started + ' started, ' + state.counts.sent + ' sent';
+      var said = words('counts').replace('{{started}}', state.counts.started).replace('{{sent}}', state.counts.sent);
       if (said !== lastCounts) {
         if (lastCounts) setText('counts-live', said);
         lastCounts = said;
       }
     }
-    if (state.statusLabel) setText('presenter-status', state.status === 'open' ? 'Open: join now' : state.statusLabel);
+    // The server words the status line in the screen's language ("Open: join now").
+    if (state.statusLabel) setText('presenter-status', state.statusLabel);
     document.body.classList.toggle('presenter-revealed', !!state.revealed);
     var reveal = document.getElementById('reveal-button');
     if (reveal && controlBase) {
-      reveal.textContent = state.revealed ? 'Hide results' : 'Reveal results';
+      reveal.textContent = state.revealed ? words('hide') : words('reveal');
       reveal.form.setAttribute('action', controlBase + (state.revealed ? '/hide' : '/reveal'));
     }
     if (typeof state.html === 'string' && state.html !== lastHtml && live) {
@@ -91,7 +96,7 @@
       else document.body.requestFullscreen();
     });
     document.addEventListener('fullscreenchange', function () {
-      full.textContent = document.fullscreenElement ? 'Leave full screen' : 'Full screen';
+      full.textContent = document.fullscreenElement ? words('leave-full-screen') : words('full-screen');
     });
   }
 })();

@@ -3,6 +3,7 @@
 // held by test/questionnaires/power-sharing.test.ts.
 import type { QuestionnaireInput } from '../domain/questionnaire';
 import { powerSharingV1Welsh } from './power-sharing.v1.cy';
+import { powerSharingV1WelshEasyRead } from './power-sharing.v1.cy.easy-read';
 import { powerSharingV1EasyRead } from './power-sharing.v1.easy-read';
 
 const ladderRungs = (decision: string, top: string): string[] => [
@@ -493,7 +494,8 @@ export const powerSharingV1 = {
     },
   ],
   language: 'en',
-  // Issue 15: the Easy Read wording and the Welsh translation, under the same ids (their own files).
+  // Issue 15: the Easy Read wording and the Welsh translation with its own Easy Read wording, under
+  // the same ids (their own files).
   easyRead: powerSharingV1EasyRead,
-  translations: { cy: powerSharingV1Welsh },
+  translations: { cy: { ...powerSharingV1Welsh, easyRead: powerSharingV1WelshEasyRead } },
 } satisfies QuestionnaireInput;

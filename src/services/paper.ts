@@ -1,5 +1,5 @@
 import { parsePaperForm, type PaperForm } from '../domain/paper-form';
-import type { FieldError } from '../domain/questionnaire';
+import { chooseWording, type FieldError } from '../domain/questionnaire';
 import type { Repositories, RoundRecord } from '../db';
 import { ConflictError } from './errors';
 import type { EventBus } from './events';
@@ -57,13 +57,17 @@ export function paperService({ repos, rounds, release, clock, events, isClosed }
     /**
      * Adds one checked paper form: it waits with the online answers and is released by the same
      * rule. Returns the waiting row's random id: the caller may keep it briefly to undo this form.
+     * `printed`: the language and Easy Read of the printed version it was filled in on (the
+     * questionnaire's own standard wording if not given or not one it has).
      * @throws ConflictError when the round does not take paper forms now (see `keying`)
      */
-    enter(round: RoundRecord, form: PaperForm): string {
+    enter(round: RoundRecord, form: PaperForm, printed: { language?: string; easyRead?: boolean } = {}): string {
       requireKeying(round);
       const q = rounds.questionnaireFor(round);
       const { response } = buildResponse(q, round, form.role, form.answers, 'paper', clock.now());
-      const id = repos.responses.addPending(response);
+      // The printed version's wording (a paper form carries item ids only, so it scores the same):
+      // counted for the whole round like an online answer's, never by role.
+      const id = repos.responses.addPending({ ...response, ...chooseWording(q, printed.language ? [printed.language] : [], printed.easyRead ?? false) });
       release.settle(rounds.get(round.id));
       events.publish({ roundId: round.id, kind: 'submitted' });
       repos.storage.checkpoint();

@@ -1,4 +1,5 @@
 import { formThemes, respondentTitle, type Questionnaire } from '../domain/questionnaire';
+import type { ActionStatus } from '../domain/actions';
 import type { Repositories, RoundRecord } from '../db';
 import type { ActionService } from './actions';
 import { ConflictError, NotFoundError } from './errors';
@@ -30,7 +31,7 @@ export interface PublicResults {
   themes: PublicThemeScore[];
   /** groups exactly as the report shows them (never one hidden there) */
   groups: { label: string; themes: { score: number | null; band: string | null }[] }[];
-  actions: { theme: string; what: string; lead: string; dueOn: string; statusLabel: string; note: string }[];
+  actions: { theme: string; what: string; lead: string; dueOn: string; status: ActionStatus; statusLabel: string; note: string }[];
   publishedAt: number;
 }
 
@@ -120,6 +121,8 @@ export function resultsPageService(deps: {
           what: a.what,
           lead: a.lead,
           dueOn: a.dueOn,
+          // The page words the status in its own language (catalogue results.status); the label is English.
+          status: a.status,
           statusLabel: a.statusLabel,
           note: a.note,
         })),

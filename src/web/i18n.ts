@@ -73,9 +73,20 @@ function slotOf(key: string, options: unknown): string | undefined {
 
 const fixed = new Map<PageLanguage, TFunction>(PAGE_LANGUAGES.map((l) => [l, remembering(instance.getFixedT(l))]));
 
-/** The translation function for a page language. */
-export function translator(language: PageLanguage): TFunction {
-  return fixed.get(language)!;
+/**
+ * The same words in Easy Read: a key under `easyRead.` (same path) where the catalogue has one,
+ * else the standard key. i18next takes the first key of a list that it finds.
+ */
+function easyReadT(standard: TFunction): TFunction {
+  const t = (key: unknown, ...rest: unknown[]) =>
+    (standard as unknown as (k: unknown, ...r: unknown[]) => string)(typeof key === 'string' ? [`easyRead.${key}`, key] : key, ...rest);
+  return t as unknown as TFunction;
+}
+const easyRead = new Map<PageLanguage, TFunction>(PAGE_LANGUAGES.map((l) => [l, easyReadT(fixed.get(l)!)]));
+
+/** The translation function for a page language, in Easy Read wording where the catalogue has it. */
+export function translator(language: PageLanguage, easyReadWording = false): TFunction {
+  return (easyReadWording ? easyRead : fixed).get(language)!;
 }
 
 /**

@@ -25,8 +25,12 @@ export interface PaperSection {
   questions: PaperQuestion[];
 }
 
-/** The round's form as it is printed: themes in order, questions numbered 1..N across them. */
-export function paperSections(q: Questionnaire, form: FormId): PaperSection[] {
+/**
+ * The round's form as it is printed: themes in order, questions numbered 1..N across them. `q` may
+ * be the questionnaire in any wording (same ids, order and options); `words.ladderHint` is the
+ * printed hint of a ladder item without one of its own, in the form's language.
+ */
+export function paperSections(q: Questionnaire, form: FormId, words: { ladderHint: string } = { ladderHint: 'Tick the one that fits best.' }): PaperSection[] {
   let number = 0;
   return formThemes(q, form).map((page, i) => ({
     themeId: page.theme.id,
@@ -38,7 +42,7 @@ export function paperSections(q: Questionnaire, form: FormId): PaperSection[] {
       if (!isScored(item)) return { ...base, options: [] };
       return {
         ...base,
-        hint: base.hint ?? (item.kind === 'ladder' ? 'Tick the one that fits best.' : undefined),
+        hint: base.hint ?? (item.kind === 'ladder' ? words.ladderHint : undefined),
         options: itemOptions(q, item).map((o, n) => ({ value: String(o.value), label: o.label, key: String(n + 1) })),
       };
     }),

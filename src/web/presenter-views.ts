@@ -1,10 +1,11 @@
-import { formThemes, type Questionnaire } from '../domain/questionnaire';
+import type { TFunction } from 'i18next';
+import { formThemes, isScored, itemOptions, type Questionnaire } from '../domain/questionnaire';
 import { displayScore } from '../domain/rubric';
 import type { PresenterSnapshot } from '../services/presenter';
 import type { RoundReport } from '../services/results';
 import type { ChartSpec } from './report-views';
 import { percent, score } from './report-views';
-import { formatJoinCode, STATUS_LABELS } from './admin/view-models';
+import { formatJoinCode } from './admin/view-models';
 
 /** One question's answers as the room sees them: shares per option, or "not shown". */
 export interface PresenterDistribution {
@@ -13,6 +14,8 @@ export interface PresenterDistribution {
   /** label and share ("40%"), in option order; for ladder items, doing to / for / with */
   parts: { label: string; share: string }[];
   dontKnow: number | null;
+  /** the questionnaire's "don't know" answer, in the room's wording */
+  dontKnowLabel: string;
 }
 
 export interface PresenterTheme {
@@ -35,6 +38,7 @@ export interface PresenterView {
   roundId: number;
   name: string;
   status: string;
+  /** the status line as the room reads it ("Open: join now"), in the screen's language */
   statusLabel: string;
   joinCode: string;
   joinCodeSpelled: string;
@@ -53,14 +57,18 @@ export interface PresenterView {
   };
 }
 
-/** Builds the presenter's view model from a snapshot of released results. */
-export function presenterView(snapshot: PresenterSnapshot, q: Questionnaire, where: { joinAddress: string; link: string }): PresenterView {
+/**
+ * Builds the presenter's view model from a snapshot of released results. `texts`: the round's
+ * questionnaire in the room's wording (same ids; theme, item, option and band words come from it);
+ * `t`: the catalogue's words in the screen's language.
+ */
+export function presenterView(snapshot: PresenterSnapshot, texts: Questionnaire, where: { joinAddress: string; link: string }, t: TFunction): PresenterView {
   const { round, state, counts, report } = snapshot;
   const base = {
     roundId: round.id,
     name: round.name,
     status: round.status,
-    statusLabel: STATUS_LABELS[round.status],
+    statusLabel: t(`public.presenter.status.${round.status}`),
     joinCode: formatJoinCode(round.joinCode),
     joinCodeSpelled: round.joinCode.split('').join(' '),
     joinAddress: where.joinAddress,
@@ -74,6 +82,9 @@ export function presenterView(snapshot: PresenterSnapshot, q: Questionnaire, whe
   if (!report) return { ...base, results: null };
   if (!report.overall) return { ...base, results: { belowMinimum: true, total: report.total, overview: null, theme: null } };
 
+  const notShown = t('public.presenter.notShown');
+  const themeText = (id: string) => texts.themes.find((x) => x.id === id);
+  const bandLabel = (band: { id: string; label: string } | null | undefined) => (band ? (texts.bands.find((b) => b.id === band.id)?.label ?? band.label) : null);
   const overall = report.overall;
   if (state.themeIndex < 0) {
     return {
@@ -84,12 +95,12 @@ export function presenterView(snapshot: PresenterSnapshot, q: Questionnaire, whe
         overview: {
           radar: {
             type: 'radar',
-            title: 'Theme scores (0 to 100)',
+            title: t('public.presenter.chartTitle'),
             large: true,
-            labels: overall.themes.map((t) => t.title),
-            series: [{ label: 'Everyone', data: overall.themes.map((t) => (t.shown ? displayScore(t.mean) : null)) }],
+            labels: overall.themes.map((x) => themeText(x.themeId)?.title ?? x.title),
+            series: [{ label: t('public.presenter.everyone'), data: overall.themes.map((x) => (x.shown ? displayScore(x.mean) : null)) }],
           },
-          rows: overall.themes.map((t) => ({ title: t.title, score: t.shown ? score(t.mean) : 'not shown', band: t.shown ? (t.band?.label ?? null) : null })),
+          rows: overall.themes.map((x) => ({ title: themeText(x.themeId)?.title ?? x.title, score: x.shown ? score(x.mean) : notShown, band: x.shown ? bandLabel(x.band) : null })),
         },
         theme: null,
       },
@@ -97,29 +108,36 @@ export function presenterView(snapshot: PresenterSnapshot, q: Questionnaire, whe
   }
 
   const i = state.themeIndex;
-  const t = overall.themes[i];
+  const th = overall.themes[i];
   const section = report.themes[i];
-  const definition = formThemes(q, round.form)[i]?.theme;
-  const gapFlag = report.flags.find((f) => f.themeId === t.themeId && f.evidence?.kind === 'gap');
+  const definition = formThemes(texts, round.form)[i]?.theme;
+  const gapFlag = report.flags.find((f) => f.themeId === th.themeId && f.evidence?.kind === 'gap');
   const evidence = gapFlag?.evidence?.kind === 'gap' ? gapFlag.evidence.gap : null;
+  // A flag's own group names are questionnaire text (worded); role labels are the round's own.
+  const gapWords = gapFlag ? (texts.flags.find((f) => f.id === gapFlag.id) as { groupALabel?: string; groupBLabel?: string } | undefined) : undefined;
   const gap =
     evidence && evidence.difference !== null && evidence.a.summary.mean !== null && evidence.b.summary.mean !== null
       ? {
-          a: { label: evidence.a.label, score: score(evidence.a.summary.mean), n: evidence.a.summary.n },
-          b: { label: evidence.b.label, score: score(evidence.b.summary.mean), n: evidence.b.summary.n },
+          a: { label: gapWords?.groupALabel ?? evidence.a.label, score: score(evidence.a.summary.mean), n: evidence.a.summary.n },
+          b: { label: gapWords?.groupBLabel ?? evidence.b.label, score: score(evidence.b.summary.mean), n: evidence.b.summary.n },
           difference: score(Math.abs(evidence.difference)),
           raised: gapFlag!.raised,
         }
       : null;
-  const distributions: PresenterDistribution[] = t.items.map((item) => ({
-    text: item.text,
-    shown: item.shown,
-    parts:
-      item.kind === 'ladder' && item.ladder
-        ? item.ladder.map((g) => ({ label: g.label, share: percent(g.share) }))
-        : item.options.map((o) => ({ label: o.label, share: percent(o.share) })),
-    dontKnow: item.dontKnow,
-  }));
+  const distributions: PresenterDistribution[] = th.items.map((item) => {
+    const worded = texts.items.find((x) => x.id === item.itemId);
+    const options = worded && isScored(worded) ? itemOptions(texts, worded) : [];
+    return {
+      text: worded?.text ?? item.text,
+      shown: item.shown,
+      parts:
+        item.kind === 'ladder' && item.ladder
+          ? item.ladder.map((g) => ({ label: texts.ladderGroups.find((x) => x.id === g.groupId)?.label ?? g.label, share: percent(g.share) }))
+          : item.options.map((o) => ({ label: options.find((x) => x.value === o.value)?.label ?? o.label, share: percent(o.share) })),
+      dontKnow: item.dontKnow,
+      dontKnowLabel: texts.scale.dontKnowLabel,
+    };
+  });
   return {
     ...base,
     results: {
@@ -129,12 +147,12 @@ export function presenterView(snapshot: PresenterSnapshot, q: Questionnaire, whe
       theme: {
         number: i + 1,
         count: state.themeCount,
-        title: t.title,
-        description: section?.description ?? '',
-        shown: t.shown,
-        score: t.shown ? score(t.mean) : 'not shown',
-        band: t.shown ? (t.band?.label ?? null) : null,
-        n: t.shown ? t.n : null,
+        title: definition?.title ?? th.title,
+        description: definition?.description ?? section?.description ?? '',
+        shown: th.shown,
+        score: th.shown ? score(th.mean) : notShown,
+        band: th.shown ? bandLabel(th.band) : null,
+        n: th.shown ? th.n : null,
         distributions,
         gap,
         prompts: definition?.discussionPrompts ?? [],

@@ -45,12 +45,13 @@ export function respondWording(services: Services, config: Config, draftIdOf: (r
       next();
     }) as RequestHandler,
 
-    /** POST /join/wording: the language switch on /join and /resume, before any round is known. */
+    /** POST /join/wording: the language switch on the home page, /join and /resume, before any round is known. */
     switchPageLanguage: ((req, res) => {
       const form = wordingForm.safeParse(req.body ?? {});
       const language = form.success ? form.data.language : undefined;
       if (language !== undefined && isPageLanguage(language)) setWordingCookie(req, res, config, { language, easyRead: readWordingCookie(req).easyRead });
-      res.redirect(303, (req.body as Record<string, unknown> | undefined)?._return === 'resume' ? '/resume' : '/join');
+      const back = (req.body as Record<string, unknown> | undefined)?._return;
+      res.redirect(303, back === 'resume' ? '/resume' : back === 'home' ? '/' : '/join');
     }) as RequestHandler,
 
     /**
@@ -61,7 +62,7 @@ export function respondWording(services: Services, config: Config, draftIdOf: (r
       const q = responding.questionnaireFor(round);
       const wording = wordingFor(req, q, round.defaultLanguage);
       const texts = inWording(q, wording);
-      usePageLanguage(res, pageLanguageOf(wording));
+      usePageLanguage(res, pageLanguageOf(wording), wording.easyRead);
       res.locals.wording = wording;
       res.locals.texts = texts;
       res.locals.questionnaire = texts;

@@ -32,11 +32,11 @@ export function setWordingCookie(req: Request, res: Response, config: Config, wi
 /** The catalogue's words for this response (English before any language was chosen). */
 export const pageWords = (res: Response): TFunction => (res.locals.t as TFunction | undefined) ?? translator('en');
 
-/** Sets the page language for the views: `lang`, `htmlLang` and the catalogue's `t`. */
-export function usePageLanguage(res: Response, language: PageLanguage) {
+/** Sets the page language for the views: `lang`, `htmlLang` and the catalogue's `t` (Easy Read words if asked). */
+export function usePageLanguage(res: Response, language: PageLanguage, easyRead = false) {
   res.locals.lang = language;
   res.locals.htmlLang = htmlLang(language);
-  res.locals.t = translator(language);
+  res.locals.t = translator(language, easyRead);
 }
 
 /** A visitor's page language: their own choice (cookie), then their browser's, then English. */

@@ -113,7 +113,8 @@ describeInBrowser('paper forms in Chromium: the printable questionnaire and keyi
     await screenshot(page, 'paper-check-screen');
     const rows = await page.locator('.summary-row dd').allTextContents();
     const rung = services.rounds.questionnaireFor(round).items.find((i) => i.id === 'cp-last-change') as { options: string[] };
-    expect(rows.slice(0, 8)).toEqual(['Staff member or volunteer', rung.options[3], 'Always', "Don't know", 'Rarely', "Don't know", 'Meetings are better now.', 'Left blank']);
+    // First the printed version (as at the top of the paper), then the answers in the paper's order.
+    expect(rows.slice(0, 9)).toEqual(['English', 'Staff member or volunteer', rung.options[3], 'Always', "Don't know", 'Rarely', "Don't know", 'Meetings are better now.', 'Left blank']);
     // The check screen starts with the focus on its heading, at the top: one Tab reaches "Save this form"
     // (not the skip link and the whole admin menu first).
     await page.keyboard.press('Tab');
@@ -159,7 +160,7 @@ describeInBrowser('paper forms in Chromium: the printable questionnaire and keyi
     await page.waitForSelector('h1:text("Check this form against the paper")');
     const rows = await page.locator('.summary-row dd').allTextContents();
     const ladder = services.rounds.questionnaireFor(round).items.find((i) => i.id === 'cp-last-change') as { options: string[] };
-    expect(rows.slice(0, 2)).toEqual([round.roles[0].label, ladder.options[0]]);
+    expect(rows.slice(0, 3)).toEqual(['English', round.roles[0].label, ladder.options[0]]);
     await tabTo(page, 'form[action$="/paper/save"] button');
     await page.keyboard.press('Enter');
     await page.waitForSelector('text=Forms keyed in this sitting: 1.');

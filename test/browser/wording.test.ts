@@ -114,13 +114,41 @@ describeInBrowser('Welsh and Easy Read in Chromium at 320 px', () => {
         await screenshot(page, 'easy-read-theme');
       }
       await answerPage(page, 1);
-      await page.getByRole('button', { name: n === pages() ? 'Save and check your answers' : 'Save and continue' }).click();
+      // Easy Read words around the questions (catalogue easyRead keys): "Save and go on".
+      await page.getByRole('button', { name: n === pages() ? 'Save and check your answers' : 'Save and go on' }).click();
     }
     await page.waitForURL('**/check');
     await expectAccessible(page, 'Easy Read check page');
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.waitForURL('**/thanks');
     expect(sentWordings()).toContainEqual(['en', true]);
+    await context.close();
+  });
+
+  it('shows the home page in Welsh and a Welsh Easy Read theme page, accessible within 320 px', async () => {
+    const context = await newContext(rig, { ...PHONE, locale: 'cy-GB', extraHTTPHeaders: { 'Accept-Language': 'cy' } });
+    const page = await context.newPage();
+    await page.goto('/');
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    expect(await page.getByRole('heading', { name: 'Ydych chi wedi cael cod?' }).count()).toBe(1);
+    expect(await page.getAttribute('button[name="language"][value="en"]', 'lang')).toBe('en-GB');
+    await expectAccessible(page, 'Welsh home page');
+    expect(await fitsTheScreen(page)).toBe(true);
+    await screenshot(page, 'welsh-home');
+    await page.goto(`/r/${round.linkToken}`);
+    await tabTo(page, 'button[name="easyRead"][value="1"]');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await page.getByRole('button', { name: 'Dechrau nawr' }).click();
+    await page.getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Parhau' }).click();
+    await page.waitForURL('**/themes/1');
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    expect(await page.getByText(`Rhan 1 o ${pages()}`).count()).toBe(1);
+    expect(await page.locator('h1').textContent()).toBe("Bod yn rhan o bethau o'r dechrau");
+    expect(await page.getByText('Dw i ddim yn gwybod').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'Welsh Easy Read theme page');
+    expect(await fitsTheScreen(page)).toBe(true);
+    await screenshot(page, 'welsh-easy-read-theme');
     await context.close();
   });
 

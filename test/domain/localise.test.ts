@@ -230,11 +230,17 @@ describe('scoring in every wording', () => {
 
 describe('the default questionnaire\'s wordings', () => {
   const builtIn = parsed(powerSharingV1);
-  it('offers English (standard and Easy Read) and Welsh (standard)', () => {
+  it('offers English and Welsh, each in standard and Easy Read wording', () => {
     expect(languagesOf(builtIn)).toEqual(['en', 'cy']);
     expect(hasEasyRead(builtIn, 'en')).toBe(true);
-    expect(hasEasyRead(builtIn, 'cy')).toBe(false);
-    expect(chooseWording(builtIn, ['cy'], true)).toEqual({ language: 'cy', easyRead: false });
+    expect(hasEasyRead(builtIn, 'cy')).toBe(true);
+    expect(chooseWording(builtIn, ['cy'], true)).toEqual({ language: 'cy', easyRead: true });
+    const welshEasy = localise(builtIn, { language: 'cy', easyRead: true });
+    expect(welshEasy.scale.dontKnowLabel).toBe('Dw i ddim yn gwybod');
+    expect(welshEasy.themes[0].plainTitle).toBe("Bod yn rhan o bethau o'r dechrau");
+    // The report's theme title stays the Welsh standard one; bands and flags come from the Welsh translation.
+    expect(welshEasy.themes[0].title).toBe('Ymgynghori neu gyd-gynhyrchu');
+    expect(welshEasy.bands.map((b) => b.label)).toEqual(localise(builtIn, { language: 'cy', easyRead: false }).bands.map((b) => b.label));
   });
 
   it('scores random answers identically in every wording it has', () => {
@@ -243,7 +249,7 @@ describe('the default questionnaire\'s wordings', () => {
       fc.constantFrom(...scored.map((i) => i.id)),
       fc.oneof(fc.constant<Answer>({ type: 'dontKnow' }), fc.integer({ min: 0, max: 4 }).map((value): Answer => ({ type: 'choice', value }))),
     );
-    const wordings = [{ language: 'cy', easyRead: false }, { language: 'en', easyRead: true }].map((w) => localise(builtIn, w));
+    const wordings = [{ language: 'cy', easyRead: false }, { language: 'en', easyRead: true }, { language: 'cy', easyRead: true }].map((w) => localise(builtIn, w));
     fc.assert(
       fc.property(answers, (a) => {
         for (const lq of wordings) expect(respondentThemeScores(lq, 'full', a)).toEqual(respondentThemeScores(builtIn, 'full', a));

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { powerSharingV1 as base } from '../../src/questionnaires/power-sharing.v1';
 import { powerSharingV1EasyRead } from '../../src/questionnaires/power-sharing.v1.easy-read';
 import { powerSharingV1Welsh } from '../../src/questionnaires/power-sharing.v1.cy';
+import { powerSharingV1WelshEasyRead } from '../../src/questionnaires/power-sharing.v1.cy.easy-read';
 import { readability, sentences, words } from '../helpers/readability';
 
 type Texts = Record<string, unknown>;
@@ -288,6 +289,40 @@ describe('the Welsh translation of power-sharing v1', () => {
     for (const [where, english, welsh] of pairs) {
       expect([where, welsh === english]).toEqual([where, false]);
       expect([where, ending(welsh)]).toEqual([where, ending(english)]);
+    }
+  });
+});
+
+describe('the Welsh Easy Read wording of power-sharing v1', () => {
+  const cyEr = powerSharingV1WelshEasyRead;
+
+  it('gives every theme, item (comments too), hint, ladder option and role, and no unknown id', () => {
+    expect(easyReadCompleteness(cyEr as unknown as Texts)).toEqual([]);
+  });
+
+  // Flesch reading ease is an English formula (its syllable weights do not carry to Welsh), so the
+  // Welsh is held to the sentence bound and to the English Easy Read's shape, text for text.
+  it(`keeps every sentence to ${MAX_SENTENCE_WORDS} words and labels to 8, and has as many sentences as the English Easy Read in each text`, () => {
+    const welsh = easyReadTexts(cyEr as unknown as typeof powerSharingV1EasyRead);
+    const english = new Map(easyReadTexts(powerSharingV1EasyRead).map((t) => [t.where, t.text]));
+    const problems: string[] = [];
+    for (const { where, text, prose } of welsh) {
+      for (const s of sentences(text)) if (words(s).length > MAX_SENTENCE_WORDS) problems.push(`${where}: sentence of ${words(s).length} words: "${s}"`);
+      if (!prose && words(text).length > 8) problems.push(`${where}: a label of ${words(text).length} words`);
+      if (prose && sentences(text).length !== sentences(english.get(where)!).length) problems.push(`${where}: ${sentences(text).length} sentences, the English Easy Read has ${sentences(english.get(where)!).length}`);
+      if (text === english.get(where)) problems.push(`${where}: left in English`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('is not the standard Welsh, keeps the scale in order and names its "don\'t know" answer in the welcome text', () => {
+    expect(cyEr.intro).not.toBe(powerSharingV1Welsh.intro);
+    expect(cyEr.scale.practice[0]).toBe('Byth');
+    expect(cyEr.scale.practice[cyEr.scale.practice.length - 1]).toBe('Bob amser');
+    expect(cyEr.intro).toContain(`\u201c${cyEr.scale.dontKnowLabel}\u201d`);
+    for (const id of ['cp-last-change', 'tk-last-decision'] as const) {
+      expect(cyEr.items[id].options[0]).toMatch(/dim rhan/);
+      expect(cyEr.items[id].options[6]).toMatch(/^Nhw wnaeth arwain/);
     }
   });
 });

@@ -99,7 +99,7 @@ describe('paper forms: keying in', () => {
     expect(first.check.text).toMatch(/Changes here would carry on if a senior leader left\.<\/dt><dd dir="auto">Sometimes<\/dd>/);
     expect(first.check.text).toContain('Left blank');
     expect(first.check.text).toContain('<strong>2 of 40 questions answered, 0 comments.</strong>');
-    expect(first.hidden).toEqual({ _csrf: expect.any(String), role: 'staff', 'ld-shared': '4', 'ld-lasts': '2' });
+    expect(first.hidden).toEqual({ _csrf: expect.any(String), _version: 'en', role: 'staff', 'ld-shared': '4', 'ld-lasts': '2' });
     for (const f of FORMS.slice(1)) await keyForm(browser, round, f);
     const page = await browser.agent.get(`/admin/rounds/${round.id}/paper/entry`).expect(200);
     expect(page.text).toContain('Forms keyed in this sitting: 6.');

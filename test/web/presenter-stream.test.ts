@@ -186,3 +186,14 @@ async function waitFor(check: () => boolean, timeoutMs = 2000) {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('presenter event stream in the room language', () => {
+  it("words a Welsh round's messages in Welsh, whoever opened the stream", async () => {
+    const round = openRound(running, { mode: 'workshop', form: 'short', minGroupSize: 3, defaultLanguage: 'cy' });
+    const c = await stream(round.id);
+    const first = JSON.parse((await c.next()).data) as State & { statusLabel: string };
+    expect(first.statusLabel).toBe('Ar agor: ymunwch nawr');
+    expect(first.html).toContain('Mae&#39;r canlyniadau wedi&#39;u cuddio.');
+    expect(first.html).not.toContain('Results are hidden.');
+  });
+});

@@ -209,7 +209,8 @@ describe('answering in Easy Read', () => {
     expect(again.text).toMatch(new RegExp(`id="${item.id}-1" name="${item.id}" value="1" checked`));
     const toWelsh = await b.submit(`${base}/themes/1`, { [item.id]: '2', _wording: 'language:cy' });
     expect(toWelsh.headers.location).toBe(`${base}/themes/1`);
-    const code = /Eich cod ailddechrau yw <strong class="mono">([A-Z0-9]{4}-[A-Z0-9]{4})<\/strong>/.exec((await b.agent.get(`${base}/themes/1`)).text)?.[1];
+    // Welsh Easy Read page words (catalogue easyRead.theme.resumeCode): "Eich cod yw".
+    const code = /Eich cod yw <strong class="mono">([A-Z0-9]{4}-[A-Z0-9]{4})<\/strong>/.exec((await b.agent.get(`${base}/themes/1`)).text)?.[1];
     expect(code).toBeDefined();
 
     // Another device, another browser language: the resume code brings back Welsh Easy Read.

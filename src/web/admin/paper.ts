@@ -7,7 +7,11 @@ import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { clearCookie, readCookie, setCookie } from '../cookies';
 import { idParam } from '../params';
+import { chooseWording, LANGUAGE_PATTERN } from '../../domain/questionnaire';
 import { BLANK_KEY, checkRows, DONT_KNOW_KEY, enteredValues, formValues, orderErrors, paperRoles, paperSections } from '../paper-views';
+import { htmlLang } from '../i18n';
+import { printChoices, printedForm, printedVersions, versionCode, versionName } from '../paper-print';
+import { pageLanguageOf, pageWords } from '../wording';
 import { deriveKey, mac, sealer } from '../sealed';
 import { adminOf, flash } from './session';
 import { formatJoinCode, roundLink } from './view-models';
@@ -33,10 +37,18 @@ const sittingSeal = z.object({
   n: z.number().int().min(0).max(1_000_000),
   u: z.string().regex(/^[0-9a-f]{32}$/).nullable(),
   e: z.number(),
+  /** the printed version of the last form saved ("cy.er"), offered again for the next one */
+  w: z.string().max(20).optional(),
 });
 type Sitting = z.infer<typeof sittingSeal>;
 
-const printQuery = z.object({ size: z.enum(['standard', 'large']).catch('standard') }).catch({ size: 'standard' });
+const printQuery = z
+  .object({
+    size: z.enum(['standard', 'large']).catch('standard'),
+    language: z.string().regex(LANGUAGE_PATTERN).optional().catch(undefined),
+    easyRead: z.enum(['0', '1']).catch('0'),
+  })
+  .catch({ size: 'standard', language: undefined, easyRead: '0' });
 
 /**
  * Paper forms for a round (routes/admin.ts): the printable questionnaire, and fast keying-in of
@@ -63,6 +75,14 @@ export function paperHandlers(services: Services, config: Config) {
   const keep = (req: Request, res: Response, round: RoundRecord, s: Sitting) =>
     setCookie(req, res, config, SITTING_COOKIE, seal.seal(s), { path: cookiePath(round), maxAgeMs: config.sessionAbsoluteMs });
 
+  /** The printed versions a returned form may be on (same ids and options: they score the same), and the one keyed. */
+  const versionsOf = (round: RoundRecord) =>
+    printedVersions(rounds.questionnaireFor(round)).map((w) => ({ code: versionCode(w), name: versionName(w), lang: htmlLang(pageLanguageOf(w)), wording: w }));
+  const versionIn = (round: RoundRecord, code: unknown) => {
+    const versions = versionsOf(round);
+    return versions.find((v) => v.code === code) ?? versions[0];
+  };
+
   const renderEntry = (req: Request, res: Response, round: RoundRecord, values: Record<string, string>, errors: FieldError[], status = 200) => {
     const q = rounds.questionnaireFor(round);
     const sections = paperSections(q, round.form);
@@ -78,13 +98,15 @@ export function paperHandlers(services: Services, config: Config) {
       keying: paper.keying(round),
       keyed: s.n,
       canUndo: s.u !== null,
+      versions: versionsOf(round),
+      version: versionIn(round, values._version ?? s.w).code,
       keys: { dontKnow: DONT_KNOW_KEY, blank: BLANK_KEY },
       preferNotToSay: round.roles.find((r) => /prefer not/i.test(r.label))?.label ?? null,
       scripts: ['/js/paper-entry.js'],
     });
   };
 
-  const renderCheck = (req: Request, res: Response, round: RoundRecord, form: PaperForm) => {
+  const renderCheck = (req: Request, res: Response, round: RoundRecord, form: PaperForm, version: string) => {
     const sections = paperSections(rounds.questionnaireFor(round), round.form);
     const questions = sections.flatMap((sec) => sec.questions);
     const scored = questions.filter((qn) => qn.kind !== 'comment');
@@ -94,7 +116,8 @@ export function paperHandlers(services: Services, config: Config) {
       round,
       role: round.roles.find((r) => r.id === form.role)?.label ?? '',
       sections: checkRows(sections, form.answers),
-      hidden: Object.entries(formValues(form)),
+      hidden: [...Object.entries(formValues(form)), ['_version', version]],
+      version: versionsOf(round).length > 1 ? versionIn(round, version) : null,
       keyed: sitting(req, round).n,
     });
   };
@@ -103,22 +126,25 @@ export function paperHandlers(services: Services, config: Config) {
   const refuse = (req: Request, res: Response, round: RoundRecord) => renderEntry(req, res, round, {}, [], 409);
 
   return {
-    /** The printable questionnaire (A4; ?size=large for large print). Any status: forms are printed before a round opens. */
+    /**
+     * The printable questionnaire (A4; ?size=large for large print), in any wording the
+     * questionnaire has (?language=cy, ?easyRead=1). Any status: forms are printed before a round opens.
+     */
     print(req: Request, res: Response) {
       const round = roundOf(req, res);
-      const { size } = printQuery.parse(req.query);
+      const query = printQuery.parse(req.query);
       const q = rounds.questionnaireFor(round);
+      const wording = chooseWording(q, query.language ? [query.language] : [], query.easyRead === '1');
       res.render('admin/paper-print', {
-        title: `Paper form: ${round.name}`,
+        title: pageWords(res)('public.paper.print.title', { round: round.name }),
         round,
-        size,
+        size: query.size,
         styles: ['/css/paper.css'],
-        questionnaire: { title: q.title, intro: q.intro },
         organisationName: services.organisations.get(round.organisationId).name,
         joinCode: formatJoinCode(round.joinCode),
         link: roundLink(req, config, round),
-        sections: paperSections(q, round.form),
-        roles: paperRoles(round.roles),
+        ...printedForm(q, round, wording, res.locals.lang as string),
+        choices: printChoices(q, round, wording, query.size, pageWords(res)),
       });
     },
 
@@ -133,9 +159,10 @@ export function paperHandlers(services: Services, config: Config) {
       if (!paper.keying(round).allowed) return refuse(req, res, round);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const parsed = paper.parse(round, body);
-      if (body._action === 'change') return renderEntry(req, res, round, parsed.ok ? formValues(parsed.form) : enteredValues(body), []);
-      if (!parsed.ok) return renderEntry(req, res, round, enteredValues(body), parsed.errors, 400);
-      renderCheck(req, res, round, parsed.form);
+      const version = versionIn(round, body._version).code;
+      if (body._action === 'change') return renderEntry(req, res, round, { ...(parsed.ok ? formValues(parsed.form) : enteredValues(body)), _version: version }, []);
+      if (!parsed.ok) return renderEntry(req, res, round, { ...enteredValues(body), _version: version }, parsed.errors, 400);
+      renderCheck(req, res, round, parsed.form, version);
     },
 
     /** Saves a checked form (parsed again: the hidden fields came back from the browser). */
@@ -143,11 +170,12 @@ export function paperHandlers(services: Services, config: Config) {
       const round = roundOf(req, res);
       if (!paper.keying(round).allowed) return refuse(req, res, round);
       const parsed = paper.parse(round, req.body);
-      if (!parsed.ok) return renderEntry(req, res, round, enteredValues(req.body), parsed.errors, 400);
-      const id = paper.enter(round, parsed.form);
+      const version = versionIn(round, (req.body as Record<string, unknown> | undefined)?._version);
+      if (!parsed.ok) return renderEntry(req, res, round, { ...enteredValues(req.body), _version: version.code }, parsed.errors, 400);
+      const id = paper.enter(round, parsed.form, version.wording);
       const s = sitting(req, round);
       const n = s.n + 1;
-      keep(req, res, round, { ...s, n, u: id, e: services.clock.now() + UNDO_TTL_MS });
+      keep(req, res, round, { ...s, n, u: id, e: services.clock.now() + UNDO_TTL_MS, w: version.code });
       flash(req, 'success', `Form saved. You have keyed ${n} ${n === 1 ? 'form' : 'forms'} in this sitting. Put the paper form aside and key the next one.`);
       res.redirect(303, entryPath(round));
     },

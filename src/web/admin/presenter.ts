@@ -6,12 +6,18 @@ import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { idParam } from '../params';
 import { liveStreams, type LiveOptions } from '../live';
+import { chooseWording } from '../../domain/questionnaire';
+import { inWording } from '../../services/questionnaires';
+import { isPageLanguage, translator, type PageLanguage } from '../i18n';
 import { handoutView, presenterView, type PresenterView } from '../presenter-views';
+import { pageWords, usePageLanguage } from '../wording';
 import { adminOf, flash, sessionAdmin } from './session';
 import { publicBase, roundLink } from './view-models';
 import { QR_OPTIONS } from './rounds';
 
 type Where = { joinAddress: string; link: string };
+/** What one round's screens are shown: the addresses the room is told, and the language they read. */
+type Room = Where & { language: PageLanguage };
 
 const SCRIPTS = ['/vendor/chart.umd.min.js', '/js/charts.js', '/js/presenter.js'];
 const actionSchema = z.enum(['reveal', 'hide', 'next', 'previous', 'refresh']);
@@ -32,19 +38,44 @@ export function presenterHandlers(services: Services, config: Config, options: L
     const base = publicBase(req, config);
     return { joinAddress: `${base.replace(/^https?:\/\//, '')}/join`, link: roundLink(req, config, round) };
   };
-  const view = (round: RoundRecord, where: Where): PresenterView => presenterView(presenter.snapshot(round.id), rounds.questionnaireFor(round), where);
+  /**
+   * The screen's language: the round's default where the pages have it (the room reads one screen,
+   * whoever opened it), else the visitor's own. The questionnaire's words follow it where it has them.
+   */
+  const roomLanguage = (round: RoundRecord, visitor: unknown): PageLanguage =>
+    round.defaultLanguage !== null && isPageLanguage(round.defaultLanguage) ? round.defaultLanguage : typeof visitor === 'string' && isPageLanguage(visitor) ? visitor : 'en';
+  const textsIn = (round: RoundRecord, language: PageLanguage) => {
+    const q = rounds.questionnaireFor(round);
+    return inWording(q, chooseWording(q, [language], false));
+  };
+  const view = (round: RoundRecord, room: Room): PresenterView => presenterView(presenter.snapshot(round.id), textsIn(round, room.language), room, translator(room.language));
+  /** The locals the presenter views need besides the view: the words, and which fragments need a lang of their own. */
+  const words = (round: RoundRecord, language: PageLanguage) => {
+    const textLanguage = textsIn(round, language).language;
+    return { t: translator(language), lang: language, textLang: textLanguage === language ? null : textLanguage };
+  };
 
   /** The message every screen of a round gets: the counts, where the presenter is, and the results part as HTML. */
-  const message = async (roundId: number, where: Where) => {
-    const v = view(rounds.get(roundId), where);
-    const html = await new Promise<string>((resolve, reject) => render(LIVE_PARTIAL, { view: v }, (err, out) => (err ? reject(err) : resolve(out))));
+  const message = async (roundId: number, room: Room) => {
+    const round = rounds.get(roundId);
+    const v = view(round, room);
+    const html = await new Promise<string>((resolve, reject) => render(LIVE_PARTIAL, { view: v, ...words(round, room.language) }, (err, out) => (err ? reject(err) : resolve(out))));
     return { counts: v.counts, revealed: v.revealed, themeIndex: v.themeIndex, themeCount: v.themeCount, status: v.status, statusLabel: v.statusLabel, html };
   };
 
-  // The app's renderer (with its locals) and each round's addresses, taken from the requests that open streams.
+  // The app's renderer (with its locals) and each round's room (addresses, language), taken from the requests that open streams.
   let render: Request['app']['render'] = () => undefined;
-  const addressesByRound = new Map<number, Where>();
-  const live = liveStreams(services.events, (roundId) => message(roundId, addressesByRound.get(roundId) ?? { joinAddress: '', link: '' }), { logger: services.logger, ...options });
+  const roomByRound = new Map<number, Room>();
+  const live = liveStreams(services.events, (roundId) => message(roundId, roomByRound.get(roundId) ?? { joinAddress: '', link: '', language: 'en' }), { logger: services.logger, ...options });
+  const roomOf = (req: Request, res: Response, round: RoundRecord): Room => ({ ...addresses(req, round), language: roomLanguage(round, res.locals.lang) });
+  /** Renders the presenter page for a round, in the room's language. */
+  const renderScreen = (req: Request, res: Response, round: RoundRecord, title: string, paths: { events: string; controls: string | null; qrSrc: string; selfHref: string }) => {
+    const room = roomOf(req, res, round);
+    usePageLanguage(res, room.language);
+    const w = words(round, room.language);
+    res.locals.textLang = w.textLang;
+    res.render('admin/present', { title: w.t(title, { round: round.name }), view: view(round, room), scripts: SCRIPTS, ...paths });
+  };
 
   const wantsNoPage = (req: Request) => req.get('x-csrf-token') !== undefined;
 
@@ -53,10 +84,7 @@ export function presenterHandlers(services: Services, config: Config, options: L
 
     present(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
-      res.render('admin/present', {
-        title: `Presenter: ${round.name}`,
-        view: view(round, addresses(req, round)),
-        scripts: SCRIPTS,
+      renderScreen(req, res, round, 'public.presenter.title', {
         events: `/admin/rounds/${round.id}/events`,
         controls: `/admin/rounds/${round.id}/present`,
         qrSrc: `/admin/rounds/${round.id}/qr.svg`,
@@ -67,7 +95,7 @@ export function presenterHandlers(services: Services, config: Config, options: L
     async events(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       render = req.app.render.bind(req.app);
-      addressesByRound.set(round.id, addresses(req, round));
+      roomByRound.set(round.id, roomOf(req, res, round));
       // The stream lasts only as long as the admin's session: still stored (not signed out),
       // not past its absolute limit, password unchanged. An open presenter screen counts as
       // activity: each heartbeat renews the stored session's idle timer, so a trainer is not
@@ -102,7 +130,7 @@ export function presenterHandlers(services: Services, config: Config, options: L
     control(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       const parsed = actionSchema.safeParse(req.params.action);
-      if (!parsed.success) return res.status(404).render('errors/not-found', { title: 'Page not found' });
+      if (!parsed.success) return res.status(404).render('errors/not-found', { title: pageWords(res)('notFound.title') });
       switch (parsed.data) {
         case 'reveal':
           presenter.reveal(round);
@@ -118,7 +146,9 @@ export function presenterHandlers(services: Services, config: Config, options: L
           break;
         case 'refresh': {
           const added = presenter.refresh(round);
-          if (!wantsNoPage(req)) flash(req, 'success', added === 0 ? 'No answers were waiting: the figures are up to date.' : `${added} waiting ${added === 1 ? 'answer was' : 'answers were'} added to the figures.`);
+          // Shown on the presenter screen, so in the room's language.
+          const t = translator(roomLanguage(round, res.locals.lang));
+          if (!wantsNoPage(req)) flash(req, 'success', added === 0 ? t('public.presenter.refreshNone') : t(added === 1 ? 'public.presenter.refreshAddedOne' : 'public.presenter.refreshAdded', { n: added }));
           break;
         }
       }
@@ -161,21 +191,13 @@ export function presenterHandlers(services: Services, config: Config, options: L
       router.get('/observe/:token', (req, res) => {
         const round = roundOf(req);
         const base = `/observe/${String(req.params.token)}`;
-        res.render('admin/present', {
-          title: `Screen: ${round.name}`,
-          view: view(round, addresses(req, round)),
-          scripts: SCRIPTS,
-          events: `${base}/events`,
-          controls: null,
-          qrSrc: `${base}/qr.svg`,
-          selfHref: base,
-        });
+        renderScreen(req, res, round, 'public.presenter.observerTitle', { events: `${base}/events`, controls: null, qrSrc: `${base}/qr.svg`, selfHref: base });
       });
       router.get('/observe/:token/events', async (req, res) => {
         const token = String(req.params.token);
         const round = roundOf(req);
         render = req.app.render.bind(req.app);
-        addressesByRound.set(round.id, addresses(req, round));
+        roomByRound.set(round.id, roomOf(req, res, round));
         await live.open(req, res, round.id, () => presenter.observerLinkActive(token));
       });
       router.get('/observe/:token/qr.svg', async (req, res) => {

@@ -2,6 +2,7 @@
 // by a fluent speaker: have it reviewed before a Welsh public body relies on it (see README).
 // The type makes every key of the English catalogue required here, and no other.
 import { adminCy } from './admin/cy';
+import { easyReadCy } from './easy-read/cy';
 import type { Catalogue } from './en';
 import { publicCy } from './public/cy';
 import { reportCy } from './report/cy';
@@ -10,6 +11,7 @@ export const cy: Catalogue = {
   public: publicCy,
   admin: adminCy,
   report: reportCy,
+  easyRead: easyReadCy,
   language: { name: 'Cymraeg', switchTo: 'Cymraeg' },
   layout: {
     skipLink: "Neidio i'r prif gynnwys",
@@ -194,6 +196,7 @@ export const cy: Catalogue = {
     by: 'erbyn',
     now: 'Nawr:',
     noPlan: "heb ychwanegu ei gynllun yma eto. Dewch yn ôl i'r dudalen hon yn nes ymlaen.",
+    status: { planned: "wedi'i gynllunio", 'in-progress': 'ar y gweill', done: "wedi'i wneud", dropped: "wedi'i roi o'r neilltu" },
   },
   unavailable: {
     closedTitle: "Mae'r rownd hon wedi cau",

@@ -2,6 +2,7 @@
 // Questionnaire texts are not here: they come from the definition and its translations.
 // Interpolated values ({{n}}) are escaped by the templates (<%= %>), not by i18next.
 import { adminEn } from './admin/en';
+import { easyReadEn } from './easy-read/en';
 import { publicEn } from './public/en';
 import { reportEn } from './report/en';
 
@@ -11,6 +12,9 @@ export const en = {
   public: publicEn,
   admin: adminEn,
   report: reportEn,
+  // The respondent pages' words in Easy Read where they differ: each shadows the key of the same
+  // path below, used whenever the wording is Easy Read (web/i18n.ts translator).
+  easyRead: easyReadEn,
   language: { name: 'English', switchTo: 'English' },
   layout: {
     skipLink: 'Skip to main content',
@@ -195,6 +199,7 @@ export const en = {
     by: 'by',
     now: 'Now:',
     noPlan: 'has not added its plan here yet. Please come back to this page later.',
+    status: { planned: 'planned', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
   },
   unavailable: {
     closedTitle: 'This round has closed',

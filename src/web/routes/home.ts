@@ -1,10 +1,15 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
+import { languageChoices, pageWords } from '../wording';
+import { PAGE_LANGUAGES } from '../i18n';
 
 export function homeRoutes(services: Services): Router {
   const router = Router();
   router.get('/', (_req, res) => {
-    res.render('home', { title: 'Powershare' });
+    // The page languages switch (views/partials/wording.ejs) posts to /join/wording and comes back here.
+    res.locals.wordingChoices = { languages: languageChoices(PAGE_LANGUAGES).filter((l) => l.code !== res.locals.lang), easyRead: false };
+    res.locals.joinSwitch = 'home';
+    res.render('home', { title: pageWords(res)('public.home.title') });
   });
   router.get('/healthz', (_req, res) => {
     const { database } = services.health.check();

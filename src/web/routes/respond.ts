@@ -13,7 +13,7 @@ import { respondentRadar, score } from '../report-views';
 import { linkOrigin } from '../hosts';
 import { rateLimiter } from '../security';
 import { sealer } from '../sealed';
-import { zonedTime } from '../time-zone';
+import { formatCalendarDate, zonedTime } from '../time-zone';
 import { setWordingCookie } from '../wording';
 import { respondWording, returnPath, textsOf, wordingOf, wordsOf as tOf } from '../respond-wording';
 
@@ -140,7 +140,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.locals.organisationName = services.organisations.get(round.organisationId).name;
     const grace = rounds.graceUntil(round);
     // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
-    res.locals.graceNotice = grace === null ? null : tOf(res)('unavailable.grace', { date: zone.formatDateTime(grace) });
+    res.locals.graceNotice = grace === null ? null : tOf(res)('unavailable.grace', { date: zone.formatDateTime(grace, res.locals.lang as string) });
     next();
   }, r);
 
@@ -377,7 +377,9 @@ export function respondRoutes(services: Services, config: Config): Router {
     }
     const page = services.resultsPage.forRespondents(round, textsOf(res));
     res.setHeader('X-Robots-Tag', 'noindex');
-    res.render('respond/results', { title: tOf(res)('results.title', { round: round.name }), page, score, radar: respondentRadar(page) });
+    // Due dates inside the page's sentences, in its language ("erbyn 31 Mawrth 2027").
+    const dueOn = (iso: string) => formatCalendarDate(iso, res.locals.lang as string);
+    res.render('respond/results', { title: tOf(res)('results.title', { round: round.name }), page, score, radar: respondentRadar(page), dueOn });
   });
 
   // Pages a respondent can reach in a round that is not taking answers explain themselves.
@@ -392,7 +394,7 @@ export function respondRoutes(services: Services, config: Config): Router {
         title: tOf(res)('unavailable.notOpenTitle'),
         state: err.state,
         unsent: false,
-        opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt),
+        opensAt: round.opensAt === null ? null : zone.formatDateTime(round.opensAt, res.locals.lang as string),
       });
     } else if (round && err instanceof DraftMissingError) {
       res.status(404).render('respond/no-draft', { title: tOf(res)('noDraft.title') });
