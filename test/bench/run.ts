@@ -155,8 +155,8 @@ async function measure(s: Scenario): Promise<{ row: Row; expected: number }> {
   const cpuAfter = cpuMs(s.server.proc.pid);
   const expected = result.statusCodeStats[String(s.expect)]?.count ?? 0;
   const answered = Object.values(result.statusCodeStats).reduce((a, b) => a + b.count, 0);
-  // The server's own CPU time per answer: unlike requests a second, hardly moved by what else
-  // the machine is doing (other processes take turns on the cores, not this process's CPU time).
+  // The server's own CPU time per answer: moved less than requests a second by what else the
+  // machine is doing (other processes take turns on the cores; caches and batching still change).
   const cpuUs = cpuBefore !== null && cpuAfter !== null && answered > 0 ? ((cpuAfter - cpuBefore) * 1000) / answered : undefined;
   const base = s.baseline ? rows.find((r) => r.scenario === s.baseline) : undefined;
   const rps = answered / Math.max(0.001, result.duration);
@@ -414,7 +414,7 @@ async function main() {
   console.log('');
   console.log(formatTable(rows));
   console.log('');
-  console.log('Server CPU time per request (the ratio to the baseline is hardly moved by the machine\'s load):');
+  console.log('Server CPU time per request (its ratio to the baseline moves less with the machine\'s load than req/s):');
   for (const r of rows.filter((x) => x.cpuUs !== undefined && !x.scenario.startsWith('report'))) {
     console.log(`  ${r.scenario.padEnd(44)} ${r.cpuUs!.toFixed(0).padStart(6)} µs${r.cpuRatio === undefined ? '' : `   ratio ${r.cpuRatio.toFixed(2)}`}`);
   }

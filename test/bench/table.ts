@@ -20,7 +20,7 @@ export interface Row {
   met?: boolean;
   /** the server's CPU time per answered request, µs */
   cpuUs?: number;
-  /** the baseline's cpuUs / this row's: like `ratio`, but hardly moved by the machine's load */
+  /** the baseline's cpuUs / this row's: like `ratio`, but moved less by the machine's load */
   cpuRatio?: number;
   /** what was checked besides speed (rows stored, statuses) */
   check?: string;
