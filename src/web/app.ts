@@ -49,7 +49,7 @@ export function createApp(services: Services, config: Config): Express {
   app.set('view engine', 'ejs');
   // EJS templates with includes that neither copy every local nor look for their file per
   // request (web/views.ts; issue 12).
-  if (!process.env.NO_ENGINE) app.engine('ejs', new ViewEngine().renderFile);
+  app.engine('ejs', new ViewEngine().renderFile);
   app.set('views', VIEWS_DIR);
   // Compiled templates (and their includes) are kept, whatever NODE_ENV says: compiling them again
   // on every request took about half of a theme page's time (issue 12; see docs/performance.md).
