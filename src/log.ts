@@ -28,6 +28,9 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: Des
       formatters: { level: (label) => ({ level: label }) },
       serializers: { err: serializeError },
     },
-    destination ?? pino.destination({ dest: 1, sync: true }),
+    // Asynchronous: while one write to standard output is under way the next lines wait in
+    // memory and go out together, instead of one blocking write() per request (issue 12). pino
+    // writes what is waiting when the process exits.
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }

@@ -23,20 +23,34 @@ import { SqliteSessionStore } from './session-store';
 import { htmlLang, PAGE_LANGUAGES, translator } from './i18n';
 import { languageChoices, pageLanguage } from './wording';
 import { languageRoutes } from './routes/language';
+import { readCookie } from './cookies';
+import { ViewEngine } from './views';
 
 export const VIEWS_DIR = projectPath('views');
 
 const SESSION_COOKIE = 'ps_session';
 
+/** A GET or HEAD outside /admin from a browser without a session cookie (see createApp). */
+function needsNoSession(req: Request): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && !/^\/admin(?:\/|$)/i.test(req.path) && readCookie(req, SESSION_COOKIE) === undefined;
+}
+
 /** Builds the Express app. Tests use exactly this, on an in-memory database. */
 export function createApp(services: Services, config: Config): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on what res.send answers: every such answer is Cache-Control: no-store (below), so no
+  // browser keeps it to revalidate, and hashing each page body was wasted work (issue 12).
+  // Static files keep theirs (express.static makes its own).
+  app.set('etag', false);
   // One hop (the reverse proxy in front of us), never `true`: with `true` the client's own
   // X-Forwarded-For entries would choose its address, and so sidestep per-client rate limits.
   // Never Express's `true` (trust every hop): the client could then choose its own address.
   app.set('trust proxy', config.trustProxy === true ? 1 : config.trustProxy);
   app.set('view engine', 'ejs');
+  // EJS templates with includes that neither copy every local nor look for their file per
+  // request (web/views.ts; issue 12).
+  app.engine('ejs', new ViewEngine().renderFile);
   app.set('views', VIEWS_DIR);
   // Compiled templates (and their includes) are kept, whatever NODE_ENV says: compiling them again
   // on every request took about half of a theme page's time (issue 12; see docs/performance.md).
@@ -93,7 +107,11 @@ export function createApp(services: Services, config: Config): Express {
   // Respondents never get a server-side session: it is neither read, written nor touched on
   // their pages, so no stored row (nor its expiry) can tell when someone answered. Their CSRF
   // token, draft and own scores travel in cookies (see security.ts and routes/respond.ts).
-  app.use((req, res, next) => (isRespondentPath(req.path) ? next() : sessions(req, res, next)));
+  // Outside the admin area, a GET or HEAD without a session cookie has no session to read, and
+  // no such page writes one: express-session would only make a session id (random bytes and a
+  // hash) to throw away. The home page, share links and observer screens skip it; admin
+  // pages, every other method and anyone with a session cookie still get it.
+  app.use((req, res, next) => (isRespondentPath(req.path) || needsNoSession(req) ? next() : sessions(req, res, next)));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
   app.use(express.json({ limit: '64kb' }));
   // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).

@@ -79,18 +79,22 @@ export function csrfProtection({ secret, random, config }: CsrfDeps): RequestHan
   };
   return (req: Request, res: Response, next: NextFunction) => {
     let fresh: string | undefined;
+    // The cookie's token, worked out once a request: a page with two forms (a language switch
+    // and its own) asks twice, and each answer is an HMAC.
+    let token: string | undefined;
     res.locals.csrfToken = () => {
       if (signedIn(req)) {
         if (!req.session.csrfToken) req.session.csrfToken = randomToken(random, 32);
         return req.session.csrfToken;
       }
+      if (token !== undefined) return token;
       const cookie = readCookie(req, CSRF_COOKIE);
-      if (cookie && COOKIE_VALUE.test(cookie)) return mac(key, cookie);
+      if (cookie && COOKIE_VALUE.test(cookie)) return (token = mac(key, cookie));
       if (!fresh) {
         fresh = randomToken(random, 32);
         setCookie(req, res, config, CSRF_COOKIE, fresh, { path: '/' });
       }
-      return mac(key, fresh);
+      return (token = mac(key, fresh));
     };
     res.locals.verifyCsrf = () => verify(req);
     if (SAFE_METHODS.has(req.method)) return next();

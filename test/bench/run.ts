@@ -11,7 +11,12 @@
  * BENCH_PROFILE=app (or a comma list of app, static, insert, aggregate): run those servers with
  * `node --cpu-prof`, profiles written to bench-results/profiles/.
  * BENCH_APP_FLAGS='--flag ...': Node flags for the app instead of SERVER_NODE_FLAGS (src/node-flags.ts).
- * BENCH_ONLY=pages,saves,reports: only those groups of scenarios (baselines included).
+ * BENCH_ONLY=home,join,welcome,theme,save,send,reports (a comma list; default all; the groups
+ * pages = home,join,welcome,theme and saves = save,send work too): run only those scenarios (with
+ * the baselines they are compared with; save and send run together).
+ * Baseline (a) is measured again just before each page scenario (interleaved), and each page's
+ * ratio is to the (a) figure measured beside it, so a change of load on a shared machine moves
+ * both sides of the ratio alike.
  * BENCH_SEED_CACHE=<folder>: keep the seeded database there (one per SEND_DRAFTS and REPORT_SIZES)
  * and start from a copy of it next time instead of seeding again (seeding 110,000 responses takes
  * minutes). The copy is taken before any server touches the file, so every run starts the same.
@@ -37,7 +42,10 @@ const REPORT_SECONDS = Number(process.env.REPORT_SECONDS ?? 5);
 const REPORT_SIZES = (process.env.REPORT_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
 const SEND_DRAFTS = Number(process.env.SEND_DRAFTS ?? 6000);
 const PROFILE = new Set((process.env.BENCH_PROFILE ?? '').split(',').filter(Boolean));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'pages,saves,reports').split(',').filter(Boolean));
+const GROUPS: Record<string, string[]> = { pages: ['home', 'join', 'welcome', 'theme'], saves: ['save', 'send'] };
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean).flatMap((x) => GROUPS[x] ?? [x]));
+/** Whether a scenario (home, join, welcome, theme, save, send, reports) is part of this run. */
+const runs = (name: string) => ONLY.size === 0 || ONLY.has(name);
 const SEED_CACHE = process.env.BENCH_SEED_CACHE;
 // The app runs with the Node flags `npm start` gives it (SERVER_NODE_FLAGS), unless BENCH_APP_FLAGS says otherwise.
 const APP_FLAGS = (process.env.BENCH_APP_FLAGS ?? SERVER_NODE_FLAGS.join(' ')).split(' ').filter(Boolean);
@@ -104,6 +112,17 @@ function rssMb(pid: number | undefined): number | null {
   }
 }
 
+/** CPU time a process has used so far (user + system), ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // After the name: state is field 3, so utime and stime (fields 14 and 15) are at 11 and 12.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 let specCount = 0;
 /** Runs autocannon in its own process; returns its result. */
 function load(spec: LoadSpec): Promise<Result> {
@@ -139,14 +158,19 @@ async function measure(s: Scenario): Promise<{ row: Row; expected: number }> {
   if (s.spec.connections === 1) {
     for (let i = 0; i < 10; i++) await (await fetch(`${s.server.url}${s.spec.path}`, { headers: s.spec.headers })).arrayBuffer();
   }
+  const cpuBefore = cpuMs(s.server.proc.pid);
   const result = await load({
     ...s.spec,
     url: `${s.server.url}${s.spec.path}`,
     connections: s.spec.connections ?? CONNECTIONS,
     duration: s.spec.duration ?? SECONDS,
   });
+  const cpuAfter = cpuMs(s.server.proc.pid);
   const expected = result.statusCodeStats[String(s.expect)]?.count ?? 0;
   const answered = Object.values(result.statusCodeStats).reduce((a, b) => a + b.count, 0);
+  // The server's own CPU time per answer: moved less than requests a second by what else the
+  // machine is doing (other processes take turns on the cores; caches and batching still change).
+  const cpuUs = cpuBefore !== null && cpuAfter !== null && answered > 0 ? ((cpuAfter - cpuBefore) * 1000) / answered : undefined;
   const base = s.baseline ? rows.find((r) => r.scenario === s.baseline) : undefined;
   const rps = answered / Math.max(0.001, result.duration);
   const ratio = base ? rps / base.rps : undefined;
@@ -165,10 +189,14 @@ async function measure(s: Scenario): Promise<{ row: Row; expected: number }> {
     ratio,
     aim: s.aim?.text,
     met,
+    cpuUs,
+    cpuRatio: base?.cpuUs !== undefined && cpuUs !== undefined ? base.cpuUs / cpuUs : undefined,
   };
   if (row.unexpected > 0) row.check = `statuses: ${JSON.stringify(result.statusCodeStats)}`;
   rows.push(row);
-  console.log(`  ${s.scenario}: ${rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.unexpected} unexpected, ${row.errors} errors`);
+  const cpu = cpuUs === undefined ? '' : `, server CPU ${cpuUs.toFixed(0)} µs a request${row.cpuRatio === undefined ? '' : ` (ratio ${row.cpuRatio.toFixed(2)})`}`;
+  const bytes = answered > 0 ? ` ${(result.throughput.total / answered / 1024).toFixed(1)} KB each,` : '';
+  console.log(`  ${s.scenario}: ${rps.toFixed(0)} req/s,${bytes} p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.unexpected} unexpected, ${row.errors} errors${cpu}`);
   return { row, expected };
 }
 
@@ -264,24 +292,31 @@ async function main() {
   const csrfCookie = `ps_csrf=${seeded.csrf.cookie}`;
   const pageCookies = seeded.pageDrafts.map((id) => ({ cookie: `${csrfCookie}; ps_draft=${id}` }));
 
-  if (ONLY.has('pages')) {
-    console.log('Respondent pages (GET):');
+  const pages: { key: string; scenario: string; path: string; expect: string | RegExp; init?: RequestInit; variants?: { cookie: string }[]; aim: number }[] = [
+    { key: 'home', scenario: 'home page', path: '/', expect: 'Powershare', aim: 0.8 },
+    { key: 'join', scenario: 'join page', path: '/join', expect: 'name="code"', aim: 0.8 },
+    { key: 'welcome', scenario: 'welcome page', path: base, expect: seeded.survey.name, aim: 0.8 },
+    { key: 'theme', scenario: 'theme page 1, with its draft', path: `${base}/themes/1`, expect: 'Theme 1 of', init: { headers: { cookie: pageCookies[0].cookie } }, variants: pageCookies, aim: 0.5 },
+  ].filter((p) => runs(p.key));
+  if (pages.length > 0) {
+    console.log('Respondent pages (GET), each beside a fresh measure of baseline (a):');
     const staticBase = await startChild('static', 'servers/static-baseline.js', []);
     await preflight(staticBase.url, {}, 200);
-    await measure({ scenario: '(a) baseline: Express+helmet, fixed 2 KB page', server: staticBase, spec: { path: '/' }, expect: 200 });
+    for (const [i, p] of pages.entries()) {
+      // Baseline (a) again beside each page (the first keeps the plain name, for comparing runs).
+      const A = i === 0 ? '(a) baseline: Express+helmet, fixed 2 KB page' : `(a) baseline again, beside the ${p.key} page`;
+      await measure({ scenario: A, server: staticBase, spec: { path: '/' }, expect: 200 });
+      const body = await preflight(`${app.url}${p.path}`, p.init ?? {}, 200, p.expect);
+      if (p.key === 'theme') check(body.includes(`value="${seeded.csrf.token}"`), 'theme page carries the form token that goes with its CSRF cookie');
+      await measure({
+        scenario: p.scenario, server: app, spec: { path: p.path, ...(p.variants ? { variants: p.variants } : {}) }, expect: 200, baseline: A,
+        aim: { text: `>= ${p.aim} of (a)`, ratio: p.aim },
+      });
+    }
     await staticBase.stop();
-    const A = '(a) baseline: Express+helmet, fixed 2 KB page';
-    await preflight(`${app.url}/`, {}, 200, 'Powershare');
-    await measure({ scenario: 'home page', server: app, spec: { path: '/' }, expect: 200, baseline: A, aim: { text: '>= 0.8 of (a)', ratio: 0.8 } });
-    await preflight(`${app.url}/join`, {}, 200, 'name="code"');
-    await measure({ scenario: 'join page', server: app, spec: { path: '/join' }, expect: 200, baseline: A, aim: { text: '>= 0.8 of (a)', ratio: 0.8 } });
-    await preflight(`${app.url}${base}`, {}, 200, seeded.survey.name);
-    await measure({ scenario: 'welcome page', server: app, spec: { path: base }, expect: 200, baseline: A, aim: { text: '>= 0.8 of (a)', ratio: 0.8 } });
-    const themePage = await preflight(`${app.url}${base}/themes/1`, { headers: { cookie: pageCookies[0].cookie } }, 200, 'Theme 1 of');
-    check(themePage.includes(`value="${seeded.csrf.token}"`), 'theme page carries the form token that goes with its CSRF cookie');
-    await measure({ scenario: 'theme page 1, with its draft', server: app, spec: { path: `${base}/themes/1`, variants: pageCookies }, expect: 200, baseline: A, aim: { text: '>= 0.5 of (a)', ratio: 0.5 } });
   }
-  if (ONLY.has('saves')) {
+  // Saving and sending share baseline (b) and the check of stored rows: either key runs both.
+  if (runs('save') || runs('send')) {
     console.log('Saving answers (POST):');
     const insertBase = await startChild('insert', 'servers/insert-baseline.js', [path.join(dir, 'insert-baseline.db')]);
     const B = '(b) baseline: Express, 40 fields, 1+40 rows';
@@ -334,7 +369,8 @@ async function main() {
       check(pending >= sent.expected && pending <= sent.expected + CONNECTIONS && submitted === pending, `${sent.expected} sends answered 303: ${pending} responses wait for release, ${submitted} drafts marked sent`);
     }
   }
-  if (ONLY.has('reports')) {
+
+  if (runs('reports')) {
     console.log('Reports (GET, one connection):');
     for (const r of seeded.reports) {
       const C = `(c) baseline: scan aggregation, ${r.size}`;
@@ -404,6 +440,11 @@ async function main() {
 
   console.log('');
   console.log(formatTable(rows));
+  console.log('');
+  console.log('Server CPU time per request (its ratio to the baseline moves less with the machine\'s load than req/s):');
+  for (const r of rows.filter((x) => x.cpuUs !== undefined && !x.scenario.startsWith('report'))) {
+    console.log(`  ${r.scenario.padEnd(44)} ${r.cpuUs!.toFixed(0).padStart(6)} µs${r.cpuRatio === undefined ? '' : `   ratio ${r.cpuRatio.toFixed(2)}`}`);
+  }
   console.log('');
   console.log(`start to healthy /healthz: ${healthyMs.toFixed(0)} ms (listening after ${app.listeningMs.toFixed(0)} ms; database of ${REPORT_SIZES.reduce((a, b) => a + b, 0)} responses) -- aim < 1000 ms: ${healthyMs < 1000 ? 'met' : 'NOT MET'}`);
   console.log(`server RSS: ${idleRss?.toFixed(0)} MB idle, ${peakRss.toFixed(0)} MB at most after a scenario, ${finalRss?.toFixed(0)} MB at the end -- aim < 120 MB: ${peakRss < 120 ? 'met' : 'NOT MET'}`);

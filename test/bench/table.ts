@@ -18,6 +18,10 @@ export interface Row {
   ratio?: number;
   aim?: string;
   met?: boolean;
+  /** the server's CPU time per answered request, µs */
+  cpuUs?: number;
+  /** the baseline's cpuUs / this row's: like `ratio`, but moved less by the machine's load */
+  cpuRatio?: number;
   /** what was checked besides speed (rows stored, statuses) */
   check?: string;
 }

@@ -61,8 +61,9 @@ export function adminNav(admin: Admin, path: string, t: TFunction): NavItem[] {
  * password last changed. Otherwise the reason to show them. Used by the page guard and the API.
  */
 export function sessionAdmin(services: Services, config: Config, req: Request): { admin: Admin } | { problem?: string } {
-  const s = req.session;
-  if (s.adminId === undefined) return {};
+  // No session at all (a GET outside /admin without a session cookie, see app.ts): nobody signed in.
+  const s = req.session as Request['session'] | undefined;
+  if (s?.adminId === undefined) return {};
   const now = services.clock.now();
   const admin = services.accounts.find(s.adminId);
   const loginAt = s.loginAt ?? 0;

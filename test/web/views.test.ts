@@ -1,0 +1,126 @@
+// The view engine (src/web/views.ts), the remembering t() (src/web/i18n.ts) and the session left
+// out of cookie-less GETs (src/web/app.ts): faster pages (issue 12) that must say exactly what
+// they said before.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ejs from 'ejs';
+import request from 'supertest';
+import { createApp } from '../../src/web/app';
+import { translator } from '../../src/web/i18n';
+import { ViewEngine } from '../../src/web/views';
+import { browserLike, makeTestApp } from '../helpers/app';
+import { openRound } from '../helpers/rounds';
+
+const render = (fn: (file: string, data: object, cb: (err: Error | null, html?: string) => void) => void, file: string, data: object) =>
+  new Promise<string>((resolve, reject) => fn(file, data, (err, html) => (err ? reject(err) : resolve(html!))));
+
+const ejsRenderFile = (file: string, data: object, cb: (err: Error | null, html?: string) => void) => ejs.renderFile(file, data, {}, cb);
+
+describe('ViewEngine: the same output as EJS', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'powershare-views-'));
+  const write = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  };
+  write('page.ejs', [
+    '<h1><%= title %></h1>',
+    '<% title = "changed here" %><%= title %>',
+    '<%- include("partials/item", { label: "<b>one</b>" }) %>',
+    '<%- include("partials/item", { label: "two", title: "own title" }) %>',
+    '<%- include("partials/item") %>',
+    '<%= typeof missing === "undefined" ? "no missing" : missing %> <%= locals.title %>',
+  ].join('\n'));
+  write('partials/item.ejs', '<li><%= typeof label === "undefined" ? "none" : label %> / <%= title %></li><%- include("deeper") %><% title = "mine" %>');
+  write('partials/deeper.ejs', '<span><%= title %> <%= typeof label === "undefined" ? "-" : label %></span>');
+  write('broken.ejs', 'line one\n<%= nothing.here %>\nline three');
+
+  it('renders includes, their own values, escaping and locals as EJS does', async () => {
+    const engine = new ViewEngine();
+    const data = { title: 'A & B', settings: { 'view cache': true } };
+    const ours = await render(engine.renderFile, path.join(dir, 'page.ejs'), data);
+    expect(ours).toBe(await render(ejsRenderFile, path.join(dir, 'page.ejs'), data));
+    // Hand-checked: the page's assignment stays its own; includes see their own values on top.
+    expect(ours).toContain('<h1>A &amp; B</h1>\nchanged here');
+    expect(ours).toContain('<li>&lt;b&gt;one&lt;/b&gt; / A &amp; B</li><span>A &amp; B &lt;b&gt;one&lt;/b&gt;</span>');
+    expect(ours).toContain('<li>two / own title</li><span>own title two</span>');
+    expect(ours).toContain('<li>none / A &amp; B</li><span>A &amp; B -</span>');
+    // Twice: the second rendering comes from the cache and is the same.
+    expect(await render(engine.renderFile, path.join(dir, 'page.ejs'), data)).toBe(ours);
+  });
+
+  it('keeps its own helpers when Object.prototype is polluted, as EJS does', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.escapeFn = () => 'PWNED';
+    proto.include = () => 'PWNED';
+    try {
+      const data = { title: '<i>', settings: { 'view cache': true } };
+      const ours = await render(new ViewEngine().renderFile, path.join(dir, 'page.ejs'), data);
+      expect(ours).not.toContain('PWNED');
+      expect(ours).toContain('<h1>&lt;i&gt;</h1>');
+      expect(ours).toBe(await render(ejsRenderFile, path.join(dir, 'page.ejs'), data));
+    } finally {
+      delete proto.escapeFn;
+      delete proto.include;
+    }
+  });
+
+  it('names the file and line of a template error, and of a missing include', async () => {
+    const engine = new ViewEngine();
+    await expect(render(engine.renderFile, path.join(dir, 'broken.ejs'), {})).rejects.toThrow(/broken\.ejs:2\n[\s\S]* >> 2\| <%= nothing\.here %>[\s\S]*nothing is not defined/);
+    write('missing.ejs', '<%- include("nowhere") %>');
+    await expect(render(engine.renderFile, path.join(dir, 'missing.ejs'), {})).rejects.toThrow(/Could not find the include file "nowhere"/);
+  });
+});
+
+describe('the app\'s pages: the same with the ViewEngine as with EJS', () => {
+  it('gives byte for byte the same home, join, welcome, role, theme and check pages, in English and Welsh', async () => {
+    const ctx = makeTestApp();
+    const round = openRound(ctx);
+    // The same services and database behind EJS's own renderFile.
+    const plain = createApp(ctx.services, ctx.config);
+    plain.engine('ejs', ejsRenderFile);
+    const b = browserLike(ctx.app);
+    expect((await b.submit(`/r/${round.linkToken}`, {}, `/r/${round.linkToken}/start`)).status).toBe(303);
+    const role = (await b.agent.get(`/r/${round.linkToken}/role`).expect(200)).text;
+    const choice = /name="role" value="([^"]+)"/.exec(role)![1];
+    expect((await b.submit(`/r/${round.linkToken}/role`, { role: choice, assisted: 'no' })).status).toBe(303);
+    for (const language of ['en', 'cy']) {
+      for (const page of ['/', '/join', '/resume', '/admin/login', '/nowhere', `/r/${round.linkToken}`, `/r/${round.linkToken}/role`, `/r/${round.linkToken}/themes/1`, `/r/${round.linkToken}/themes/2`, `/r/${round.linkToken}/check`]) {
+        // The browser's own cookies (CSRF, draft), sent as they are to the app rendering with EJS.
+        const ours = await b.agent.get(page).set('Accept-Language', language);
+        const cookie = (ours as unknown as { req: { getHeader(name: string): string | undefined } }).req.getHeader('cookie') ?? '';
+        const theirs = await request(plain).get(page).set('Accept-Language', language).set('Cookie', cookie);
+        expect({ page, language, status: ours.status }).toEqual({ page, language, status: theirs.status });
+        expect({ page, status: ours.status }).toEqual({ page, status: page === '/nowhere' ? 404 : 200 });
+        expect(ours.text).toBe(theirs.text);
+      }
+    }
+  });
+});
+
+describe('t() remembering its answers', () => {
+  it('answers as i18next does, every time, whatever the options', () => {
+    const t = translator('en');
+    for (let i = 0; i < 3; i++) {
+      expect(t('welcome.sections', { n: 1 })).not.toBe(t('welcome.sections', { n: 5 }));
+      expect(t('welcome.sections', { n: 5 })).toContain('5');
+      expect(t('theme.resumeCode', { code: '\u0000' })).toContain('\u0000');
+      expect(t('theme.resumeCode', { code: 'LONGER-CODE-1' })).toContain('LONGER-CODE-1');
+      expect(t('theme.resumeCode', { code: 'LONGER-CODE-2' })).toContain('LONGER-CODE-2');
+      expect(t('layout.home')).toBe(translator('en')('layout.home'));
+    }
+    expect(translator('cy')('layout.home')).not.toBe(t('layout.home'));
+  });
+});
+
+describe('no session for a GET outside /admin without a session cookie', () => {
+  it('serves the home page and share-free pages without a session cookie, and the admin area with one', async () => {
+    const ctx = makeTestApp();
+    const home = await request(ctx.app).get('/').expect(200);
+    expect(String(home.headers['set-cookie'] ?? '')).not.toContain('ps_session');
+    // Any spelling of /admin still gets the session (routing ignores case).
+    await request(ctx.app).get('/ADMIN/login').expect((res) => expect([200, 303]).toContain(res.status));
+    await request(ctx.app).get('/admin/login').expect((res) => expect([200, 303]).toContain(res.status));
+  });
+});
