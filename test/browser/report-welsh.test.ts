@@ -31,9 +31,10 @@ describeInBrowser('the report pages in Welsh, in Chromium', () => {
       closed = services.rounds.close(round.id);
     }
 
-    const context = await newContext(rig, { extraHTTPHeaders: { 'Accept-Language': 'cy' } });
+    const context = await newContext(rig);
     const page = await context.newPage();
-    await signInAs(page, EMAIL, PASSWORD);
+    await signInAs(page, EMAIL, PASSWORD); // in English (the harness's labels), then the browser asks for Welsh
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'cy' });
 
     await page.goto(`/admin/rounds/${closed.id}/report`);
     await page.waitForSelector('canvas[data-drawn="true"]');
