@@ -112,13 +112,13 @@ export function reportCharts(report: RoundReport, t: TFunction) {
 }
 
 /** The radar of the respondents' results page: everyone's score on each theme, under its plain title. */
-export function respondentRadar(page: { belowMinimum: boolean; themes: { title: string; score: number | null }[] }): ChartSpec | null {
-  if (page.belowMinimum || page.themes.every((t) => t.score === null)) return null;
+export function respondentRadar(page: { belowMinimum: boolean; themes: { title: string; score: number | null }[] }, t: TFunction): ChartSpec | null {
+  if (page.belowMinimum || page.themes.every((theme) => theme.score === null)) return null;
   return {
     type: 'radar',
-    title: 'Scores for each theme (0 to 100)',
-    labels: page.themes.map((t) => t.title),
-    series: [{ label: 'Everyone', data: page.themes.map((t) => displayScore(t.score)) }],
+    title: t('results.chartTitle'),
+    labels: page.themes.map((theme) => theme.title),
+    series: [{ label: t('report.common.everyone'), data: page.themes.map((theme) => displayScore(theme.score)) }],
   };
 }
 

@@ -65,6 +65,10 @@ describe('action status on the Welsh results page', () => {
     expect(res.text).toContain('Nawr: wedi&#39;i wneud.');
     expect(res.text).toContain('Nawr: wedi&#39;i roi o&#39;r neilltu.');
     expect(res.text).not.toMatch(/lang="en-GB">(planned|in progress|done|dropped)/);
+    // The radar's own words (title and series) are Welsh too; only the data is data.
+    expect(res.text).toContain('&#34;title&#34;:&#34;Sgoriau ar gyfer pob thema (0 i 100)&#34;');
+    expect(res.text).toContain('&#34;label&#34;:&#34;Pawb&#34;');
+    expect(res.text).not.toContain('Everyone');
     const english = await request(ctx.app).get(`/r/${closed.linkToken}/results`).set('Cookie', 'ps_wording=en').expect(200);
     expect(english.text).toContain('Led by <bdi>Cadeirydd</bdi>, by 31 March 2027. Now: in progress.');
     expect(english.text).toContain('Now: dropped.');

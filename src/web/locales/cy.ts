@@ -183,6 +183,7 @@ export const cy: Catalogue = {
     flags: "Pethau a ddangosodd eich atebion y mae angen i ni edrych arnynt:",
     noFlags: "Ni chododd eich atebion unrhyw arwyddion rhybudd.",
     scores: 'Sgoriau ar gyfer pob thema',
+    chartTitle: 'Sgoriau ar gyfer pob thema (0 i 100)',
     radar: "Siart radar o'r sgoriau ar gyfer pob thema; mae'r un rhifau yn y tabl sy'n dilyn.",
     caption: "Sgoriau ar gyfer pob thema, pawb gyda'i gilydd (0 i 100)",
     byGroup: 'Sgoriau ar gyfer pob thema, fesul grŵp',

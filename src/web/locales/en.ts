@@ -186,6 +186,7 @@ export const en = {
     flags: 'Things your answers showed that we need to look at:',
     noFlags: 'Your answers did not raise any warning signs.',
     scores: 'Scores for each theme',
+    chartTitle: 'Scores for each theme (0 to 100)',
     radar: 'Radar chart of the scores for each theme; the same numbers are in the table that follows.',
     caption: 'Scores for each theme, everyone together (0 to 100)',
     byGroup: 'Scores for each theme, by group',

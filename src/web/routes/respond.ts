@@ -380,7 +380,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.setHeader('X-Robots-Tag', 'noindex');
     // Due dates inside the page's sentences, in its language ("erbyn 31 Mawrth 2027").
     const dueOn = (iso: string) => formatCalendarDate(iso, res.locals.lang as string);
-    res.render('respond/results', { title: tOf(res)('results.title', { round: round.name }), page, score, radar: respondentRadar(page), dueOn });
+    res.render('respond/results', { title: tOf(res)('results.title', { round: round.name }), page, score, radar: respondentRadar(page, tOf(res)), dueOn });
   });
 
   // Pages a respondent can reach in a round that is not taking answers explain themselves.
