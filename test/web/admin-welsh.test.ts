@@ -81,7 +81,7 @@ describe('admin pages in Welsh', () => {
       [`/admin/questionnaires/${round.questionnaireId}/versions/${round.questionnaireVersion}`, ['Pob holiadur', 'Dynodydd a fersiwn', 'Allforio fel JSON']],
       ['/admin/questionnaires/import', ['Ffeil yr holiadur', 'Gwirio a mewnforio']],
       [`/admin/rounds/${round.id}/actions/new`, ['Ychwanegu cam', 'Dewiswch thema', 'Ar y gweill']],
-      [`/admin/rounds/${round.id}/handout`, ['beth ddywedodd yr ystafell', 'Wedi’i wneud gyda Powershare'.replace('’', "'")]],
+      [`/admin/rounds/${round.id}/handout`, ['beth ddywedodd yr ystafell', 'Wedi’i wneud gyda Powershare'.replace('’', "'"), '<title>Taflen: ']],
       [`/admin/rounds/${round.id}/close`, ['Cau “', 'Does neb hanner ffordd drwy ateb.', 'Ei gadw ar agor']],
     ];
     for (const [path, welsh] of pages) {
@@ -142,6 +142,10 @@ describe('admin pages in Welsh', () => {
     const cy = translator('cy');
     expect(translateMessage(cy, 'Use at least 12 characters (this has 5)')).toBe('Defnyddiwch o leiaf 12 nod (mae gan hwn 5)');
     expect(translateMessage(cy, 'Something new')).toBe('Something new');
+    expect(translateMessage(cy, 'This questionnaire has no short form')).toBe("Nid oes gan yr holiadur hwn ffurflen 'short'");
+    expect(translateMessage(cy, 'This round already has responses, so its questionnaire, form cannot change: the results would no longer compare. Duplicate the round instead.')).toBe(
+      "Mae gan y cylch hwn atebion yn barod, felly ni all y canlynol newid: questionnaire, form. Ni fyddai'r canlyniadau'n cymharu mwyach. Dyblygwch y cylch yn lle hynny.",
+    );
     expect(translateMessage(cy, "Type the round's name exactly, “Annual check”, to delete it")).toBe("Teipiwch enw'r cylch yn union, “Annual check”, i'w ddileu");
     expect(translateMessage(translator('en'), 'Use at most 128 characters')).toBe('Use at most 128 characters');
   });

@@ -14,6 +14,7 @@ import { pageWords, usePageLanguage } from '../wording';
 import { adminOf, flash, sessionAdmin } from './session';
 import { publicBase, roundLink } from './view-models';
 import { QR_OPTIONS } from './rounds';
+import { zonedTime } from '../time-zone';
 
 type Where = { joinAddress: string; link: string };
 /** What one round's screens are shown: the addresses the room is told, and the language they read. */
@@ -32,6 +33,7 @@ const LIVE_PARTIAL = 'admin/partials/presenter-live';
  */
 export function presenterHandlers(services: Services, config: Config, options: LiveOptions = {}) {
   const { access, presenter, rounds } = services;
+  const zone = zonedTime(config.timeZone);
 
   /** The addresses the room is told (PUBLIC_URL, or the host this request came to). */
   const addresses = (req: Request, round: RoundRecord): Where => {
@@ -160,9 +162,9 @@ export function presenterHandlers(services: Services, config: Config, options: L
     handout(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       const report = services.results.forRound(round.id);
-      const date = new Date(services.clock.now()).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: config.timeZone });
+      const date = zone.formatDate(services.clock.now(), String(res.locals.lang));
       const view = handoutView(report, rounds.questionnaireFor(round), date);
-      res.render('admin/handout', { title: `Handout: ${round.name}`, view, back: `/admin/rounds/${round.id}`, scripts: view.radar ? ['/vendor/chart.umd.min.js', '/js/charts.js'] : [] });
+      res.render('admin/handout', { title: pageWords(res)('admin.handout.title', { round: round.name }), view, back: `/admin/rounds/${round.id}`, scripts: view.radar ? ['/vendor/chart.umd.min.js', '/js/charts.js'] : [] });
     },
 
     /** A new read-only observer link; shown once on the round page. */
@@ -176,7 +178,7 @@ export function presenterHandlers(services: Services, config: Config, options: L
     revokeObserverLink(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
       presenter.revokeObserverLink(round, idParam(req, 'linkId'));
-      flash(req, 'success', 'The observer link is revoked: it no longer opens the presenter screen, and screens showing it stop.');
+      flash(req, 'success', pageWords(res)('admin.handout.observerRevoked'));
       res.redirect(303, `/admin/rounds/${round.id}#observers`);
     },
 

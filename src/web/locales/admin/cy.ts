@@ -239,6 +239,8 @@ export const adminCy: Catalogue['admin'] = {
     deleted: "Mae'r cam wedi'i ddileu.",
   },
   handout: {
+    title: 'Taflen: {{round}}',
+    observerRevoked: "Mae'r ddolen arsylwi wedi'i diddymu: nid yw'n agor sgrin y cyflwynydd mwyach, ac mae'r sgriniau sy'n ei dangos yn stopio.",
     back: "Yn ôl i'r cylch",
     heading: ": beth ddywedodd yr ystafell",
     summary: ", {{date}}. Atebion gan {{total}} o bobl, yn ddienw: ni ddangosir atebion neb ar eu pen eu hunain, ac ni ddangosir unrhyw grŵp llai na {{min}} o bobl.",

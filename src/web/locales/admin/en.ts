@@ -234,6 +234,8 @@ export const adminEn = {
     deleted: 'The action is deleted.',
   },
   handout: {
+    title: 'Handout: {{round}}',
+    observerRevoked: 'The observer link is revoked: it no longer opens the presenter screen, and screens showing it stop.',
     back: 'Back to the round',
     heading: ': what the room said',
     summary: ", {{date}}. Answers from {{total}} people, anonymous: nobody's answers are shown on their own, and no group smaller than {{min}} people is shown.",

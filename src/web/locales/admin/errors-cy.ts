@@ -76,5 +76,7 @@ export const adminErrorsCy: Pick<Catalogue['admin'], 'errors'> = {
     organisationsChoose: "Dewiswch sefydliadau o'r rhestr",
     organisationsExist: 'Dewiswch sefydliadau sy\'n bod',
     ownRole: "Ni allwch newid eich rôl eich hun: gofynnwch i berchennog arall",
+    noSuchForm: "Nid oes gan yr holiadur hwn ffurflen '{{form}}'",
+    fixedSettings: "Mae gan y cylch hwn atebion yn barod, felly ni all y canlynol newid: {{fixed}}. Ni fyddai'r canlyniadau'n cymharu mwyach. Dyblygwch y cylch yn lle hynny.",
   },
 };

@@ -74,5 +74,7 @@ export const adminErrorsEn = {
     organisationsChoose: 'Choose organisations from the list',
     organisationsExist: 'Choose organisations that exist',
     ownRole: 'You cannot change your own role: ask another owner',
+    noSuchForm: 'This questionnaire has no {{form}} form',
+    fixedSettings: 'This round already has responses, so its {{fixed}} cannot change: the results would no longer compare. Duplicate the round instead.',
   },
 };
