@@ -124,6 +124,8 @@ export function createApp(services: Services, config: Config): Express {
     res.locals.flash = req.session?.flash ?? [];
     if (req.session?.flash) delete req.session.flash;
     res.locals.currentPath = req.path;
+    // The page with its query (a trends page's chosen rounds): where the language switch goes back to.
+    res.locals.currentUrl = req.originalUrl;
     next();
   });
 

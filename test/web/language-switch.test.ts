@@ -101,6 +101,9 @@ describe('POST /language', () => {
     const res = await browser.post('/admin/account', '/language', { language: 'cy', back: '/admin/account' });
     expect(res.headers.location).toBe('/admin/account');
     expect((await browser.agent.get('/admin/account')).text).toContain('<html lang="cy">');
+    // A page's query comes back with it (a trends page's chosen rounds, say), escaped in the form.
+    const withQuery = await browser.agent.get('/admin/account?rounds=1&rounds=2').expect(200);
+    expect(withQuery.text).toContain('name="back" value="/admin/account?rounds=1&amp;rounds=2"');
   });
 });
 
