@@ -134,6 +134,8 @@ export function responseRepository(db: Db) {
      */
     /** Runs `fn` in one transaction (a savepoint when one is open already); each submitDraft inside is its own savepoint. */
     inOneTransaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /** Whether a transaction is open (SQLite rolls the whole of one back on some failures). */
+    inTransaction: (): boolean => db.inTransaction,
     submitDraft: db.transaction((draftId: string, response: NewResponse, now: number): boolean => {
       const day = Math.floor(now / DAY_MS) * DAY_MS;
       // Kept two whole days so a replayed or double submission still lands on the thank-you page.

@@ -179,18 +179,28 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     return { status: 'submitted', themeScores: ready.scores, ownScores: ownScores(ready.q, round.form, ready.scores) };
   };
 
-  let queued: { round: RoundRecord; ready: Ready; resolve: (r: SubmitResult) => void; reject: (err: unknown) => void }[] = [];
+  let queued: { round: RoundRecord; draftId: string; resolve: (r: SubmitResult) => void; reject: (err: unknown) => void }[] = [];
   const flushQueued = () => {
     const batch = queued;
     queued = [];
     const now = clock.now();
-    let outcomes: ({ ok: boolean } | { err: unknown })[];
+    type Outcome = { round: RoundRecord; ready: Ready; ok: boolean } | { done: SubmitResult } | { err: unknown };
+    let outcomes: Outcome[];
     try {
       outcomes = repos.responses.inOneTransaction(() =>
-        batch.map(({ ready }) => {
+        batch.map(({ round: asked, draftId }): Outcome => {
           try {
-            return { ok: repos.responses.submitDraft(ready.draftId, ready.response, now) };
+            // Checked and built again here, inside the transaction, from the round and draft as
+            // they are now: a close handled in between (or a page saved from another tab) must
+            // count, exactly as with a send written at once.
+            const round = repos.rounds.findById(asked.id) ?? asked;
+            const ready = prepareSubmit(round, draftId);
+            if ('status' in ready) return { done: ready };
+            return { round, ready, ok: repos.responses.submitDraft(ready.draftId, ready.response, now) };
           } catch (err) {
+            // A failure SQLite answers by rolling back the whole transaction (a full disk, say)
+            // fails the whole batch with its own error, not this send alone.
+            if (!repos.responses.inTransaction()) throw err;
             return { err };
           }
         }),
@@ -203,8 +213,9 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     batch.forEach((b, i) => {
       const outcome = outcomes[i];
       if ('err' in outcome) return b.reject(outcome.err);
+      if ('done' in outcome) return b.resolve(outcome.done);
       try {
-        b.resolve(afterSubmit(b.round, b.ready, outcome.ok));
+        b.resolve(afterSubmit(outcome.round, outcome.ready, outcome.ok));
       } catch (err) {
         b.reject(err);
       }
@@ -310,13 +321,14 @@ export function respondingService({ repos, rounds, release, clock, random, draft
      * (issue 12: a send was its commit's wait on the disk). Each send is its own savepoint inside
      * it, so one that fails fails alone; the promise settles only after the commit, so nobody is
      * told "sent" before their response is on disk. Checks (round open, role, answers) run at
-     * once, as in submit.
+     * once, as in submit, and again when the send is written, on the round and draft as they
+     * are then (a close or a save may come in between).
      */
     submitSoon(round: RoundRecord, draftId: string | undefined): Promise<SubmitResult> {
       const ready = prepareSubmit(round, draftId);
       if ('status' in ready) return Promise.resolve(ready);
       return new Promise((resolve, reject) => {
-        queued.push({ round, ready, resolve, reject });
+        queued.push({ round, draftId: ready.draftId, resolve, reject });
         if (queued.length === 1) setImmediate(flushQueued);
       });
     },

@@ -48,7 +48,12 @@ function remembering(fixedT: TFunction): TFunction {
     const known = answers.get(slot);
     if (known !== undefined) return known;
     const text = t(key, options);
-    if (typeof text === 'string' && answers.size < REMEMBERED_MAX) answers.set(slot, text);
+    if (typeof text === 'string') {
+      // Full (counts make many slots over a long run): start again, so keys first used later are
+      // remembered too, and the memory stays bounded.
+      if (answers.size >= REMEMBERED_MAX) answers.clear();
+      answers.set(slot, text);
+    }
     return text;
   };
   return remembered as unknown as TFunction;

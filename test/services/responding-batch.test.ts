@@ -64,6 +64,30 @@ describe('responding.submitSoon', () => {
     expect(services.responding.findDraft(round, b)?.submitted).toBe(false);
   });
 
+  it('checks again when it writes: a round closed in between takes no queued send, and nobody is told "sent"', async () => {
+    const { services, db, round, draft } = setUp();
+    const ids = [draft(), draft()];
+    const sends = ids.map((id) => services.responding.submitSoon(round, id).then((r) => r.status, (err: Error) => err.message));
+    // Handled in the same turn, before the queued sends are written.
+    services.rounds.close(round.id, 0);
+    expect(await Promise.all(sends)).toEqual(['This round has closed, so it no longer takes answers.', 'This round has closed, so it no longer takes answers.']);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM pending_responses').get()).toEqual({ n: 0 });
+    expect(ids.map((id) => services.responding.findDraft(round, id)?.submitted)).toEqual([false, false]);
+  });
+
+  it('sends the draft as it is when written: a page saved in between is part of the response', async () => {
+    const { services, db, round, draft } = setUp();
+    const id = draft();
+    const sent = services.responding.submitSoon(round, id);
+    // Another tab saves the second theme page after the send was asked for, in the same turn.
+    const second = services.responding.pages(round)[1];
+    const item = second.items.find((i) => i.kind !== 'comment')!;
+    services.responding.saveThemeAnswers(round, id, second.theme.id, { [item.id]: '4' });
+    expect((await sent).status).toBe('submitted');
+    const { body } = db.prepare('SELECT body FROM pending_responses').get() as { body: string };
+    expect(body).toContain(`"${item.id}"`);
+  });
+
   it('checks at once, before waiting for the turn: a draft without answers is refused', () => {
     const { services, round } = setUp();
     const d = services.responding.startDraft(round);

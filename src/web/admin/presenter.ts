@@ -41,11 +41,15 @@ export function presenterHandlers(services: Services, config: Config, options: L
     return { joinAddress: `${base.replace(/^https?:\/\//, '')}/join`, link: roundLink(req, config, round) };
   };
   /**
-   * The screen's language: the round's default where the pages have it (the room reads one screen,
-   * whoever opened it), else the visitor's own. The questionnaire's words follow it where it has them.
+   * The screen's language: the round's default where the pages have it, else the questionnaire's
+   * own, else English. Never the visitor's: every screen of a room (the presenter's, each
+   * observer's) shows the same live fragments, so one language for all of them, whoever opened
+   * one last. The questionnaire's words follow it where it has them.
    */
-  const roomLanguage = (round: RoundRecord, visitor: unknown): PageLanguage =>
-    round.defaultLanguage !== null && isPageLanguage(round.defaultLanguage) ? round.defaultLanguage : typeof visitor === 'string' && isPageLanguage(visitor) ? visitor : 'en';
+  const roomLanguage = (round: RoundRecord): PageLanguage => {
+    const own = rounds.questionnaireFor(round).language;
+    return round.defaultLanguage !== null && isPageLanguage(round.defaultLanguage) ? round.defaultLanguage : isPageLanguage(own) ? own : 'en';
+  };
   const textsIn = (round: RoundRecord, language: PageLanguage) => {
     const q = rounds.questionnaireFor(round);
     return inWording(q, chooseWording(q, [language], false));
@@ -69,7 +73,7 @@ export function presenterHandlers(services: Services, config: Config, options: L
   let render: Request['app']['render'] = () => undefined;
   const roomByRound = new Map<number, Room>();
   const live = liveStreams(services.events, (roundId) => message(roundId, roomByRound.get(roundId) ?? { joinAddress: '', link: '', language: 'en' }), { logger: services.logger, ...options });
-  const roomOf = (req: Request, res: Response, round: RoundRecord): Room => ({ ...addresses(req, round), language: roomLanguage(round, res.locals.lang) });
+  const roomOf = (req: Request, res: Response, round: RoundRecord): Room => ({ ...addresses(req, round), language: roomLanguage(round) });
   /** Renders the presenter page for a round, in the room's language. */
   const renderScreen = (req: Request, res: Response, round: RoundRecord, title: string, paths: { events: string; controls: string | null; qrSrc: string; selfHref: string }) => {
     const room = roomOf(req, res, round);
@@ -149,7 +153,7 @@ export function presenterHandlers(services: Services, config: Config, options: L
         case 'refresh': {
           const added = presenter.refresh(round);
           // Shown on the presenter screen, so in the room's language.
-          const t = translator(roomLanguage(round, res.locals.lang));
+          const t = translator(roomLanguage(round));
           if (!wantsNoPage(req)) flash(req, 'success', added === 0 ? t('public.presenter.refreshNone') : t(added === 1 ? 'public.presenter.refreshAddedOne' : 'public.presenter.refreshAdded', { n: added }));
           break;
         }
