@@ -87,7 +87,8 @@ function easyReadT(standard: TFunction): TFunction {
     (standard as unknown as (k: unknown, ...r: unknown[]) => string)(typeof key === 'string' ? [`easyRead.${key}`, key] : key, ...rest);
   return t as unknown as TFunction;
 }
-const easyRead = new Map<PageLanguage, TFunction>(PAGE_LANGUAGES.map((l) => [l, easyReadT(fixed.get(l)!)]));
+// Remembered on its own (the same key has other words in Easy Read), around the list look-up.
+const easyRead = new Map<PageLanguage, TFunction>(PAGE_LANGUAGES.map((l) => [l, remembering(easyReadT(instance.getFixedT(l)))]));
 
 /** The translation function for a page language, in Easy Read wording where the catalogue has it. */
 export function translator(language: PageLanguage, easyReadWording = false): TFunction {
