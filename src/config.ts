@@ -98,6 +98,8 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: positiveInt(9).default(5),
   // Unset: rounds are kept until an admin deletes them.
   ROUND_RETENTION_MONTHS: positiveInt(1200).optional(),
+  // Unset: on, except under NODE_ENV=test (audit: every page from the cache is checked against a fresh rendering).
+  PAGE_CACHE: z.enum(['on', 'off', 'audit'], { error: 'must be on, off or audit' }).optional(),
 });
 
 /** True when Intl knows the zone name (e.g. "Europe/London", "UTC"). */
@@ -144,6 +146,8 @@ export interface Config {
   roundRetentionMonths?: number;
   /** Limits on starting and sending answers (see routes/respond.ts); not set by the environment. */
   answerLimits: AnswerLimits;
+  /** Respondent pages rendered once and kept with holes for each person's values (web/page-cache.ts). */
+  pageCache: 'on' | 'off' | 'audit';
 }
 
 /**
@@ -200,6 +204,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     roundRetentionMonths: e.ROUND_RETENTION_MONTHS,
     answerLimits: DEFAULT_ANSWER_LIMITS,
+    pageCache: e.PAGE_CACHE ?? (e.NODE_ENV === 'test' ? 'audit' : 'on'),
   };
 }
 

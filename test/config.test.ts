@@ -49,6 +49,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps the page cache on, audited under test, and refuses other values', () => {
+    expect(loadConfig({}).pageCache).toBe('on');
+    expect(loadConfig({ NODE_ENV: 'test' }).pageCache).toBe('audit');
+    expect(loadConfig({ PAGE_CACHE: 'off' }).pageCache).toBe('off');
+    expect(() => loadConfig({ PAGE_CACHE: 'sometimes' })).toThrow(/PAGE_CACHE="sometimes" must be on, off or audit/);
+  });
+
   it('keeps rounds for ever unless ROUND_RETENTION_MONTHS is set', () => {
     expect(loadConfig({}).roundRetentionMonths).toBeUndefined();
   });

@@ -25,6 +25,7 @@ import { languageChoices, pageLanguage } from './wording';
 import { languageRoutes } from './routes/language';
 import { readCookie } from './cookies';
 import { ViewEngine } from './views';
+import { PageCache } from './page-cache';
 
 export const VIEWS_DIR = projectPath('views');
 
@@ -50,7 +51,10 @@ export function createApp(services: Services, config: Config): Express {
   app.set('view engine', 'ejs');
   // EJS templates with includes that neither copy every local nor look for their file per
   // request (web/views.ts; issue 12).
-  app.engine('ejs', new ViewEngine().renderFile);
+  const engine = new ViewEngine();
+  app.engine('ejs', engine.renderFile);
+  // Respondent pages rendered once per state, with holes for each person's values (web/page-cache.ts).
+  const pages = new PageCache(engine, VIEWS_DIR, config.pageCache);
   app.set('views', VIEWS_DIR);
   // Compiled templates (and their includes) are kept, whatever NODE_ENV says: compiling them again
   // on every request took about half of a theme page's time (issue 12; see docs/performance.md).
@@ -130,9 +134,9 @@ export function createApp(services: Services, config: Config): Express {
   });
 
   // Routes, one line an area. Order matters only where noted.
-  app.use(homeRoutes(services));
+  app.use(homeRoutes(services, pages));
   app.use(languageRoutes(config)); // POST /language
-  app.use(respondRoutes(services, config));
+  app.use(respondRoutes(services, config, pages));
   const currentAdmin = (req: Request) => {
     const found = sessionAdmin(services, config, req);
     return 'admin' in found ? found.admin : undefined;

@@ -9,52 +9,68 @@ export interface QuestionView {
   hint?: string;
   /** the hint is the questionnaire's (in its wording), not the page's own */
   ownHint: boolean;
-  options: { id: string; value: string; label: string; checked: boolean }[];
-  dontKnow?: { id: string; label: string; checked: boolean };
+  /** `checked` is a hole (web/page-cache.ts): ' checked' for the chosen option, else ''. */
+  options: { id: string; value: string; label: string; checked: string }[];
+  dontKnow?: { id: string; label: string; checked: string };
+  /** `value` is a hole: the comment's text. */
   comment?: { value: string; maxLength: number };
   error?: string;
 }
 
+/** The holes of a theme page that hold answers: one per radio, one per comment box. */
+const checkedHole = (optionId: string) => `checked:${optionId}`;
+const commentHole = (itemId: string) => `comment:${itemId}`;
+/** The id of an option's radio: the first carries the question's id, so the error summary can link to it. */
+const optionId = (itemId: string, value: string, first: boolean) => (first ? itemId : `${itemId}-${value}`);
+
 /**
- * Builds a theme page's questions. After a refused submission `entered` holds what was typed,
- * so nothing is lost; otherwise the draft's answers fill the page.
+ * Builds a theme page's questions, the same for everyone; what a person chose or typed goes
+ * through `hole` (see themeAnswers). Errors come only with a refused submission.
  */
-export function themeQuestions(
-  q: Questionnaire,
-  page: FormTheme,
-  answers: Answers,
-  t: TFunction,
-  entered?: Record<string, unknown>,
-  errors: FieldError[] = [],
-): QuestionView[] {
+export function themeQuestions(q: Questionnaire, page: FormTheme, t: TFunction, hole: (name: string) => string, errors: FieldError[] = []): QuestionView[] {
   const errorFor = new Map(errors.map((e) => [e.field, e.message]));
-  const raw = (id: string): string | undefined => {
-    if (!entered) return undefined;
-    const v = entered[id];
-    return typeof v === 'string' ? v : undefined;
-  };
   return page.items.map((item) => {
-    const answer = answers[item.id];
     const hint = 'hint' in item ? item.hint : undefined;
     const base = { id: item.id, kind: item.kind, text: item.text, hint, ownHint: hint !== undefined, error: errorFor.get(item.id) };
-    if (!isScored(item)) {
-      const value = entered ? (raw(item.id) ?? '') : answer?.type === 'text' ? answer.text : '';
-      return { ...base, options: [], comment: { value, maxLength: q.commentMaxLength } };
-    }
-    const chosen = entered ? raw(item.id) : answer?.type === 'choice' ? String(answer.value) : answer?.type === 'dontKnow' ? 'dk' : undefined;
+    if (!isScored(item)) return { ...base, options: [], comment: { value: hole(commentHole(item.id)), maxLength: q.commentMaxLength } };
     return {
       ...base,
       hint: base.hint ?? (item.kind === 'ladder' ? t('question.ladderHint') : undefined),
-      options: itemOptions(q, item).map((o, i) => ({
-        // The first option carries the question's id, so the error summary can link to it.
-        id: i === 0 ? item.id : `${item.id}-${o.value}`,
-        value: String(o.value),
-        label: o.label,
-        checked: chosen === String(o.value),
-      })),
-      dontKnow: { id: `${item.id}-dk`, label: q.scale.dontKnowLabel, checked: chosen === 'dk' },
+      options: itemOptions(q, item).map((o, i) => {
+        const id = optionId(item.id, String(o.value), i === 0);
+        return { id, value: String(o.value), label: o.label, checked: hole(checkedHole(id)) };
+      }),
+      dontKnow: { id: `${item.id}-dk`, label: q.scale.dontKnowLabel, checked: hole(checkedHole(`${item.id}-dk`)) },
     };
   });
+}
+
+/**
+ * What fills a theme page's answer holes: the draft's answers, or after a refused submission
+ * what was sent (`entered`), so nothing is lost.
+ */
+export function themeAnswers(q: Questionnaire, page: FormTheme, answers: Answers, entered?: Record<string, unknown>): Map<string, string> {
+  const values = new Map<string, string>();
+  const raw = (id: string): string | undefined => {
+    const v = entered?.[id];
+    return typeof v === 'string' ? v : undefined;
+  };
+  for (const item of page.items) {
+    const answer = answers[item.id];
+    if (!isScored(item)) {
+      const text = entered ? (raw(item.id) ?? '') : answer?.type === 'text' ? answer.text : '';
+      values.set(commentHole(item.id), text);
+      continue;
+    }
+    const chosen = entered ? raw(item.id) : answer?.type === 'choice' ? String(answer.value) : answer?.type === 'dontKnow' ? 'dk' : undefined;
+    if (chosen === 'dk') values.set(checkedHole(`${item.id}-dk`), ' checked');
+    else {
+      const options = itemOptions(q, item);
+      const at = options.findIndex((o) => String(o.value) === chosen);
+      if (at !== -1) values.set(checkedHole(optionId(item.id, String(options[at].value), at === 0)), ' checked');
+    }
+  }
+  return values;
 }
 
 /** The check-your-answers summary: each question with the answer in words. */

@@ -7,8 +7,35 @@ import { randomToken, type RandomSource } from '../services/runtime';
 import { readCookie, setCookie } from './cookies';
 import { deriveKey, mac, sameString } from './sealed';
 
-/** Helmet with a strict CSP: our own scripts and styles only, nothing inline. */
+/**
+ * Helmet with a strict CSP: our own scripts and styles only, nothing inline.
+ *
+ * Every directive is fixed (no nonces, nothing read from the request), so helmet's answer is the
+ * same for every request: it is worked out once, here, and each request gets the recorded headers
+ * (helmet rebuilt the policy string and ran a dozen middlewares per request; issue 12).
+ */
 export function securityHeaders(): RequestHandler {
+  const recorded: { set: [string, string][]; removed: string[] } = { set: [], removed: [] };
+  const recorder = {
+    setHeader: (name: string, value: string) => void recorded.set.push([name, value]),
+    removeHeader: (name: string) => void recorded.removed.push(name),
+  };
+  let done = false;
+  helmetHeaders()({} as Request, recorder as unknown as Response, (err?: unknown) => {
+    if (err) throw err;
+    done = true;
+  });
+  // Helmet answers synchronously; if a later version did not, this would say so at start-up.
+  if (!done) throw new Error('helmet did not set its headers synchronously');
+  return (_req, res, next) => {
+    for (const name of recorded.removed) res.removeHeader(name);
+    for (const [name, value] of recorded.set) res.setHeader(name, value);
+    next();
+  };
+}
+
+/** Helmet itself, with our settings (securityHeaders replays what it sets). */
+export function helmetHeaders(): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -57,12 +57,17 @@ export class ViewEngine {
       const cache = data.settings?.['view cache'] === true;
       if (!cache) this.compiled.clear();
       // One copy per page, into an object without a prototype (EJS copies once per template).
-      html = this.template(file)(copyOwn(Object.create(null) as Data, data));
+      html = this.render(file, copyOwn(Object.create(null) as Data, data));
     } catch (err) {
       return callback(err as Error);
     }
     callback(null, html);
   };
+
+  /** Renders a template with these locals (an object without a prototype, used as it is). */
+  render(file: string, data: Data): string {
+    return this.template(file)(data);
+  }
 
   private template(file: string): Compiled {
     let found = this.compiled.get(file);

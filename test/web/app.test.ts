@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
+import express from 'express';
 import { makeTestApp, type TestContext } from '../helpers/app';
+import { helmetHeaders, securityHeaders } from '../../src/web/security';
 import { captureLogs } from '../helpers/logs';
 
 /** 21 failed sign-ins with a different email each time, the i-th sent with X-Forwarded-For `xff(i)`: their statuses. */
@@ -58,6 +60,20 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('sends exactly the headers helmet itself sends, worked out once', async () => {
+    const served = (middleware: express.RequestHandler) => {
+      const app = express();
+      app.disable('x-powered-by');
+      app.use(middleware);
+      app.get('/', (_req, res) => res.send('ok'));
+      return request(app).get('/').expect(200);
+    };
+    const pick = (headers: Record<string, unknown>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !['date', 'etag', 'content-length', 'content-type', 'connection', 'keep-alive'].includes(name)));
+    const theirs = pick((await served(helmetHeaders())).headers);
+    expect(Object.keys(theirs).length).toBeGreaterThanOrEqual(10);
+    expect(pick((await served(securityHeaders())).headers)).toEqual(theirs);
   });
 
   it('pages load no inline script', async () => {

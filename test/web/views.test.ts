@@ -73,12 +73,12 @@ describe('ViewEngine: the same output as EJS', () => {
   });
 });
 
-describe('the app\'s pages: the same with the ViewEngine as with EJS', () => {
+describe('the app\'s pages: the same with the ViewEngine and the page cache as with EJS', () => {
   it('gives byte for byte the same home, join, welcome, role, theme and check pages, in English and Welsh', async () => {
     const ctx = makeTestApp();
     const round = openRound(ctx);
     // The same services and database behind EJS's own renderFile.
-    const plain = createApp(ctx.services, ctx.config);
+    const plain = createApp(ctx.services, { ...ctx.config, pageCache: 'off' });
     plain.engine('ejs', ejsRenderFile);
     const b = browserLike(ctx.app);
     expect((await b.submit(`/r/${round.linkToken}`, {}, `/r/${round.linkToken}/start`)).status).toBe(303);

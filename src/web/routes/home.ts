@@ -2,14 +2,15 @@ import { Router } from 'express';
 import type { Services } from '../../services';
 import { languageChoices, pageWords } from '../wording';
 import { PAGE_LANGUAGES } from '../i18n';
+import type { PageCache } from '../page-cache';
 
-export function homeRoutes(services: Services): Router {
+export function homeRoutes(services: Services, pages: PageCache): Router {
   const router = Router();
   router.get('/', (_req, res) => {
     // The page languages switch (views/partials/wording.ejs) posts to /join/wording and comes back here.
     res.locals.wordingChoices = { languages: languageChoices(PAGE_LANGUAGES).filter((l) => l.code !== res.locals.lang), easyRead: false };
     res.locals.joinSwitch = 'home';
-    res.render('home', { title: pageWords(res)('public.home.title') });
+    pages.send(res, 'home', { key: [], locals: () => ({ title: pageWords(res)('public.home.title') }) });
   });
   router.get('/healthz', (_req, res) => {
     const { database } = services.health.check();

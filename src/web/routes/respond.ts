@@ -6,9 +6,10 @@ import type { Services } from '../../services';
 import type { RoundRecord } from '../../services/rounds';
 import { GoneError, ValidationError } from '../../services/errors';
 import { DraftMissingError, formatResumeCode, RoundNotOpenError, type Draft, type PageAction } from '../../services/responding';
-import { formThemes, respondentTitle } from '../../domain/questionnaire';
+import { formThemes, respondentTitle, type FieldError } from '../../domain/questionnaire';
 import { clearCookie, readCookie, setCookie } from '../cookies';
-import { checkSections, minutesToAnswer, themeQuestions } from '../respond-views';
+import { checkSections, minutesToAnswer, themeAnswers, themeQuestions } from '../respond-views';
+import type { PageCache } from '../page-cache';
 import { respondentRadar, score } from '../report-views';
 import { linkOrigin } from '../hosts';
 import { rateLimiter } from '../security';
@@ -58,7 +59,7 @@ const assistedField = z.enum(['yes', 'no']).optional().catch(undefined);
  *   GET  /r/:token/thanks          thank you (+ own scores, privately)
  *   GET  /r/:token/results         "you said, we did": the closed round's results, when an admin has published them
  */
-export function respondRoutes(services: Services, config: Config): Router {
+export function respondRoutes(services: Services, config: Config, cache: PageCache): Router {
   const router = Router();
   const { rounds, responding, clock } = services;
   const ownScoresSealer = sealer(services.sessions.secret(), 'own-scores', services.random);
@@ -90,7 +91,8 @@ export function respondRoutes(services: Services, config: Config): Router {
   router.use(['/join', '/resume'], wording.joinLocals);
 
   router.get('/join', (req, res) => {
-    res.render('respond/join', { title: tOf(res)('join.title'), code: typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '', errors: [] });
+    const code = typeof req.query.code === 'string' ? req.query.code.slice(0, 40) : '';
+    cache.send(res, 'respond/join', { key: [], locals: (hole) => ({ title: tOf(res)('join.title'), code: hole('code'), errors: [] }), values: () => code });
   });
 
   router.post('/join', joinLimiter, (req, res) => {
@@ -105,7 +107,7 @@ export function respondRoutes(services: Services, config: Config): Router {
   });
 
   router.get('/resume', (_req, res) => {
-    res.render('respond/resume', { title: tOf(res)('resume.title'), code: '', errors: [] });
+    cache.send(res, 'respond/resume', { key: [], locals: () => ({ title: tOf(res)('resume.title'), code: '', errors: [] }) });
   });
 
   router.post('/resume', joinLimiter, (req, res) => {
@@ -137,7 +139,6 @@ export function respondRoutes(services: Services, config: Config): Router {
     res.locals.round = round;
     res.locals.base = `/r/${round.linkToken}`;
     wording.useRoundWording(req, res, round);
-    res.locals.organisationName = services.organisations.get(round.organisationId).name;
     const grace = rounds.graceUntil(round);
     // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
     res.locals.graceNotice = grace === null ? null : tOf(res)('unavailable.grace', { date: zone.formatDateTime(grace, res.locals.lang as string) });
@@ -172,12 +173,16 @@ export function respondRoutes(services: Services, config: Config): Router {
     responding.requireOpen(round, draftIdOf(req));
     const draft = responding.findDraft(round, draftIdOf(req));
     const pages = pagesOf(res);
-    res.render('respond/welcome', {
-      title: round.name,
-      pages,
-      themeTitles: pages.map((p) => respondentTitle(p.theme)),
-      minutes: minutesToAnswer(pages),
-      draft: draft && { submitted: draft.submitted, next: nextPage(round, draft), resumeCode: formatResumeCode(draft.resumeCode) },
+    cache.send(res, 'respond/welcome', {
+      // Someone with a draft sees its resume code and where they stopped: theirs alone, not kept.
+      key: draft ? null : [],
+      locals: () => ({
+        title: round.name,
+        pages,
+        themeTitles: pages.map((p) => respondentTitle(p.theme)),
+        minutes: minutesToAnswer(pages),
+        draft: draft && { submitted: draft.submitted, next: nextPage(round, draft), resumeCode: formatResumeCode(draft.resumeCode) },
+      }),
     });
   });
 
@@ -248,18 +253,27 @@ export function respondRoutes(services: Services, config: Config): Router {
     return { round, pages, n: parsed.data, page: pages[parsed.data - 1] };
   };
 
-  const renderTheme = (res: Response, view: NonNullable<ReturnType<typeof themePage>>, draft: { resumeCode: string }, questions: unknown, returnTo: string, errors: unknown[]) => {
-    res.render('respond/theme', {
-      title: respondentTitle(view.page.theme),
-      theme: view.page.theme,
-      n: view.n,
-      total: view.pages.length,
-      questions,
-      resumeCode: formatResumeCode(draft.resumeCode),
-      returnTo,
-      back: view.n === 1 ? 'role' : `themes/${view.n - 1}`,
-      picture: wording.pictureFor(res, view.page.theme.id),
-      errors,
+  /**
+   * A theme page: the same for everyone in the round with the same wording, and kept so
+   * (web/page-cache.ts), but for the holes: the answers (`answers`, see themeAnswers) and the
+   * resume code. A page with errors is rendered afresh.
+   */
+  const renderTheme = (res: Response, view: NonNullable<ReturnType<typeof themePage>>, draft: { resumeCode: string }, answers: Map<string, string>, returnTo: string, errors: FieldError[]) => {
+    cache.send(res, 'respond/theme', {
+      key: errors.length ? null : [view.n, returnTo],
+      locals: (hole) => ({
+        title: respondentTitle(view.page.theme),
+        theme: view.page.theme,
+        n: view.n,
+        total: view.pages.length,
+        questions: themeQuestions(textsOf(res), view.page, tOf(res), hole, errors),
+        resumeCode: hole('resumeCode'),
+        returnTo,
+        back: view.n === 1 ? 'role' : `themes/${view.n - 1}`,
+        picture: wording.pictureFor(res, view.page.theme.id),
+        errors,
+      }),
+      values: (name) => (name === 'resumeCode' ? formatResumeCode(draft.resumeCode) : answers.get(name)),
     });
   };
 
@@ -270,7 +284,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     const draft = responding.requireDraft(view.round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${view.round.linkToken}/role`);
-    renderTheme(res, view, draft, themeQuestions(textsOf(res), view.page, draft.answers, tOf(res)), req.query.return === 'check' ? 'check' : '', []);
+    renderTheme(res, view, draft, themeAnswers(textsOf(res), view.page, draft.answers), req.query.return === 'check' ? 'check' : '', []);
   });
 
   r.post('/themes/:n', (req, res) => {
@@ -289,7 +303,7 @@ export function respondRoutes(services: Services, config: Config): Router {
     if (!result.ok) {
       const errors = wording.wordErrors(res, result.errors);
       res.status(400);
-      renderTheme(res, view, existing!, themeQuestions(textsOf(res), view.page, {}, tOf(res), body, errors), returnTo, errors);
+      renderTheme(res, view, existing!, themeAnswers(textsOf(res), view.page, {}, body), returnTo, errors);
       return;
     }
     if (switching) {
@@ -364,7 +378,12 @@ export function respondRoutes(services: Services, config: Config): Router {
     const own = ownScoresOf(req, res, round);
     if (readCookie(req, OWN_SCORES_COOKIE) !== undefined) clearCookie(req, res, config, OWN_SCORES_COOKIE, `/r/${round.linkToken}`);
     if (!draft?.submitted && !own) return res.redirect(303, `/r/${round.linkToken}`);
-    res.render('respond/thanks', { title: tOf(res)('thanks.title'), ownScores: own ?? null, resultsUrl: `${publicOrigin(req)}/r/${round.linkToken}/results` });
+    res.render('respond/thanks', {
+      title: tOf(res)('thanks.title'),
+      organisationName: services.organisations.get(round.organisationId).name,
+      ownScores: own ?? null,
+      resultsUrl: `${publicOrigin(req)}/r/${round.linkToken}/results`,
+    });
   });
 
   // Read by anyone with the round's link (no draft needed): what the report shows, without comments.

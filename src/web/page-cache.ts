@@ -1,0 +1,139 @@
+// Pages rendered once and kept, with holes for what differs from one person to the next
+// (issue 12, docs/performance.md).
+//
+// Most of a respondent page is the same for everyone who sees it in the same state: the home
+// and join pages per language, a round's welcome page per round and wording, a theme page per
+// round, wording and page. What differs per person is small and known: the form's CSRF token, the
+// answers a draft already holds (which radio is checked, what a comment box says), a resume code,
+// a code typed into the address. A page is rendered once per state with a marker in each of those
+// holes, cut at the markers and kept; later requests only fill the holes. Rendering a theme page
+// was about a third of its time, and most of the garbage the collector had to clear.
+//
+// What "the same state" means is the key: the page's own key parts (the route's) plus everything
+// in res.locals that the shared middlewares set and the templates read (sharedKey below). A page
+// whose view depends on anything else must say so in its own key, or not be cached (key null).
+// Under test, every page served from the cache is also rendered afresh and compared byte for
+// byte (mode 'audit'), so a key that misses something fails the test that shows it.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Response } from 'express';
+import ejs from 'ejs';
+import type { ViewEngine } from './views';
+
+export type PageCacheMode = 'on' | 'off' | 'audit';
+
+/** What a template prints for a hole: the person's own value, or while caching, a marker. */
+export type Hole = (name: string) => string;
+
+/** The hole the form token goes in: every view's csrfToken() prints it. */
+const CSRF_HOLE = 'csrf';
+
+/** A page cut at its holes: texts[0] hole[0] texts[1] ... hole[n-1] texts[n]. */
+interface CutPage {
+  texts: string[];
+  holes: string[];
+}
+
+export interface CachedRender {
+  /** The page's own key parts (JSON-serialisable), or null: render afresh, keep nothing. */
+  key: readonly unknown[] | null;
+  /** The view's locals; every per-person value in them goes through `hole`. */
+  locals: (hole: Hole) => Record<string, unknown>;
+  /** A hole's value for this person (raw text: it is escaped as the template's <%= %> would). */
+  values?: (name: string) => string | undefined;
+}
+
+export class PageCacheMismatchError extends Error {
+  override name = 'PageCacheMismatchError';
+}
+
+/**
+ * The state shared middlewares put in res.locals that the templates read. Derived values are
+ * left out where what they derive from is in: htmlLang and t from lang and wording; base, texts,
+ * textLang, roundLang from round and wording. Pages with a flash message are never cached.
+ */
+const sharedKey = (res: Response): unknown[] => {
+  const l = res.locals;
+  return [l.lang, l.cannotSave ?? false, l.currentPath, l.joinSwitch ?? null, l.wordingChoices ?? null, l.round ?? null, l.wording ?? null, l.graceNotice ?? null];
+};
+
+const escape = ejs.escapeXML as (s: unknown) => string;
+
+export class PageCache {
+  private readonly pages = new Map<string, CutPage>();
+  /** Unguessable, so no text in a page (even one typed by someone) can look like a marker. */
+  private readonly nonce = randomBytes(8).toString('hex');
+  private readonly marker = `\u0000${this.nonce}:`;
+  private readonly markerPattern = new RegExp(`${this.marker}(\\d+)\u0000`);
+
+  constructor(
+    private readonly engine: ViewEngine,
+    private readonly viewsDir: string,
+    readonly mode: PageCacheMode,
+    /** Pages kept at most; when full the cache starts again (a bound on memory, not an LRU). */
+    private readonly max = 300,
+  ) {}
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  /** Renders `view` for this response and sends it (200 unless the status was set before). */
+  send(res: Response, view: string, page: CachedRender): void {
+    res.send(this.html(res, view, page));
+  }
+
+  /** The page's HTML for this response. */
+  html(res: Response, view: string, page: CachedRender): string {
+    const value = (name: string) => (name === CSRF_HOLE ? (res.locals.csrfToken as () => string)() : (page.values?.(name) ?? ''));
+    const fresh = () => this.render(res, view, page.locals((name) => value(name)));
+    const flash = res.locals.flash as unknown[] | undefined;
+    if (this.mode === 'off' || page.key === null || (flash && flash.length > 0)) return fresh();
+    const key = JSON.stringify([view, ...sharedKey(res), ...page.key]);
+    let cut = this.pages.get(key);
+    if (!cut) {
+      const made = this.cut(res, view, page);
+      if (!made) return fresh();
+      if (this.pages.size >= this.max) this.pages.clear();
+      this.pages.set(key, (cut = made));
+    }
+    let html = cut.texts[0];
+    for (let i = 0; i < cut.holes.length; i++) html += escape(value(cut.holes[i])) + cut.texts[i + 1];
+    if (this.mode === 'audit') {
+      const expected = fresh();
+      if (expected !== html) throw new PageCacheMismatchError(`The page cache served ${view} differently from a fresh rendering: its key misses something the page depends on.\n${firstDifference(expected, html)}`);
+    }
+    return html;
+  }
+
+  /** Renders the page with a marker in each hole, and cuts it there; null if it cannot be cut. */
+  private cut(res: Response, view: string, page: CachedRender): CutPage | null {
+    const holes: string[] = [];
+    const mark: Hole = (name) => `${this.marker}${holes.push(name) - 1}\u0000`;
+    const parts = this.render(res, view, { ...page.locals(mark), csrfToken: () => mark(CSRF_HOLE) }).split(this.markerPattern);
+    // split with a capture group: text, hole index, text, hole index, ..., text
+    const texts: string[] = [];
+    const order: string[] = [];
+    parts.forEach((part, i) => (i % 2 === 0 ? texts.push(part) : order.push(holes[Number(part)])));
+    // A marker the template changed (sliced, upper-cased) instead of printing it would leak. A
+    // page with a NUL left is not kept: rendered afresh (and under audit, a failure to mend).
+    if (texts.some((t) => t.includes('\u0000'))) {
+      if (this.mode === 'audit') throw new PageCacheMismatchError(`${view}: a hole was changed instead of printed, so the page cannot be kept`);
+      return null;
+    }
+    return { texts, holes: order };
+  }
+
+  /** As res.render would: app.locals, then res.locals, then the page's own. */
+  private render(res: Response, view: string, locals: Record<string, unknown>): string {
+    const data = Object.assign(Object.create(null) as Record<string, unknown>, res.app.locals, res.locals, locals);
+    return this.engine.render(path.join(this.viewsDir, `${view}.ejs`), data);
+  }
+}
+
+/** Where two renderings of a page part, for the audit's message. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `fresh:  ${JSON.stringify(a.slice(Math.max(0, i - 60), i + 60))}\ncached: ${JSON.stringify(b.slice(Math.max(0, i - 60), i + 60))}`;
+}
