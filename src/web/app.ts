@@ -1,4 +1,4 @@
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import session from 'express-session';
 import type { Config } from '../config';
 import { projectPath } from '../paths';
@@ -25,6 +25,7 @@ import { languageChoices, pageLanguage } from './wording';
 import { languageRoutes } from './routes/language';
 import { readCookie } from './cookies';
 import { ViewEngine } from './views';
+import { series } from './series';
 import { PageCache } from './page-cache';
 
 export const VIEWS_DIR = projectPath('views');
@@ -75,24 +76,29 @@ export function createApp(services: Services, config: Config): Express {
   // The language switch of the pages outside a round (views/partials/language-switch.ejs).
   app.locals.pageLanguages = languageChoices(PAGE_LANGUAGES);
 
-  // First: every request gets one structured log line, refused ones too (web/request-log.ts).
-  app.use(requestLog(services.logger));
-  app.use(pageLanguage());
-  app.use(securityHeaders());
-  // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
-  app.use(refuseUnknownHosts(hostPolicy(config)));
-  app.use(proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0, (line) => services.logger.warn({ event: 'trust-proxy-unset' }, line)));
-  // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
-  app.use(compression());
+  // The middlewares run in the order written; each group is one router layer (web/series.ts).
+  app.use(
+    series(
+      // First: every request gets one structured log line, refused ones too (web/request-log.ts).
+      requestLog(services.logger),
+      pageLanguage(),
+      securityHeaders(),
+      // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
+      refuseUnknownHosts(hostPolicy(config)),
+      proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0, (line) => services.logger.warn({ event: 'trust-proxy-unset' }, line)),
+      // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
+      compression(),
+    ),
+  );
   const serveStatic = express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders });
   const isPublicPath = publicPathTest(PUBLIC_DIR);
   app.use((req, res, next) => (isPublicPath(req.path) ? serveStatic(req, res, next) : next()));
   // Pages are personal or time-sensitive by default; public assets were served above. Set before
   // anything can fail (body limits, CSRF), so 400, 403 and 413 answers are not cached either.
-  app.use((_req, res, next) => {
+  const noStore: RequestHandler = (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
-  });
+  };
 
   const sessions = session({
     name: SESSION_COOKIE,
@@ -115,23 +121,30 @@ export function createApp(services: Services, config: Config): Express {
   // no such page writes one: express-session would only make a session id (random bytes and a
   // hash) to throw away. The home page, share links and observer screens skip it; admin
   // pages, every other method and anyone with a session cookie still get it.
-  app.use((req, res, next) => (isRespondentPath(req.path) || needsNoSession(req) ? next() : sessions(req, res, next)));
-  app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
-  app.use(express.json({ limit: '64kb' }));
-  // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).
-  app.use(formShapedBody());
-  // Before the CSRF check: with a full disk the form's token may never have been saved, and
-  // "cannot save right now" is the truth where "this form has expired" would mislead.
-  app.use(refuseWritesWhenFull(services.storage));
-  app.use(csrfProtection({ secret: services.sessions.secret(), random: services.random, config }));
-  app.use((req, res, next) => {
+  const sessionUnlessRespondent: RequestHandler = (req, res, next) => (isRespondentPath(req.path) || needsNoSession(req) ? next() : sessions(req, res, next));
+  const pageLocals: RequestHandler = (req, res, next) => {
     res.locals.flash = req.session?.flash ?? [];
     if (req.session?.flash) delete req.session.flash;
     res.locals.currentPath = req.path;
     // The page with its query (a trends page's chosen rounds): where the language switch goes back to.
     res.locals.currentUrl = req.originalUrl;
     next();
-  });
+  };
+  app.use(
+    series(
+      noStore,
+      sessionUnlessRespondent,
+      express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }),
+      express.json({ limit: '64kb' }),
+      // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).
+      formShapedBody(),
+      // Before the CSRF check: with a full disk the form's token may never have been saved, and
+      // "cannot save right now" is the truth where "this form has expired" would mislead.
+      refuseWritesWhenFull(services.storage),
+      csrfProtection({ secret: services.sessions.secret(), random: services.random, config }),
+      pageLocals,
+    ),
+  );
 
   // Routes, one line an area. Order matters only where noted.
   app.use(homeRoutes(services, pages));

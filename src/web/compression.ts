@@ -15,6 +15,12 @@ export function compression(options: { threshold?: number; brotliQuality?: numbe
   const threshold = options.threshold ?? 1024;
   const brotliQuality = options.brotliQuality ?? 5; // fast enough for pages built per request
   return (req: Request, res: Response, next: NextFunction) => {
+    // A client that takes neither (most scripts, some proxies) gets the body as it is: nothing to
+    // hook. The answer still varies by Accept-Encoding, so caches keep the versions apart.
+    if (!acceptsAny(req.headers['accept-encoding'])) {
+      res.vary('Accept-Encoding');
+      return next();
+    }
     const write = res.write as (this: Response, ...args: unknown[]) => boolean;
     const end = res.end as (this: Response, ...args: unknown[]) => Response;
     const on = res.on;
@@ -111,6 +117,11 @@ function chooseEncoding(req: Request, res: Response, endChunk: unknown, threshol
   // Browsers list gzip first but brotli is smaller: prefer it whenever it is wanted as much.
   if (br > 0 && br >= gzip) return 'br';
   return gzip > 0 ? 'gzip' : undefined;
+}
+
+/** Whether an Accept-Encoding header could choose brotli or gzip at all (a quick first look). */
+function acceptsAny(header: string | undefined): boolean {
+  return header !== undefined && /br|gzip|\*/i.test(header);
 }
 
 /** `gzip, deflate, br;q=0.5` -> gzip 1, deflate 1, br 0.5. */

@@ -65,21 +65,38 @@ export function hostPolicy(config: Pick<Config, 'host' | 'publicUrl' | 'allowedH
   };
 }
 
-const ORIGINS = new WeakMap<Request, string>();
+/** The accepted Host's authority, per request, for `linkOrigin` (the scheme is read when a link is built). */
+const AUTHORITIES = new WeakMap<Request, string>();
 
 /**
  * Answers 400 to a request whose Host is missing, malformed or not accepted, and records the
- * origin of every other one for `linkOrigin`. Runs first, for every request.
+ * authority of every other one for `linkOrigin`. Runs first, for every request.
+ *
+ * The verdict for a Host value is remembered (a server hears a handful of names): up to
+ * KNOWN_HOSTS values, then it starts again, so a client sending endless names costs no memory.
  */
+const KNOWN_HOSTS = 64;
 export function refuseUnknownHosts(policy: HostPolicy): RequestHandler {
+  const verdicts = new Map<string, ParsedHost | null>();
+  const verdict = (value: string | undefined): ParsedHost | null => {
+    if (value === undefined) return null;
+    let found = verdicts.get(value);
+    if (found === undefined) {
+      const host = parseHostHeader(value);
+      found = host && policy.accepts(host) ? host : null;
+      if (verdicts.size >= KNOWN_HOSTS) verdicts.clear();
+      verdicts.set(value, found);
+    }
+    return found;
+  };
   return (req: Request, res: Response, next: NextFunction) => {
-    const host = parseHostHeader(req.get('host'));
-    if (!host || !policy.accepts(host)) {
+    const host = verdict(req.headers.host);
+    if (!host) {
       // The refused name is not echoed back, and nothing else runs.
       res.status(400).type('text/plain').send('Unknown host. This server does not answer to the name in the address you used. If you run it, see "Addresses and links" in docs/operating.md (PUBLIC_URL, HOST and ALLOWED_HOSTS).\n');
       return;
     }
-    ORIGINS.set(req, `${req.protocol}://${host.authority}`);
+    AUTHORITIES.set(req, host.authority);
     next();
   };
 }
@@ -91,7 +108,7 @@ export function refuseUnknownHosts(policy: HostPolicy): RequestHandler {
  */
 export function linkOrigin(req: Request, config: Pick<Config, 'publicUrl'>): string {
   if (config.publicUrl) return config.publicUrl;
-  const origin = ORIGINS.get(req);
-  if (!origin) throw new Error('No accepted Host for this request: refuseUnknownHosts must run before links are built');
-  return origin;
+  const authority = AUTHORITIES.get(req);
+  if (!authority) throw new Error('No accepted Host for this request: refuseUnknownHosts must run before links are built');
+  return `${req.protocol}://${authority}`;
 }

@@ -78,9 +78,17 @@ export class PageCache {
     return this.pages.size;
   }
 
-  /** Renders `view` for this response and sends it (200 unless the status was set before). */
+  /**
+   * Renders `view` for this response and sends it (200 unless the status was set before), as
+   * res.send would for HTML, without its detours: no ETag (these pages are no-store) and the
+   * string written as it is, not copied into a Buffer first.
+   */
   send(res: Response, view: string, page: CachedRender): void {
-    res.send(this.html(res, view, page));
+    const html = this.html(res, view, page);
+    if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(html));
+    if (res.req.method === 'HEAD') res.end();
+    else res.end(html, 'utf8');
   }
 
   /** The page's HTML for this response. */

@@ -20,7 +20,15 @@ describe('PageCache', () => {
   /** A response as the cache sees one: app.locals, res.locals (with the form token) and send. */
   const response = (locals: Record<string, unknown> = {}) => {
     const sent: string[] = [];
-    const res = { app: { locals: { title: 'App' } }, locals: { lang: 'en', currentPath: '/', flash: [], csrfToken: () => 'TOKEN', ...locals }, send: (html: string) => sent.push(html) };
+    const headers = new Map<string, unknown>();
+    const res = {
+      app: { locals: { title: 'App' } },
+      req: { method: 'GET' },
+      locals: { lang: 'en', currentPath: '/', flash: [], csrfToken: () => 'TOKEN', ...locals },
+      getHeader: (name: string) => headers.get(name.toLowerCase()),
+      setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), value),
+      end: (html: string) => sent.push(html),
+    };
     return { res: res as unknown as Response, sent };
   };
   const cache = (mode: PageCacheMode = 'on', max?: number) => new PageCache(new ViewEngine(), dir, mode, max);
@@ -138,6 +146,16 @@ describe('the respondent pages from the page cache', () => {
     ctx.services.rounds.update(round.id, { ...round, name: 'A new name for the round', intro: 'Thank you for taking part.', defaultLanguage: round.defaultLanguage });
     expect((await request(ctx.app).get(base).expect(200)).text).toContain('Thank you for taking part.');
     expect((await request(ctx.app).get(base).set('Accept-Language', 'cy').expect(200)).text).toContain('lang="cy"');
+  });
+
+  it('answers HEAD with the GET\'s headers and no body, and says what it sends', async () => {
+    const ctx = makeTestApp();
+    const get = await request(ctx.app).get('/join').set('Accept-Encoding', 'identity').expect(200);
+    const head = await request(ctx.app).head('/join').set('Accept-Encoding', 'identity').expect(200);
+    expect(get.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(Number(get.headers['content-length'])).toBe(Buffer.byteLength(get.text));
+    expect(head.headers['content-length']).toBe(get.headers['content-length']);
+    expect(head.text ?? '').toBe('');
   });
 
   it('prints a typed join code into the kept join page escaped, and not into the next person\'s', async () => {
