@@ -54,9 +54,35 @@ type RoundRow = Omit<RoundRecord, 'roles'> & { roles: string };
 const toRecord = (row: RoundRow | undefined): RoundRecord | undefined =>
   row && { ...row, roles: JSON.parse(row.roles) as RoundRole[] };
 
+const KEPT_ROUNDS = 500;
+
 export function roundRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE id = ?`);
-  const byToken = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE link_token = ?`);
+  const byToken = db.prepare(`SELECT ${COLUMNS}, version FROM rounds WHERE link_token = ?`);
+  const versionByToken = db.prepare('SELECT version FROM rounds WHERE link_token = ?').pluck();
+  // Rounds read by link token, kept while their version (migration 020) is the same: a
+  // respondent page then reads one number instead of the whole row. Frozen, so that no caller
+  // changes what the next request gets. At most KEPT_ROUNDS, then it starts again.
+  const kept = new Map<string, { version: number; round: RoundRecord }>();
+  const findByToken = (token: string): RoundRecord | undefined => {
+    const version = versionByToken.get(token) as number | undefined;
+    if (version === undefined) {
+      kept.delete(token);
+      return undefined;
+    }
+    const hit = kept.get(token);
+    if (hit && hit.version === version) return hit.round;
+    const row = byToken.get(token) as (RoundRow & { version: number }) | undefined;
+    if (!row) return undefined;
+    const { version: read, ...fields } = row;
+    const round = toRecord(fields)!;
+    for (const role of round.roles) Object.freeze(role);
+    Object.freeze(round.roles);
+    Object.freeze(round);
+    if (kept.size >= KEPT_ROUNDS) kept.clear();
+    kept.set(token, { version: read, round });
+    return round;
+  };
   const byLiveCode = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE join_code = ? AND status <> 'closed'`);
   const latestClosedByCode = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE join_code = ? AND status = 'closed' ORDER BY updated_at DESC, id DESC LIMIT 1`);
   const byOrganisation = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE organisation_id = ? ORDER BY created_at DESC, id DESC`);
@@ -88,7 +114,7 @@ export function roundRepository(db: Db) {
 
   return {
     findById: (id: number) => toRecord(byId.get(id) as RoundRow | undefined),
-    findByToken: (token: string) => toRecord(byToken.get(token) as RoundRow | undefined),
+    findByToken,
     /** The round that currently holds a join code (closed rounds give theirs up). */
     findByLiveJoinCode: (code: string) => toRecord(byLiveCode.get(code) as RoundRow | undefined),
     /** The round that last closed holding a code (codes are released on closing, so there may be several). */

@@ -21,12 +21,27 @@ export type FormTheme = { theme: Theme; items: Item[] };
  * The themes of a form in definition order, each with its items in form order. Themes with no
  * item in the form are left out, so "Theme 2 of 8" counts only the pages a respondent sees.
  */
-export function formThemes(q: Questionnaire, form: FormId): FormTheme[] {
-  const items = formItems(q, form);
-  return q.themes
-    .map((theme) => ({ theme, items: items.filter((i) => i.theme === theme.id) }))
-    .filter((t) => t.items.length > 0);
+export function formThemes(q: Questionnaire, form: FormId): readonly FormTheme[] {
+  let byForm = FORM_THEMES.get(q);
+  if (!byForm) FORM_THEMES.set(q, (byForm = new Map()));
+  let found = byForm.get(form);
+  if (!found) {
+    const items = formItems(q, form);
+    found = Object.freeze(
+      q.themes
+        .map((theme) => Object.freeze({ theme, items: Object.freeze(items.filter((i) => i.theme === theme.id)) as Item[] }))
+        .filter((t) => t.items.length > 0),
+    );
+    byForm.set(form, found);
+  }
+  return found;
 }
+/**
+ * formThemes' answers, per questionnaire object and form: a questionnaire is never changed once
+ * parsed (a new version is a new object), and a respondent page asked for them on every request.
+ * Frozen, so no caller can change what the next one gets.
+ */
+const FORM_THEMES = new WeakMap<Questionnaire, Map<FormId, readonly FormTheme[]>>();
 
 /** Find an item by id. */
 export function findItem(q: Questionnaire, itemId: string): Item | undefined {

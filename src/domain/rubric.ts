@@ -46,7 +46,7 @@ export function respondentThemeScores(q: Questionnaire, form: FormId, answers: A
   return themeScores(q, formThemes(q, form), answers);
 }
 
-function themeScores(q: Questionnaire, themes: FormTheme[], answers: Answers): Record<string, number | null> {
+function themeScores(q: Questionnaire, themes: readonly FormTheme[], answers: Answers): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const { theme, items } of themes) {
     let sum = 0;
@@ -131,7 +131,7 @@ export function emptyGroup(): GroupAggregate {
 }
 
 /** Add one respondent to a group aggregate (mutates `group`). */
-function addRespondent(q: Questionnaire, themes: FormTheme[], group: GroupAggregate, answers: Answers, scored: ScoredItem[]): void {
+function addRespondent(q: Questionnaire, themes: readonly FormTheme[], group: GroupAggregate, answers: Answers, scored: ScoredItem[]): void {
   group.respondents++;
   const scores = themeScores(q, themes, answers);
   for (const [themeId, score] of Object.entries(scores)) {

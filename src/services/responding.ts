@@ -227,7 +227,7 @@ export function respondingService({ repos, rounds, release, clock, random, draft
     requireOpen,
     findDraft,
     requireDraft,
-    pages: (round: RoundRecord): FormTheme[] => formThemes(questionnaireFor(round), round.form),
+    pages: (round: RoundRecord): readonly FormTheme[] => formThemes(questionnaireFor(round), round.form),
 
     /** Starts a new draft for a round, in the wording the person chose; returns it with its resume code. */
     startDraft(round: RoundRecord, wording?: Wording): Draft {

@@ -10,7 +10,28 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface RandomSource {
   bytes(size: number): Buffer;
 }
-export const cryptoRandom: RandomSource = { bytes: (size) => crypto.randomBytes(size) };
+/**
+ * The operating system's randomness (crypto.randomBytes), drawn 4 KB at a time: most requests
+ * that need any want 32 bytes (a CSRF cookie, a session id), and one call per request cost more
+ * than the bytes (issue 12). Each byte is handed out once, as a copy; larger asks go straight
+ * to crypto.
+ */
+const POOL_SIZE = 4096;
+const pool = Buffer.alloc(POOL_SIZE);
+let poolUsed = POOL_SIZE;
+export const cryptoRandom: RandomSource = {
+  bytes(size) {
+    if (size > 256) return crypto.randomBytes(size);
+    if (poolUsed + size > POOL_SIZE) {
+      crypto.randomFillSync(pool);
+      poolUsed = 0;
+    }
+    const out = Buffer.from(pool.subarray(poolUsed, poolUsed + size));
+    pool.fill(0, poolUsed, poolUsed + size);
+    poolUsed += size;
+    return out;
+  },
+};
 
 /** A URL-safe random token with `bytes` bytes of entropy. */
 export function randomToken(random: RandomSource, bytes = 32): string {

@@ -90,7 +90,7 @@ export function answerSummary(q: Questionnaire, page: FormTheme, answers: Answer
  * The check page's sections: per theme, how many questions are answered (comment boxes are
  * optional extras and not counted as questions) and the rows, each unanswered question linked.
  */
-export function checkSections(q: Questionnaire, pages: FormTheme[], answers: Answers, t: TFunction) {
+export function checkSections(q: Questionnaire, pages: readonly FormTheme[], answers: Answers, t: TFunction) {
   return pages.map((page, i) => {
     const rows = answerSummary(q, page, answers, t);
     const questions = rows.filter((r) => r.scored);
@@ -105,7 +105,7 @@ export function checkSections(q: Questionnaire, pages: FormTheme[], answers: Ans
 }
 
 /** A rough time to answer, for the welcome page: about 20 seconds a question, a minute a comment. */
-export function minutesToAnswer(pages: FormTheme[]): number {
+export function minutesToAnswer(pages: readonly FormTheme[]): number {
   const seconds = pages.flatMap((p) => p.items).reduce((s, i) => s + (i.kind === 'comment' ? 30 : 20), 0);
   return Math.max(2, Math.round(seconds / 60));
 }

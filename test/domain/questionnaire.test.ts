@@ -159,6 +159,17 @@ describe('formThemes', () => {
     ]);
   });
 
+  it('works a form out once per questionnaire object, frozen, and again for another object', () => {
+    const first = formThemes(q, 'full');
+    expect(formThemes(q, 'full')).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0]) && Object.isFrozen(first[0].items)).toBe(true);
+    expect(() => (first as unknown[]).push(1)).toThrow();
+    expect(formThemes(q, 'short')).not.toBe(first);
+    // A new version of a questionnaire is a new object: its own answer.
+    const changed = { ...q, forms: { ...q.forms, full: q.forms.full.slice(0, 2) } };
+    expect(formThemes(changed, 'full').map((t) => t.items.map((i) => i.id))).toEqual([['a1', 'a2']]);
+  });
+
   it('gives the options of practice and ladder items', () => {
     const a3 = q.items.find((i) => i.id === 'a3')!;
     const a1 = q.items.find((i) => i.id === 'a1')!;
