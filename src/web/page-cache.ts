@@ -30,7 +30,7 @@ const CSRF_HOLE = 'csrf';
 
 /** A page cut at its holes: texts[0] hole[0] texts[1] ... hole[n-1] texts[n]. */
 interface CutPage {
-  texts: string[];
+  texts: Buffer[];
   holes: string[];
 }
 
@@ -80,21 +80,24 @@ export class PageCache {
 
   /**
    * Renders `view` for this response and sends it (200 unless the status was set before), as
-   * res.send would for HTML, without its detours: no ETag (these pages are no-store) and the
-   * string written as it is, not copied into a Buffer first.
+   * res.send would for HTML, without its detours (no ETag: these pages are no-store).
    */
   send(res: Response, view: string, page: CachedRender): void {
-    const html = this.html(res, view, page);
+    const body = this.body(res, view, page);
     if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(html));
+    res.setHeader('Content-Length', body.length);
     if (res.req.method === 'HEAD') res.end();
-    else res.end(html, 'utf8');
+    else res.end(body);
   }
 
-  /** The page's HTML for this response. */
-  html(res: Response, view: string, page: CachedRender): string {
+  /**
+   * The page's bytes for this response. A kept page is kept as bytes (UTF-8), so a request only
+   * encodes its holes' values and copies the rest: encoding the whole page again cost more than
+   * filling it (issue 12).
+   */
+  body(res: Response, view: string, page: CachedRender): Buffer {
     const value = (name: string) => (name === CSRF_HOLE ? (res.locals.csrfToken as () => string)() : (page.values?.(name) ?? ''));
-    const fresh = () => this.render(res, view, page.locals((name) => value(name)));
+    const fresh = () => Buffer.from(this.render(res, view, page.locals((name) => value(name))), 'utf8');
     const flash = res.locals.flash as unknown[] | undefined;
     if (this.mode === 'off' || page.key === null || (flash && flash.length > 0)) return fresh();
     const key = JSON.stringify([view, ...sharedKey(res), ...page.key]);
@@ -105,13 +108,24 @@ export class PageCache {
       if (this.pages.size >= this.max) this.pages.clear();
       this.pages.set(key, (cut = made));
     }
-    let html = cut.texts[0];
-    for (let i = 0; i < cut.holes.length; i++) html += escape(value(cut.holes[i])) + cut.texts[i + 1];
+    const parts: Buffer[] = [cut.texts[0]];
+    let length = cut.texts[0].length;
+    for (let i = 0; i < cut.holes.length; i++) {
+      const filled = escape(value(cut.holes[i]));
+      if (filled !== '') {
+        const bytes = Buffer.from(filled, 'utf8');
+        parts.push(bytes);
+        length += bytes.length;
+      }
+      parts.push(cut.texts[i + 1]);
+      length += cut.texts[i + 1].length;
+    }
+    const body = Buffer.concat(parts, length);
     if (this.mode === 'audit') {
       const expected = fresh();
-      if (expected !== html) throw new PageCacheMismatchError(`The page cache served ${view} differently from a fresh rendering: its key misses something the page depends on.\n${firstDifference(expected, html)}`);
+      if (!expected.equals(body)) throw new PageCacheMismatchError(`The page cache served ${view} differently from a fresh rendering: its key misses something the page depends on.\n${firstDifference(expected.toString(), body.toString())}`);
     }
-    return html;
+    return body;
   }
 
   /** Renders the page with a marker in each hole, and cuts it there; null if it cannot be cut. */
@@ -129,7 +143,7 @@ export class PageCache {
       if (this.mode === 'audit') throw new PageCacheMismatchError(`${view}: a hole was changed instead of printed, so the page cannot be kept`);
       return null;
     }
-    return { texts, holes: order };
+    return { texts: texts.map((t) => Buffer.from(t, 'utf8')), holes: order };
   }
 
   /** As res.render would: app.locals, then res.locals, then the page's own. */
