@@ -45,13 +45,20 @@ export function respondWording(services: Services, config: Config, draftIdOf: (r
       next();
     }) as RequestHandler,
 
-    /** POST /join/wording: the language switch on the home page, /join and /resume, before any round is known. */
+    /**
+     * GET /join/wording?language=cy&_return=home: the language switch on the home page, /join
+     * and /resume, before any round is known. A GET (a form like a link) because all it does is
+     * choose the language pages are shown in, in this browser's cookie: no stored data changes,
+     * so there is nothing for another site to forge (SECURITY.md), and those pages then need no
+     * form token, so merely visiting them sets no cookie. In a round the switch is a POST: it is
+     * kept with the draft.
+     */
     switchPageLanguage: ((req, res) => {
-      const form = wordingForm.safeParse(req.body ?? {});
+      const query = req.query as Record<string, unknown>;
+      const form = wordingForm.safeParse({ language: query.language });
       const language = form.success ? form.data.language : undefined;
       if (language !== undefined && isPageLanguage(language)) setWordingCookie(req, res, config, { language, easyRead: readWordingCookie(req).easyRead });
-      const back = (req.body as Record<string, unknown> | undefined)?._return;
-      res.redirect(303, back === 'resume' ? '/resume' : back === 'home' ? '/' : '/join');
+      res.redirect(303, query._return === 'resume' ? '/resume' : query._return === 'home' ? '/' : '/join');
     }) as RequestHandler,
 
     /**

@@ -27,7 +27,7 @@ const ACCESS: Record<string, Access> = {
   'GET /healthz': pub,
   'GET /join': pub,
   'POST /join': pub,
-  'POST /join/wording': pub,
+  'GET /join/wording': pub,
   'POST /language': pub,
   'GET /resume': pub,
   'POST /resume': pub,

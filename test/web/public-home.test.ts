@@ -27,24 +27,30 @@ describe('home page in English and Welsh', () => {
 
   it('switches to Welsh and back with the button, coming back to the home page', async () => {
     const { app } = makeTestApp();
-    const b = browserLike(app);
-    await b.agent.get('/').expect(200);
-    const switched = await b.submit('/', { language: 'cy', _return: 'home' }, '/join/wording');
-    expect(switched.status).toBe(303);
+    const agent = request.agent(app);
+    const home = await agent.get('/').expect(200);
+    // A form like a link: no token, and the page set no cookie.
+    expect(home.text).toContain('<form method="get" action="/join/wording">');
+    expect(home.text).not.toContain('name="_csrf"');
+    expect(home.headers['set-cookie']).toBeUndefined();
+    const switched = await agent.get('/join/wording?_return=home&language=cy').expect(303);
     expect(switched.headers.location).toBe('/');
-    const welsh = await b.agent.get('/').expect(200);
+    expect(String(switched.headers['set-cookie'])).toMatch(/^ps_wording=cy;/);
+    const welsh = await agent.get('/').expect(200);
     expect(welsh.text).toContain('<html lang="cy">');
-    await b.submit('/', { language: 'en', _return: 'home' }, '/join/wording');
-    expect((await b.agent.get('/').expect(200)).text).toContain('<h2>Were you given a code?</h2>');
+    await agent.get('/join/wording?_return=home&language=en').expect(303);
+    expect((await agent.get('/').expect(200)).text).toContain('<h2>Were you given a code?</h2>');
   });
 
-  it('refuses a switch without the form token, and ignores a language the pages do not have', async () => {
+  it('changes nothing but the language cookie, ignores a language the pages do not have, and goes back to its own pages only', async () => {
     const { app } = makeTestApp();
-    await request(app).post('/join/wording').type('form').send({ language: 'cy', _return: 'home' }).expect(403);
-    const b = browserLike(app);
-    await b.agent.get('/').expect(200);
-    const odd = await b.submit('/', { language: 'fr', _return: 'https://evil.example/' }, '/join/wording');
+    const odd = await request(app).get('/join/wording?language=fr&_return=https://evil.example/').expect(303);
     expect(odd.headers.location).toBe('/join');
-    expect((await b.agent.get('/').expect(200)).text).toContain('<html lang="en-GB">');
+    expect(odd.headers['set-cookie']).toBeUndefined();
+    const twice = await request(app).get('/join/wording?language=cy&language=en&_return=resume').expect(303);
+    expect(twice.headers.location).toBe('/resume');
+    expect(twice.headers['set-cookie']).toBeUndefined();
+    // A POST is not how it is used: nothing answers it.
+    await request(app).post('/join/wording').type('form').send({ language: 'cy' }).expect(403);
   });
 });

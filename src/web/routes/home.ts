@@ -7,7 +7,7 @@ import type { PageCache } from '../page-cache';
 export function homeRoutes(services: Services, pages: PageCache): Router {
   const router = Router();
   router.get('/', (_req, res) => {
-    // The page languages switch (views/partials/wording.ejs) posts to /join/wording and comes back here.
+    // The page languages switch (views/partials/wording.ejs): a GET of /join/wording that comes back here.
     res.locals.wordingChoices = { languages: languageChoices(PAGE_LANGUAGES).filter((l) => l.code !== res.locals.lang), easyRead: false };
     res.locals.joinSwitch = 'home';
     pages.send(res, 'home', { key: [], locals: () => ({ title: pageWords(res)('public.home.title') }) });

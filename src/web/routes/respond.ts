@@ -127,7 +127,7 @@ export function respondRoutes(services: Services, config: Config, cache: PageCac
   });
 
   // The language switch on /join and /resume, before any round is known.
-  router.post('/join/wording', wording.switchPageLanguage);
+  router.get('/join/wording', wording.switchPageLanguage);
 
   const r = Router({ mergeParams: true });
   router.use('/r/:token', (req, res, next) => {
