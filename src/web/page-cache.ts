@@ -108,6 +108,8 @@ export class PageCache {
       if (this.pages.size >= this.max) this.pages.clear();
       this.pages.set(key, (cut = made));
     }
+    // A page without holes is sent as it is kept (nothing writes to a Buffer once sent).
+    if (cut.holes.length === 0 && this.mode !== 'audit') return cut.texts[0];
     const parts: Buffer[] = [cut.texts[0]];
     let length = cut.texts[0].length;
     for (let i = 0; i < cut.holes.length; i++) {

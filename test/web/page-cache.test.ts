@@ -16,6 +16,7 @@ describe('PageCache', () => {
   fs.writeFileSync(path.join(dir, 'page.ejs'), '<h1><%= title %></h1><input value="<%= csrfToken() %>"><p><%= name %></p><%- include("part", { x: mine }) %>');
   fs.writeFileSync(path.join(dir, 'part.ejs'), '<i><%= x %></i><b><%= lang %></b>');
   fs.writeFileSync(path.join(dir, 'sliced.ejs'), '<p><%= name.slice(2) %></p>');
+  fs.writeFileSync(path.join(dir, 'plain.ejs'), '<p>The same for everyone, in <%= lang %>: café</p>');
 
   /** A response as the cache sees one: app.locals, res.locals (with the form token) and send. */
   const response = (locals: Record<string, unknown> = {}) => {
@@ -51,6 +52,14 @@ describe('PageCache', () => {
     const kept = JSON.stringify([...(pages as unknown as { pages: Map<string, { texts: Buffer[]; holes: string[] }> }).pages].map(([key, cut]) => [key, cut.texts.map(String), cut.holes]));
     expect(kept).not.toMatch(/Secret Name|secret-code|TOKEN/);
     expect(kept).toContain('<h1>App</h1>');
+  });
+
+  it('sends a page without holes as the bytes it keeps', () => {
+    const pages = cache();
+    const bodies: Buffer[] = [];
+    for (let i = 0; i < 2; i++) bodies.push(pages.body(response().res, 'plain', { key: [], locals: () => ({}) }));
+    expect(bodies[1]).toBe(bodies[0]);
+    expect(bodies[0].toString('utf8')).toBe('<p>The same for everyone, in en: café</p>');
   });
 
   it('keeps a page per state of the shared locals and per own key', () => {
