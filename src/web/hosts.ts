@@ -65,8 +65,9 @@ export function hostPolicy(config: Pick<Config, 'host' | 'publicUrl' | 'allowedH
   };
 }
 
-/** The accepted Host's authority, per request, for `linkOrigin` (the scheme is read when a link is built). */
-const AUTHORITIES = new WeakMap<Request, string>();
+/** The accepted Host's authority, kept on the request for `linkOrigin` (the scheme is read when a link is built). */
+const AUTHORITY = Symbol('accepted host');
+type WithAuthority = Request & { [AUTHORITY]?: string };
 
 /**
  * Answers 400 to a request whose Host is missing, malformed or not accepted, and records the
@@ -96,7 +97,7 @@ export function refuseUnknownHosts(policy: HostPolicy): RequestHandler {
       res.status(400).type('text/plain').send('Unknown host. This server does not answer to the name in the address you used. If you run it, see "Addresses and links" in docs/operating.md (PUBLIC_URL, HOST and ALLOWED_HOSTS).\n');
       return;
     }
-    AUTHORITIES.set(req, host.authority);
+    (req as WithAuthority)[AUTHORITY] = host.authority;
     next();
   };
 }
@@ -108,7 +109,7 @@ export function refuseUnknownHosts(policy: HostPolicy): RequestHandler {
  */
 export function linkOrigin(req: Request, config: Pick<Config, 'publicUrl'>): string {
   if (config.publicUrl) return config.publicUrl;
-  const authority = AUTHORITIES.get(req);
+  const authority = (req as WithAuthority)[AUTHORITY];
   if (!authority) throw new Error('No accepted Host for this request: refuseUnknownHosts must run before links are built');
   return `${req.protocol}://${authority}`;
 }
