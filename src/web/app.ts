@@ -37,6 +37,12 @@ function needsNoSession(req: Request): boolean {
   return (req.method === 'GET' || req.method === 'HEAD') && !/^\/admin(?:\/|$)/i.test(req.path) && readCookie(req, SESSION_COOKIE) === undefined;
 }
 
+/** `handler` for every method but GET and HEAD. */
+const unlessReading =
+  (handler: RequestHandler): RequestHandler =>
+  (req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? next() : handler(req, res, next);
+
 /** Builds the Express app. Tests use exactly this, on an in-memory database. */
 export function createApp(services: Services, config: Config): Express {
   const app = express();
@@ -134,10 +140,15 @@ export function createApp(services: Services, config: Config): Express {
     series(
       noStore,
       sessionUnlessRespondent,
-      express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }),
-      express.json({ limit: '64kb' }),
-      // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).
-      formShapedBody(),
+      // A GET or HEAD has no body to read (Node reads and drops one a client sent anyway).
+      unlessReading(
+        series(
+          express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }),
+          express.json({ limit: '64kb' }),
+          // Before anything reads a body: only form-shaped bodies reach the handlers (web/body.ts).
+          formShapedBody(),
+        ),
+      ),
       // Before the CSRF check: with a full disk the form's token may never have been saved, and
       // "cannot save right now" is the truth where "this form has expired" would mislead.
       refuseWritesWhenFull(services.storage),
