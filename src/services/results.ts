@@ -193,7 +193,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
     const commentsMinimum = visibility.minGroupSize * 2;
     const commentsShown = options.comments !== 'none' && visibility.total >= commentsMinimum;
     const includeHidden = options.comments === 'all';
-    const comments = !commentsShown
+    const comments = !commentsShown || options.commentsPerTheme === 0
       ? []
       : options.commentsPerTheme === undefined
         ? repos.results.comments(round.id, includeHidden)
@@ -312,6 +312,24 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
         pages,
         perPage: options.perPage,
       };
+    },
+    /**
+     * The texts of one theme's comments that `report` may show (none are hidden), a page of at
+     * most `perPage` at a time, in the report's order: for answers too large to build at once
+     * (the JSON API with every comment). Nothing when the report shows no comments. Each page
+     * is read when it is asked for, with no statement left open in between, so other requests run
+     * between pages; a comment hidden meanwhile is left out of the pages not yet read.
+     */
+    *shownCommentTexts(report: RoundReport, themeId: string, perPage: number): Generator<string[], void, undefined> {
+      if (!report.comments.shown || !report.themes.some((t) => t.themeId === themeId)) return;
+      let after: { id: string; body: string } | null = null;
+      for (;;) {
+        const page = repos.results.shownCommentsAfter(report.round.id, themeId, after, perPage);
+        if (page.length === 0) return;
+        yield page.map((c) => c.body);
+        if (page.length < perPage) return;
+        after = page[page.length - 1];
+      }
     },
     /** Hides or shows a comment; hidden comments are gone from every output. */
     setCommentHidden(roundId: number, commentId: string, hidden: boolean): void {
