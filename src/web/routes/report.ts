@@ -124,8 +124,9 @@ const COMMENTS_PER_CHUNK = 500;
  * `res.json(body)` with each theme's `comments` filled in from `textsOf` as they are read, page
  * by page: the same bytes (JSON.stringify of the whole), without holding every comment, its copy
  * per theme and the whole answer as one string at once. With 32,000 comments that was 2 MB of
- * text built three times over, and the peak of the server's memory (issue 12). A random mark
- * stands for each theme's comments in the JSON of the rest; nothing a person wrote can hold it.
+ * text built three times over, and the peak of the server's memory (issue 12). A mark stands for
+ * each theme's comments in the JSON of the rest: random and new for each answer, so no text in
+ * the report can be taken for it.
  */
 function sendJsonWithComments(
   res: Response,
@@ -139,9 +140,12 @@ function sendJsonWithComments(
   const parts: string[] = [];
   let from = 0;
   themeIds.forEach((_, i) => {
-    const at = text.indexOf(JSON.stringify(`${mark}${i}`), from);
+    const placeholder = JSON.stringify(`${mark}${i}`);
+    const at = text.indexOf(placeholder, from);
+    // Before anything is sent: a failure here is still an ordinary error page.
+    if (at < 0) throw new Error(`The JSON API's answer lost the place of theme ${i}'s comments`);
     parts.push(text.slice(from, at));
-    from = at + JSON.stringify(`${mark}${i}`).length;
+    from = at + placeholder.length;
   });
   const last = text.slice(from);
   async function* chunks() {
