@@ -59,6 +59,12 @@ export function resultsRepository(db: Db) {
     WHERE round_id = ? AND theme_id = ? AND (hidden = 0 OR ?) ORDER BY body, id LIMIT ?`);
   const themeComments = db.prepare(`SELECT id, theme_id AS themeId, item_id AS itemId, body, hidden FROM comments
     WHERE round_id = ? AND theme_id = ? AND (hidden = 0 OR ?) ORDER BY body, id LIMIT ? OFFSET ?`);
+  // A page of a theme's shown comments after the last one read (body and id: the index's order,
+  // read from the index alone). Every body has at least one character, so ('', '') is before all.
+  const shownAfter = db
+    .prepare(`SELECT id, body FROM comments
+    WHERE round_id = ? AND theme_id = ? AND hidden = 0 AND (body, id) > (?, ?) ORDER BY body, id LIMIT ?`)
+    .raw();
   const setHidden = db.prepare('UPDATE comments SET hidden = ? WHERE id = ? AND round_id = ?');
   // Pages for the anonymised answers export: the export reads a page, then lets other requests
   // run, so no statement stays open between pages (one connection: an open read would block writes).
@@ -87,6 +93,12 @@ export function resultsRepository(db: Db) {
     /** One page of one theme's comments, in the same order. */
     themeComments: (roundId: number, themeId: string, includeHidden: boolean, offset: number, limit: number) =>
       (themeComments.all(roundId, themeId, includeHidden ? 1 : 0, limit, offset) as (Omit<CommentRow, 'hidden'> & { hidden: number })[]).map(toComment),
+    /**
+     * Up to `limit` of a theme's shown comments (not hidden) that come after `after` (the last one
+     * of the previous page; null for the first page), in the same order as {@link comments}.
+     */
+    shownCommentsAfter: (roundId: number, themeId: string, after: { id: string; body: string } | null, limit: number) =>
+      (shownAfter.all(roundId, themeId, after?.body ?? '', after?.id ?? '', limit) as [string, string][]).map(([id, body]) => ({ id, body })),
     setCommentHidden: (roundId: number, commentId: string, hidden: boolean) => setHidden.run(hidden ? 1 : 0, commentId, roundId).changes === 1,
     /** Up to `limit` of the round's responses with an id above `afterId`, in id order (raw rows for the answers export). */
     responsesPage: (roundId: number, afterId: number, limit: number) => responsesPage.all(afterId, roundId, limit) as { id: number; role: string }[],

@@ -6,6 +6,9 @@ import type { Channel } from '../domain/answer-ways';
 /** "Don't know" is stored as option -1 (a key column cannot be null). */
 const DONT_KNOW = -1;
 
+/** How many times each connection has changed running totals (see `version`); every repository on it shares the count. */
+const changes = new WeakMap<Db, { n: number }>();
+
 /**
  * Running totals of each round's released results (migrations/013). {@link add} is called inside
  * the transactions that move responses into the results (responses.ts), so the totals never
@@ -13,6 +16,11 @@ const DONT_KNOW = -1;
  * they are deleted with their round.
  */
 export function totalsRepository(db: Db) {
+  let changed = changes.get(db);
+  if (!changed) changes.set(db, (changed = { n: 0 }));
+  const count = changed;
+  // Changes when another connection (another process: the CLI, say) commits anything to the file.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const addRole = db.prepare(`INSERT INTO round_role_totals (round_id, role, respondents) VALUES (@roundId, @role, @respondents)
     ON CONFLICT (round_id, role) DO UPDATE SET respondents = respondents + excluded.respondents`);
   const addTheme = db.prepare(`INSERT INTO round_theme_totals (round_id, role, theme_id, n, sum, sum_sq) VALUES (@roundId, @role, @themeId, @n, @sum, @sumSq)
@@ -34,12 +42,21 @@ export function totalsRepository(db: Db) {
   return {
     /** Adds a batch's totals (see domain/totals.ts); call it inside the transaction that releases the batch. */
     add(totals: Totals): void {
+      count.n++;
       for (const r of totals.roles) addRole.run(r);
       for (const t of totals.themes) addTheme.run(t);
       for (const i of totals.items) addItem.run({ roundId: i.roundId, role: i.role, itemId: i.itemId, option: i.value ?? DONT_KNOW, n: i.n });
       for (const c of totals.channels) addChannel.run(c);
       for (const w of totals.wordings) addWording.run({ ...w, easyRead: w.easyRead ? 1 : 0 });
     },
+    /**
+     * A value that changes whenever any round's totals may have changed since it was last read:
+     * added to on this connection (counted in {@link add}, rolled back or not) or anything
+     * committed by another connection (SQLite's data_version). Read it before the totals, and
+     * keep what was read under it. null inside a transaction, where what is read may yet be
+     * rolled back: nothing read there may be kept.
+     */
+    version: (): string | null => (db.inTransaction ? null : `${count.n}:${String(dataVersion.get())}`),
     /** Released responses by channel, as `responses.countByChannel` counts them (migrations/017). */
     countByChannel: (roundId: number) => channels.all(roundId) as { channel: Channel; n: number }[],
     /** Released responses by wording, as `responses.countByWording` counts them (migrations/017). */

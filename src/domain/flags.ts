@@ -5,7 +5,7 @@
 // compare says "not enough people" and publishes no figures at all.
 import type { CellDisclosure } from './anonymity';
 import { formThemes, type Flag, type FormId, type LadderItem, type Questionnaire } from './questionnaire';
-import { mergeGroups, mergeRoles, type RoundAggregate } from './rubric';
+import { mergeItemCounts, mergeThemeMoments, type GroupAggregate, type RoundAggregate } from './rubric';
 import { summaryFromMoments, welchTest, type Summary, type WelchResult } from './stats';
 
 /** Names a role for people: the round's own label where it has one. */
@@ -59,8 +59,8 @@ export function themeGap(
   rolesB: readonly string[],
   labels: { a: string; b: string },
 ): ThemeGap {
-  const ma = mergeRoles(aggregate, rolesA).themes[themeId];
-  const mb = mergeRoles(aggregate, rolesB).themes[themeId];
+  const ma = mergeThemeMoments(aggregate, rolesA, themeId);
+  const mb = mergeThemeMoments(aggregate, rolesB, themeId);
   const sa = summaryFromMoments(ma?.n ?? 0, ma?.sum ?? 0, ma?.sumSq ?? 0);
   const sb = summaryFromMoments(mb?.n ?? 0, mb?.sum ?? 0, mb?.sumSq ?? 0);
   const difference = sa.mean !== null && sb.mean !== null ? sa.mean - sb.mean : null;
@@ -135,8 +135,8 @@ function ladderSide(
   itemId: string,
   match: (rung: number) => boolean,
 ): LadderShareEvidence {
-  const group = roles === 'all' ? mergeGroups(...Object.values(aggregate)) : mergeRoles(aggregate, roles);
-  const counts = group.items[itemId]?.counts ?? [];
+  const groups = roles === 'all' ? Object.values(aggregate) : roles.map((r) => aggregate[r]).filter((g): g is GroupAggregate => g !== undefined);
+  const counts = mergeItemCounts(groups, itemId);
   let answered = 0;
   let matching = 0;
   counts.forEach((c, rung) => {

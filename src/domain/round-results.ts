@@ -3,7 +3,7 @@
 import { decideCell, decideVisibility, DEFAULT_MIN_GROUP_SIZE, type CellDisclosure, type VisibilityDecision } from './anonymity';
 import { evaluateFlags, type FlagResult, type RoleLabeller } from './flags';
 import { formThemes, isScored, type FormId, type Questionnaire } from './questionnaire';
-import { buildGroupResults, mergeGroups, withheldItem, withheldTheme, type GroupResult, type RoundAggregate } from './rubric';
+import { buildGroupResults, mergeGroups, withheldItem, withheldTheme, type GroupAggregate, type GroupResult, type RoundAggregate } from './rubric';
 
 /** What may be shown: per round (groups), per theme and per scored item of the form. */
 export type Disclosure = {
@@ -28,13 +28,17 @@ const answeredCount = (counts: readonly number[] | undefined) => (counts ?? []).
  *    "Don't know" must not show the fifth person's answer. The overall distribution needs k too.
  */
 export function decideDisclosure(q: Questionnaire, form: FormId, aggregate: RoundAggregate, minGroupSize: number = DEFAULT_MIN_GROUP_SIZE): Disclosure {
+  return decide(q, form, aggregate, minGroupSize, mergeGroups(...Object.values(aggregate)));
+}
+
+/** {@link decideDisclosure}, given everyone's merged aggregate (the results merge it once for both). */
+function decide(q: Questionnaire, form: FormId, aggregate: RoundAggregate, minGroupSize: number, everyone: GroupAggregate): Disclosure {
   const known = q.roles.map((r) => r.id);
   const order = [...known, ...Object.keys(aggregate).filter((r) => !known.includes(r)).sort()];
   const counts: Record<string, number> = {};
   for (const r of order) counts[r] = aggregate[r]?.respondents ?? 0;
   const visibility = decideVisibility(counts, minGroupSize);
   const k = visibility.minGroupSize;
-  const everyone = mergeGroups(...Object.values(aggregate));
   const themes: Record<string, CellDisclosure> = {};
   const items: Record<string, CellDisclosure> = {};
   for (const { theme, items: themeItems } of formThemes(q, form)) {
@@ -87,11 +91,12 @@ export function buildRoundResults(
   minGroupSize: number = DEFAULT_MIN_GROUP_SIZE,
   labelOf: RoleLabeller = (id) => q.roles.find((r) => r.id === id)?.label ?? id,
 ): RoundResults {
-  const disclosure = decideDisclosure(q, form, aggregate, minGroupSize);
+  const everyone = mergeGroups(...Object.values(aggregate));
+  const disclosure = decide(q, form, aggregate, minGroupSize, everyone);
   const { visibility } = disclosure;
   const flags = evaluateFlags(q, form, aggregate, disclosure, labelOf);
   if (visibility.belowMinimum) return { visibility, disclosure, overall: null, groups: [], flags };
-  const overall = applyDisclosure(buildGroupResults(q, form, mergeGroups(...Object.values(aggregate))), disclosure, (cell) => cell.overall);
+  const overall = applyDisclosure(buildGroupResults(q, form, everyone), disclosure, (cell) => cell.overall);
   const groups = visibility.shown.map((roleId) => ({
     roleId,
     label: labelOf(roleId),

@@ -190,6 +190,32 @@ export function mergeGroups(...groups: GroupAggregate[]): GroupAggregate {
   return out;
 }
 
+/**
+ * One theme's moments merged over some roles: the same as `mergeRoles(aggregate, roles).themes[themeId]`
+ * (the same sums in the same order), without merging every other theme and item (issue 12: the
+ * flags asked for one theme of a whole merge, twice per theme). undefined when no role has the theme.
+ */
+export function mergeThemeMoments(aggregate: RoundAggregate, roles: readonly string[], themeId: string): ThemeMoments | undefined {
+  let out: ThemeMoments | undefined;
+  for (const role of roles) {
+    const t = aggregate[role]?.themes[themeId];
+    if (!t) continue;
+    out ??= { n: 0, sum: 0, sumSq: 0, dontKnow: 0 };
+    out.n += t.n;
+    out.sum += t.sum;
+    out.sumSq += t.sumSq;
+    out.dontKnow += t.dontKnow;
+  }
+  return out;
+}
+
+/** One item's answer counts summed over some groups: the same as `mergeGroups(...groups).items[itemId]?.counts ?? []`. */
+export function mergeItemCounts(groups: readonly GroupAggregate[], itemId: string): number[] {
+  const out: number[] = [];
+  for (const g of groups) g.items[itemId]?.counts.forEach((v, i) => (out[i] = (out[i] ?? 0) + v));
+  return out;
+}
+
 /** Merge the aggregates of some roles (absent roles count as empty). */
 export function mergeRoles(aggregate: RoundAggregate, roles: readonly string[]): GroupAggregate {
   return mergeGroups(...roles.map((r) => aggregate[r]).filter((g): g is GroupAggregate => g !== undefined));

@@ -92,7 +92,7 @@ export interface RoundReport {
 export interface ReportOptions {
   /** Comments are included only when asked for (admins; share links that allow them). */
   comments: 'none' | 'visible' | 'all';
-  /** At most this many comments a theme (a page links to the rest); every comment when unset. */
+  /** At most this many comments a theme (a page links to the rest); every comment when unset; 0: none, their counts only. */
   commentsPerTheme?: number;
 }
 
@@ -119,7 +119,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
    * rows (repos.responses.countByRole, repos.results.themeMoments and itemCounts) stays as the
    * reference the totals are tested against (test/db/totals.test.ts).
    */
-  const aggregate = (round: RoundRecord, q: Questionnaire): RoundAggregate => {
+  const readAggregate = (round: RoundRecord, q: Questionnaire): RoundAggregate => {
     const out: RoundAggregate = {};
     const group = (role: string) => (out[role] ??= emptyGroup());
     for (const r of repos.totals.countByRole(round.id)) group(r.role).respondents = r.n;
@@ -142,6 +142,31 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
       } else if (c.value < size) item.counts[c.value] += c.n;
     }
     return out;
+  };
+
+  /**
+   * The aggregates last read, by round: every report, API answer, export and live view of a
+   * round asks for them, and they change only when responses are released (issue 12: reading and
+   * shaping the item totals was 14% of a report page's time, and 550 KB of its garbage).
+   * An entry is used only while the totals' version is the one it was read under (any change to
+   * any round's totals, on this connection or by another process, moves it on), for the same
+   * round (its link token: a deleted round's id can be used again) and questionnaire. Frozen,
+   * so that nothing can change what the next report reads; callers get a copy they may add
+   * empty groups to.
+   */
+  const kept = new Map<number, { version: string; linkToken: string; q: Questionnaire; aggregate: RoundAggregate }>();
+  const aggregate = (round: RoundRecord, q: Questionnaire): RoundAggregate => {
+    // Read before the totals: a change in between makes the entry stale at once, never wrong.
+    const version = repos.totals.version();
+    const hit = kept.get(round.id);
+    if (version !== null && hit && hit.version === version && hit.linkToken === round.linkToken && hit.q === q) return { ...hit.aggregate };
+    const out = readAggregate(round, q);
+    if (version !== null) {
+      kept.delete(round.id);
+      if (kept.size >= KEPT_ROUNDS) kept.delete(kept.keys().next().value!);
+      kept.set(round.id, { version, linkToken: round.linkToken, q, aggregate: freezeAggregate(out) });
+    }
+    return { ...out };
   };
 
   const build = (round: RoundRecord, options: ReportOptions): RoundReport => {
@@ -168,7 +193,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
     const commentsMinimum = visibility.minGroupSize * 2;
     const commentsShown = options.comments !== 'none' && visibility.total >= commentsMinimum;
     const includeHidden = options.comments === 'all';
-    const comments = !commentsShown
+    const comments = !commentsShown || options.commentsPerTheme === 0
       ? []
       : options.commentsPerTheme === undefined
         ? repos.results.comments(round.id, includeHidden)
@@ -288,6 +313,24 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
         perPage: options.perPage,
       };
     },
+    /**
+     * The texts of one theme's comments that `report` may show (none are hidden), a page of at
+     * most `perPage` at a time, in the report's order: for answers too large to build at once
+     * (the JSON API with every comment). Nothing when the report shows no comments. Each page
+     * is read when it is asked for, with no statement left open in between, so other requests run
+     * between pages; a comment hidden meanwhile is left out of the pages not yet read.
+     */
+    *shownCommentTexts(report: RoundReport, themeId: string, perPage: number): Generator<string[], void, undefined> {
+      if (!report.comments.shown || !report.themes.some((t) => t.themeId === themeId)) return;
+      let after: { id: string; body: string } | null = null;
+      for (;;) {
+        const page = repos.results.shownCommentsAfter(report.round.id, themeId, after, perPage);
+        if (page.length === 0) return;
+        yield page.map((c) => c.body);
+        if (page.length < perPage) return;
+        after = page[page.length - 1];
+      }
+    },
     /** Hides or shows a comment; hidden comments are gone from every output. */
     setCommentHidden(roundId: number, commentId: string, hidden: boolean): void {
       if (!repos.results.setCommentHidden(roundId, commentId, hidden)) throw new NotFoundError('That comment was not found');
@@ -295,6 +338,20 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
   };
 }
 export type ResultsService = ReturnType<typeof resultsService>;
+
+/** Rounds whose aggregates are kept (a few hundred KB each at most). */
+const KEPT_ROUNDS = 16;
+
+function freezeAggregate(aggregate: RoundAggregate): RoundAggregate {
+  for (const group of Object.values(aggregate)) {
+    for (const moments of Object.values(group.themes)) Object.freeze(moments);
+    for (const item of Object.values(group.items)) Object.freeze(Object.freeze(item).counts);
+    Object.freeze(group.themes);
+    Object.freeze(group.items);
+    Object.freeze(group);
+  }
+  return Object.freeze(aggregate);
+}
 
 /** Up to two strongest and two weakest themes, never the same theme in both lists. */
 export function strongestAndWeakest(ranked: ThemeResult[]): { strongest: ThemeResult[]; weakest: ThemeResult[] } {

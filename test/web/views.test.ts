@@ -5,9 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ejs from 'ejs';
+import i18next from 'i18next';
 import request from 'supertest';
 import { createApp } from '../../src/web/app';
-import { translator } from '../../src/web/i18n';
+import { PAGE_LANGUAGES, translator } from '../../src/web/i18n';
+import { cy } from '../../src/web/locales/cy';
+import { en } from '../../src/web/locales/en';
 import { ViewEngine } from '../../src/web/views';
 import { browserLike, makeTestApp } from '../helpers/app';
 import { openRound } from '../helpers/rounds';
@@ -112,6 +115,58 @@ describe('t() remembering its answers', () => {
     }
     expect(translator('cy')('layout.home')).not.toBe(t('layout.home'));
   });
+});
+
+describe('t() with text values: the sentence remembered, the texts put in', () => {
+  // i18next itself, set up as src/web/i18n.ts sets it up: what every answer must equal.
+  const reference = i18next.createInstance();
+  void reference.init({
+    resources: { en: { translation: en }, cy: { translation: cy } },
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...PAGE_LANGUAGES],
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  /** Every key of the catalogues with the names it interpolates (plural forms under their base key). */
+  const keys = new Map<string, Set<string>>();
+  const walk = (node: unknown, at: string) => {
+    if (typeof node === 'string') {
+      const key = at.replace(/_(zero|one|two|few|many|other)$/, '');
+      const names = keys.get(key) ?? new Set<string>();
+      for (const m of node.matchAll(/\{\{\s*([^},\s]+)\s*\}\}/g)) names.add(m[1]);
+      keys.set(key, names);
+    } else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, at ? `${at}.${k}` : k);
+  };
+  walk(en, '');
+  walk(cy, '');
+  // Texts that would trip a careless substitution: markers, i18next's own syntax, nothing at all.
+  const texts = ['12.3', '', 'Our staff and volunteers', '{{low}}', '$t(layout.home)', '\uE0000\uE001', 'a\u0000b', '<b>&amp;</b>', '$&', 'x'.repeat(300)];
+
+  it.each(PAGE_LANGUAGES.flatMap((language) => [false, true].map((easyRead) => [language, easyRead] as const)))(
+    'answers as i18next does for every key of the catalogue (%s, Easy Read %s), whatever the texts',
+    (language, easyRead) => {
+      const t = translator(language, easyRead) as unknown as (key: string, options?: object) => unknown;
+      const fixed = reference.getFixedT(language) as unknown as (key: string | string[], options?: object) => unknown;
+      const expected = (key: string, options?: object) => fixed(easyRead ? [`easyRead.${key}`, key] : key, options);
+      let withText = 0;
+      for (const [key, names] of keys) {
+        if (names.size === 0) {
+          expect(t(key)).toBe(expected(key));
+          continue;
+        }
+        withText++;
+        for (let round = 0; round < 3; round++) {
+          for (let i = 0; i < texts.length; i++) {
+            const options = Object.fromEntries([...names].map((name, k) => [name, name === 'count' ? i + k : texts[(i + k + round) % texts.length]]));
+            expect({ key, options, text: t(key, options) }).toEqual({ key, options, text: expected(key, options) });
+          }
+        }
+      }
+      expect(withText).toBeGreaterThan(100);
+    },
+  );
 });
 
 describe('no session for a GET outside /admin without a session cookie', () => {

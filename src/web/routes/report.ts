@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Readable, pipeline } from 'node:stream';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -113,6 +114,57 @@ async function streamCsv(res: Response, file: { filename: string; chunks: AsyncG
   pipeline(Readable.from(all()), res, (err) => {
     // Headers are gone by now: a failure can only cut the download short (the client sees it).
     if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') logger.error({ err }, 'CSV export failed');
+  });
+}
+
+/** Comments a chunk of the JSON API's answer: read, written and let go of before the next. */
+const COMMENTS_PER_CHUNK = 500;
+
+/**
+ * `res.json(body)` with each theme's `comments` filled in from `textsOf` as they are read, page
+ * by page: the same bytes (JSON.stringify of the whole), without holding every comment, its copy
+ * per theme and the whole answer as one string at once. With 32,000 comments that was 2 MB of
+ * text built three times over, and the peak of the server's memory (issue 12). A mark stands for
+ * each theme's comments in the JSON of the rest: random and new for each answer, so no text in
+ * the report can be taken for it.
+ */
+function sendJsonWithComments(
+  res: Response,
+  body: ReturnType<typeof reportJson> & object,
+  textsOf: (themeId: string) => Iterable<string[]>,
+  logger: Pick<Logger, 'error'>,
+) {
+  const mark = `comments-${randomBytes(16).toString('hex')}-`;
+  const themeIds = body.themes.map((t) => t.themeId);
+  const text = JSON.stringify({ ...body, themes: body.themes.map((t, i) => ({ ...t, comments: `${mark}${i}` })) });
+  const parts: string[] = [];
+  let from = 0;
+  themeIds.forEach((_, i) => {
+    const placeholder = JSON.stringify(`${mark}${i}`);
+    const at = text.indexOf(placeholder, from);
+    // Before anything is sent: a failure here is still an ordinary error page.
+    if (at < 0) throw new Error(`The JSON API's answer lost the place of theme ${i}'s comments`);
+    parts.push(text.slice(from, at));
+    from = at + placeholder.length;
+  });
+  const last = text.slice(from);
+  async function* chunks() {
+    for (let i = 0; i < themeIds.length; i++) {
+      let open = `${parts[i]}[`;
+      for (const page of textsOf(themeIds[i])) {
+        yield `${open}${page.map((c) => JSON.stringify(c)).join(',')}`;
+        open = ',';
+        // Other requests run between pages.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      yield open === ',' ? ']' : `${open}]`;
+    }
+    yield last;
+  }
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  pipeline(Readable.from(chunks()), res, (err) => {
+    // Headers are gone by now: a failure can only cut the answer short (the client sees it).
+    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') logger.error({ err }, 'JSON API answer failed');
   });
 }
 
@@ -256,9 +308,12 @@ export function publicReportRoutes(services: Services, currentAdmin: (req: Reque
       services.access.round(admin, roundId);
       comments = 'visible';
     }
-    const report = services.results.forRound(roundId, { comments });
+    // The comments themselves are streamed below, theme by theme (the report carries their counts).
+    const report = services.results.forRound(roundId, { comments, commentsPerTheme: 0 });
     const actions = services.actions.list(report.round).map((a) => ({ themeId: a.themeId, what: a.what, lead: a.lead, dueOn: a.dueOn, status: a.status, note: a.note, overdue: a.overdue }));
-    res.json({ ...reportJson(report), actions });
+    const body = { ...reportJson(report), actions };
+    if (!report.comments.shown || report.themes.every((t) => t.commentCount === 0)) return res.json(body);
+    sendJsonWithComments(res, body, (themeId) => services.results.shownCommentTexts(report, themeId, COMMENTS_PER_CHUNK), services.logger);
   });
   return router;
 }
