@@ -21,6 +21,7 @@ const pool = Buffer.alloc(POOL_SIZE);
 let poolUsed = POOL_SIZE;
 export const cryptoRandom: RandomSource = {
   bytes(size) {
+    if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`Cannot draw ${size} random bytes`);
     if (size > 256) return crypto.randomBytes(size);
     if (poolUsed + size > POOL_SIZE) {
       crypto.randomFillSync(pool);

@@ -54,8 +54,21 @@ export class PageCacheMismatchError extends Error {
  */
 const sharedKey = (res: Response): unknown[] => {
   const l = res.locals;
-  return [l.lang, l.cannotSave ?? false, l.currentPath, l.joinSwitch ?? null, l.wordingChoices ?? null, l.round ?? null, l.wording ?? null, l.graceNotice ?? null];
+  return [l.lang, l.cannotSave ?? false, l.currentPath, l.joinSwitch ?? null, l.wordingChoices ?? null, roundKey(l.round), l.wording ?? null, l.graceNotice ?? null];
 };
+
+/**
+ * A round as a key: the whole record, so that no change to it can be missed. Rounds come frozen
+ * from the round cache (db/rounds.ts), the same object while unchanged, so each is written out once.
+ */
+const ROUND_KEYS = new WeakMap<object, string>();
+function roundKey(round: unknown): string | null {
+  if (round === undefined || round === null) return null;
+  if (!Object.isFrozen(round)) return JSON.stringify(round);
+  let key = ROUND_KEYS.get(round);
+  if (key === undefined) ROUND_KEYS.set(round, (key = JSON.stringify(round)));
+  return key;
+}
 
 const escape = ejs.escapeXML as (s: unknown) => string;
 
@@ -70,7 +83,7 @@ export class PageCache {
     private readonly engine: ViewEngine,
     private readonly viewsDir: string,
     readonly mode: PageCacheMode,
-    /** Pages kept at most; when full the cache starts again (a bound on memory, not an LRU). */
+    /** Pages kept at most; when full, the one unused for longest makes way. */
     private readonly max = 300,
   ) {}
 
@@ -102,10 +115,14 @@ export class PageCache {
     if (this.mode === 'off' || page.key === null || (flash && flash.length > 0)) return fresh();
     const key = JSON.stringify([view, ...sharedKey(res), ...page.key]);
     let cut = this.pages.get(key);
-    if (!cut) {
+    if (cut) {
+      // Most recently used last: when full, the page unused for longest goes first.
+      this.pages.delete(key);
+      this.pages.set(key, cut);
+    } else {
       const made = this.cut(res, view, page);
       if (!made) return fresh();
-      if (this.pages.size >= this.max) this.pages.clear();
+      if (this.pages.size >= this.max) this.pages.delete(this.pages.keys().next().value!);
       this.pages.set(key, (cut = made));
     }
     // A page without holes is sent as it is kept (nothing writes to a Buffer once sent).

@@ -17,8 +17,11 @@ export interface QuestionView {
   error?: string;
 }
 
-/** The holes of a theme page that hold answers: one per radio, one per comment box. */
-const checkedHole = (optionId: string) => `checked:${optionId}`;
+/**
+ * The holes of a theme page that hold answers: one per radio (by item and value: an item id
+ * never has a colon, so no two radios share one, whatever their element ids), one per comment box.
+ */
+const checkedHole = (itemId: string, value: string) => `checked:${itemId}:${value}`;
 const commentHole = (itemId: string) => `comment:${itemId}`;
 /** The id of an option's radio: the first carries the question's id, so the error summary can link to it. */
 const optionId = (itemId: string, value: string, first: boolean) => (first ? itemId : `${itemId}-${value}`);
@@ -38,9 +41,9 @@ export function themeQuestions(q: Questionnaire, page: FormTheme, t: TFunction, 
       hint: base.hint ?? (item.kind === 'ladder' ? t('question.ladderHint') : undefined),
       options: itemOptions(q, item).map((o, i) => {
         const id = optionId(item.id, String(o.value), i === 0);
-        return { id, value: String(o.value), label: o.label, checked: hole(checkedHole(id)) };
+        return { id, value: String(o.value), label: o.label, checked: hole(checkedHole(item.id, String(o.value))) };
       }),
-      dontKnow: { id: `${item.id}-dk`, label: q.scale.dontKnowLabel, checked: hole(checkedHole(`${item.id}-dk`)) },
+      dontKnow: { id: `${item.id}-dk`, label: q.scale.dontKnowLabel, checked: hole(checkedHole(item.id, 'dk')) },
     };
   });
 }
@@ -63,12 +66,7 @@ export function themeAnswers(q: Questionnaire, page: FormTheme, answers: Answers
       continue;
     }
     const chosen = entered ? raw(item.id) : answer?.type === 'choice' ? String(answer.value) : answer?.type === 'dontKnow' ? 'dk' : undefined;
-    if (chosen === 'dk') values.set(checkedHole(`${item.id}-dk`), ' checked');
-    else {
-      const options = itemOptions(q, item);
-      const at = options.findIndex((o) => String(o.value) === chosen);
-      if (at !== -1) values.set(checkedHole(optionId(item.id, String(options[at].value), at === 0)), ' checked');
-    }
+    if (chosen !== undefined) values.set(checkedHole(item.id, chosen), ' checked');
   }
   return values;
 }

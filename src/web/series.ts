@@ -11,7 +11,10 @@ export function series(...handlers: RequestHandler[]): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     let at = 0;
     const step = (err?: unknown): void => {
-      if (err !== undefined && err !== null) return next(err);
+      // As between separate layers: 'route' (and no error) goes on to the next middleware,
+      // 'router' leaves the router, anything else is an error.
+      if (err === 'router') return next(err);
+      if (err && err !== 'route') return next(err);
       const handler = handlers[at++];
       if (!handler) return next();
       try {

@@ -14,6 +14,11 @@ describe('cryptoRandom (drawn from a 4 KB pool)', () => {
     expect(randomToken(cryptoRandom, 32)).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('refuses a size that is not a whole number of bytes, as crypto.randomBytes does, and hands out nothing used', () => {
+    for (const size of [-32, 1.5, Number.NaN]) expect(() => cryptoRandom.bytes(size)).toThrow(RangeError);
+    expect(cryptoRandom.bytes(32).equals(Buffer.alloc(32))).toBe(false);
+  });
+
   it('hands out copies: changing one changes neither the next nor the pool', () => {
     const a = cryptoRandom.bytes(16);
     a.fill(0);

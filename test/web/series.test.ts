@@ -35,6 +35,11 @@ describe('series', () => {
     expect(res.text).toBe('refused');
   });
 
+  it('treats next(\'route\') as the next middleware, as separate layers do', async () => {
+    const skip: RequestHandler = (_req, res, next) => ((res.locals.ran as string[]).push('skip'), next('route'));
+    expect((await request(appWith(mark('a'), skip, mark('b'))).get('/').expect(200)).body).toEqual(['a', 'skip', 'b']);
+  });
+
   it('sends errors, thrown, passed or rejected, to the error handlers and skips the rest', async () => {
     const passed: RequestHandler = (_req, _res, next) => next(new Error('passed'));
     const thrown: RequestHandler = () => {

@@ -43,7 +43,8 @@ const typedCode = (body: unknown) => {
   const parsed = codeForm.safeParse(body ?? {});
   return parsed.success ? parsed.data.code : '';
 };
-const pageNumber = z.coerce.number().int().min(1).max(100);
+/** A theme page's number as its links write it ("1" to "100"; "01" or "1.0" is no page, so each page has one address). */
+const pageNumber = z.string().regex(/^(?:[1-9]\d?|100)$/).transform(Number);
 /** "Are you filling this in for someone else, or helping them?" on the role page (optional). */
 const assistedField = z.enum(['yes', 'no']).optional().catch(undefined);
 
