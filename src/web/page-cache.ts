@@ -70,6 +70,24 @@ function roundKey(round: unknown): string | null {
   return key;
 }
 
+/** What the templates may read from res.locals besides the page's own: sharedKey's names, and what is derived from them. */
+const KEYED_LOCALS = [
+  ...['lang', 'cannotSave', 'currentPath', 'joinSwitch', 'wordingChoices', 'round', 'wording', 'graceNotice', 'flash'],
+  // derived: from lang and wording (htmlLang, t), from round and wording (base, texts, questionnaire, textLang, roundLang)
+  ...['htmlLang', 't', 'base', 'texts', 'questionnaire', 'textLang', 'roundLang'],
+];
+
+/** The locals as templates see them (EJS reads them through `with`), noting each name found. */
+function recording(data: Record<string, unknown>, read: Set<string>): Record<string, unknown> {
+  const note = (name: string | symbol) => {
+    if (typeof name === 'string' && name in data) read.add(name);
+  };
+  return new Proxy(data, {
+    has: (target, name) => (note(name), name in target),
+    get: (target, name, receiver) => (note(name), Reflect.get(target, name, receiver) as unknown),
+  });
+}
+
 const escape = ejs.escapeXML as (s: unknown) => string;
 
 export class PageCache {
@@ -151,7 +169,17 @@ export class PageCache {
   private cut(res: Response, view: string, page: CachedRender): CutPage | null {
     const holes: string[] = [];
     const mark: Hole = (name) => `${this.marker}${holes.push(name) - 1}\u0000`;
-    const parts = this.render(res, view, { ...page.locals(mark), csrfToken: () => mark(CSRF_HOLE) }).split(this.markerPattern);
+    const own = { ...page.locals(mark), csrfToken: () => mark(CSRF_HOLE) };
+    // Under audit, every name the templates read must be the page's own, the app's, or in the
+    // shared key (or derived from it): a template reading anything else (a new res.locals value)
+    // would otherwise be kept with whatever the first visitor had.
+    const read = this.mode === 'audit' ? new Set<string>() : undefined;
+    const parts = this.render(res, view, own, read).split(this.markerPattern);
+    if (read) {
+      const allowed = new Set([...KEYED_LOCALS, ...Object.keys(res.app.locals), ...Object.keys(own)]);
+      const unkeyed = [...read].filter((name) => !allowed.has(name));
+      if (unkeyed.length) throw new PageCacheMismatchError(`${view} reads ${unkeyed.join(', ')}, which the page cache's key does not cover: add it to sharedKey (and KEYED_LOCALS), the page's own key, or a hole`);
+    }
     // split with a capture group: text, hole index, text, hole index, ..., text
     const texts: string[] = [];
     const order: string[] = [];
@@ -165,10 +193,10 @@ export class PageCache {
     return { texts: texts.map((t) => Buffer.from(t, 'utf8')), holes: order };
   }
 
-  /** As res.render would: app.locals, then res.locals, then the page's own. */
-  private render(res: Response, view: string, locals: Record<string, unknown>): string {
+  /** As res.render would: app.locals, then res.locals, then the page's own; `read` collects the names the templates look up. */
+  private render(res: Response, view: string, locals: Record<string, unknown>, read?: Set<string>): string {
     const data = Object.assign(Object.create(null) as Record<string, unknown>, res.app.locals, res.locals, locals);
-    return this.engine.render(path.join(this.viewsDir, `${view}.ejs`), data);
+    return this.engine.render(path.join(this.viewsDir, `${view}.ejs`), read ? recording(data, read) : data);
   }
 }
 

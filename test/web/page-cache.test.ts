@@ -17,6 +17,7 @@ describe('PageCache', () => {
   fs.writeFileSync(path.join(dir, 'page.ejs'), '<h1><%= title %></h1><input value="<%= csrfToken() %>"><p><%= name %></p><%- include("part", { x: mine }) %>');
   fs.writeFileSync(path.join(dir, 'part.ejs'), '<i><%= x %></i><b><%= lang %></b>');
   fs.writeFileSync(path.join(dir, 'sliced.ejs'), '<p><%= name.slice(2) %></p>');
+  fs.writeFileSync(path.join(dir, 'unkeyed.ejs'), '<p><%= name %> <%- include("part", { x: currentUrl }) %></p>');
   fs.writeFileSync(path.join(dir, 'plain.ejs'), '<p>The same for everyone, in <%= lang %>: café</p>');
 
   /** A response as the cache sees one: app.locals, res.locals (with the form token) and send. */
@@ -108,6 +109,13 @@ describe('PageCache', () => {
     (served.res.app.locals as Record<string, unknown>).title = 'Changed';
     on.send(served.res, 'page', page('a', 'b'));
     expect(served.sent[0]).toContain('<h1>App</h1>');
+  });
+
+  it('under audit, refuses to keep a page whose template reads a local its key does not cover', () => {
+    const { res } = response({ currentUrl: '/join?code=mine' });
+    expect(() => cache('audit').send(res, 'unkeyed', page('a', 'b'))).toThrow(/unkeyed reads currentUrl, which the page cache's key does not cover/);
+    // The same page's own locals, the app's and the shared key's are fine.
+    expect(() => cache('audit').send(response().res, 'page', page('a', 'b'))).not.toThrow();
   });
 
   it('does not keep a page whose template changed a hole instead of printing it (audit: refuses it)', () => {
