@@ -13,8 +13,8 @@ export const isPageLanguage = (code: string): code is PageLanguage => (PAGE_LANG
 /** The value of an `lang` attribute for a page language (English pages say en-GB). */
 export const htmlLang = (code: string) => (code === 'en' ? 'en-GB' : code);
 
-const instance = i18next.createInstance();
-void instance.init({
+/** How the catalogue's i18next is set up (tests set up their reference i18next the same way). */
+export const I18NEXT_OPTIONS = {
   resources: { en: { translation: en }, cy: { translation: cy } },
   lng: 'en',
   fallbackLng: 'en',
@@ -24,7 +24,10 @@ void instance.init({
   // The templates escape every value (<%= %>): escaping here too would show &amp; on the page.
   interpolation: { escapeValue: false },
   returnNull: false,
-});
+} as const;
+
+const instance = i18next.createInstance();
+void instance.init(I18NEXT_OPTIONS);
 
 /** The most answers kept per language: far above the catalogue's keys, so the memory stays bounded. */
 const REMEMBERED_MAX = 5000;

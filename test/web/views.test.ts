@@ -8,7 +8,7 @@ import ejs from 'ejs';
 import i18next from 'i18next';
 import request from 'supertest';
 import { createApp } from '../../src/web/app';
-import { PAGE_LANGUAGES, translator } from '../../src/web/i18n';
+import { I18NEXT_OPTIONS, PAGE_LANGUAGES, translator } from '../../src/web/i18n';
 import { cy } from '../../src/web/locales/cy';
 import { en } from '../../src/web/locales/en';
 import { ViewEngine } from '../../src/web/views';
@@ -120,15 +120,7 @@ describe('t() remembering its answers', () => {
 describe('t() with text values: the sentence remembered, the texts put in', () => {
   // i18next itself, set up as src/web/i18n.ts sets it up: what every answer must equal.
   const reference = i18next.createInstance();
-  void reference.init({
-    resources: { en: { translation: en }, cy: { translation: cy } },
-    lng: 'en',
-    fallbackLng: 'en',
-    supportedLngs: [...PAGE_LANGUAGES],
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void reference.init(I18NEXT_OPTIONS);
   /** Every key of the catalogues with the names it interpolates (plural forms under their base key). */
   const keys = new Map<string, Set<string>>();
   const walk = (node: unknown, at: string) => {
