@@ -60,7 +60,7 @@ export function roundRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM rounds WHERE id = ?`);
   const byToken = db.prepare(`SELECT ${COLUMNS}, version FROM rounds WHERE link_token = ?`);
   const versionByToken = db.prepare('SELECT version FROM rounds WHERE link_token = ?').pluck();
-  // Rounds read by link token, kept while their version (migration 020) is the same: a
+  // Rounds read by link token, kept while their version (migration 018) is the same: a
   // respondent page then reads one number instead of the whole row. Frozen, so that no caller
   // changes what the next request gets. At most KEPT_ROUNDS, then it starts again.
   const kept = new Map<string, { version: number; round: RoundRecord }>();

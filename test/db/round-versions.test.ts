@@ -1,4 +1,4 @@
-// Rounds kept in memory by link token while their version (migration 020) is the same (issue 12).
+// Rounds kept in memory by link token while their version (migration 018) is the same (issue 12).
 import { makeTestApp } from '../helpers/app';
 import { openRound } from '../helpers/rounds';
 import { respond } from '../helpers/respond';
