@@ -8,7 +8,7 @@
   // Live character counts for text areas with a maximum length.
   Array.prototype.forEach.call(document.querySelectorAll('textarea[data-maxlength]'), function (area) {
     var max = Number(area.getAttribute('data-maxlength'));
-    var counter = document.getElementById(area.id + '-count');
+    var counter = document.getElementById(area.id + '--count');
     if (!counter || !max) return;
     // The words come from the page's catalogue (data-left, data-over), so a Welsh page counts in Welsh.
     var leftText = counter.getAttribute('data-left') || 'You have {n} characters remaining';

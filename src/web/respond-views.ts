@@ -23,8 +23,12 @@ export interface QuestionView {
  */
 const checkedHole = (itemId: string, value: string) => `checked:${itemId}:${value}`;
 const commentHole = (itemId: string) => `comment:${itemId}`;
-/** The id of an option's radio: the first carries the question's id, so the error summary can link to it. */
-const optionId = (itemId: string, value: string, first: boolean) => (first ? itemId : `${itemId}-${value}`);
+/**
+ * The element id of an option's radio: the first carries the question's id, so the error summary
+ * can link to it; the others, like every id derived from a question's (hint, error, "no answer",
+ * character count), add "--", which no item id contains, so no two elements share an id.
+ */
+const optionId = (itemId: string, value: string, first: boolean) => (first ? itemId : `${itemId}--${value}`);
 
 /**
  * Builds a theme page's questions, the same for everyone; what a person chose or typed goes
@@ -43,7 +47,7 @@ export function themeQuestions(q: Questionnaire, page: FormTheme, t: TFunction, 
         const id = optionId(item.id, String(o.value), i === 0);
         return { id, value: String(o.value), label: o.label, checked: hole(checkedHole(item.id, String(o.value))) };
       }),
-      dontKnow: { id: `${item.id}-dk`, label: q.scale.dontKnowLabel, checked: hole(checkedHole(item.id, 'dk')) },
+      dontKnow: { id: `${item.id}--dk`, label: q.scale.dontKnowLabel, checked: hole(checkedHole(item.id, 'dk')) },
     };
   });
 }

@@ -178,6 +178,9 @@ describe('the respondent pages from the page cache', () => {
       const page = (await b.agent.get(`${base}/themes/1`).expect(200)).text;
       const checked = [...page.matchAll(/<input type="radio" id="[^"]+" name="([^"]+)" value="([^"]*)" checked>/g)].map((m) => `${m[1]}=${m[2]}`);
       expect(checked).toEqual(ticked);
+      // And no two elements share an id (option, "Don't know", "no answer", hint, error ids add "--").
+      const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     }
   });
 

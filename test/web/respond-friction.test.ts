@@ -27,8 +27,8 @@ describe('respondent friction (issue 19.5)', () => {
     await b.submit(`${base}/themes/1`, fields);
     const page = await b.agent.get(`${base}/themes/1`);
     const first = ctx.services.responding.pages(round)[0].items.find(isScored)!;
-    expect(page.text).toContain(`<input type="radio" id="${first.id}-none" name="${first.id}" value="">`);
-    expect(page.text).toContain(`<label for="${first.id}-none">No answer`);
+    expect(page.text).toContain(`<input type="radio" id="${first.id}--none" name="${first.id}" value="">`);
+    expect(page.text).toContain(`<label for="${first.id}--none">No answer`);
     // What the browser sends when "No answer" is chosen: the empty value.
     await b.submit(`${base}/themes/1`, { ...fields, [first.id]: '' });
     const draftId = ctx.db.prepare('SELECT id FROM drafts').get() as { id: string };

@@ -248,9 +248,9 @@ describe('answering', () => {
     expect(res.text).toContain('<title>Error: ');
     expect(res.text).toContain('There is a problem');
     expect(res.text).toContain(`href="#${bad.id}"`);
-    expect(res.text).toContain(`id="${bad.id}-error"`);
+    expect(res.text).toContain(`id="${bad.id}--error"`);
     expect(res.text).toContain('Keep this text');
-    expect(res.text).toMatch(new RegExp(`id="${page.items[0].id}-1" name="${page.items[0].id}" value="1" checked`));
+    expect(res.text).toMatch(new RegExp(`id="${page.items[0].id}--1" name="${page.items[0].id}" value="1" checked`));
     // Nothing was saved from the refused page.
     const check = await b.agent.get(`/r/${round.linkToken}/check`);
     expect(check.text).toContain('You answered 0 of');

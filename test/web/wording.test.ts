@@ -90,7 +90,7 @@ describe('answering in Welsh', () => {
     expect(res.text).toContain('<title>Gwall: ');
     expect(res.text).toContain('Mae problem');
     expect(res.text).toContain(`Dewiswch un o&#39;r opsiynau ar gyfer “CY ${first.text}”.`);
-    expect(res.text).toMatch(new RegExp(`id="${second.id}-2" name="${second.id}" value="2" checked`));
+    expect(res.text).toMatch(new RegExp(`id="${second.id}--2" name="${second.id}" value="2" checked`));
   });
 
   it('starts in the round\'s default language, which a person\'s own choice overrides', async () => {
@@ -205,7 +205,7 @@ describe('answering in Easy Read', () => {
     expect(switched.headers.location).toBe(`${base}/themes/1`);
     const again = await b.agent.get(`${base}/themes/1`).expect(200);
     expect(again.text).toContain(`<legend>ER ${item.text}</legend>`);
-    expect(again.text).toMatch(new RegExp(`id="${item.id}-1" name="${item.id}" value="1" checked`));
+    expect(again.text).toMatch(new RegExp(`id="${item.id}--1" name="${item.id}" value="1" checked`));
     const toWelsh = await b.submit(`${base}/themes/1`, { [item.id]: '2', _wording: 'language:cy' });
     expect(toWelsh.headers.location).toBe(`${base}/themes/1`);
     // Welsh Easy Read page words (catalogue easyRead.theme.resumeCode): "Eich cod yw".
@@ -221,7 +221,7 @@ describe('answering in Easy Read', () => {
     const back = await other.agent.get(resumed.headers.location).expect(200);
     expect(back.text).toContain('<html lang="cy">');
     expect(back.text).toContain(`<legend>CY-ER ${item.text}</legend>`);
-    expect(back.text).toMatch(new RegExp(`id="${item.id}-2" name="${item.id}" value="2" checked`));
+    expect(back.text).toMatch(new RegExp(`id="${item.id}--2" name="${item.id}" value="2" checked`));
   });
 
   it('offers no Easy Read where the questionnaire has none', async () => {
