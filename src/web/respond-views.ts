@@ -56,7 +56,7 @@ export function themeQuestions(q: Questionnaire, page: FormTheme, t: TFunction, 
  * What fills a theme page's answer holes: the draft's answers, or after a refused submission
  * what was sent (`entered`), so nothing is lost.
  */
-export function themeAnswers(q: Questionnaire, page: FormTheme, answers: Answers, entered?: Record<string, unknown>): Map<string, string> {
+export function themeAnswers(page: FormTheme, answers: Answers, entered?: Record<string, unknown>): Map<string, string> {
   const values = new Map<string, string>();
   const raw = (id: string): string | undefined => {
     const v = entered?.[id];

@@ -285,7 +285,7 @@ export function respondRoutes(services: Services, config: Config, cache: PageCac
     const draft = responding.requireDraft(view.round, draftIdOf(req));
     if (draft.submitted) return res.redirect(303, `/r/${view.round.linkToken}/thanks`);
     if (!draft.role) return res.redirect(303, `/r/${view.round.linkToken}/role`);
-    renderTheme(res, view, draft, themeAnswers(textsOf(res), view.page, draft.answers), req.query.return === 'check' ? 'check' : '', []);
+    renderTheme(res, view, draft, themeAnswers(view.page, draft.answers), req.query.return === 'check' ? 'check' : '', []);
   });
 
   r.post('/themes/:n', (req, res) => {
@@ -304,7 +304,7 @@ export function respondRoutes(services: Services, config: Config, cache: PageCac
     if (!result.ok) {
       const errors = wording.wordErrors(res, result.errors);
       res.status(400);
-      renderTheme(res, view, existing!, themeAnswers(textsOf(res), view.page, {}, body), returnTo, errors);
+      renderTheme(res, view, existing!, themeAnswers(view.page, {}, body), returnTo, errors);
       return;
     }
     if (switching) {
