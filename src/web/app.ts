@@ -24,7 +24,7 @@ import { htmlLang, PAGE_LANGUAGES, translator } from './i18n';
 import { languageChoices, pageLanguage } from './wording';
 import { languageRoutes } from './routes/language';
 import { readCookie } from './cookies';
-import { ViewEngine } from './views';
+import { renderWithSendHtml, ViewEngine } from './views';
 import { series } from './series';
 import { PageCache } from './page-cache';
 
@@ -60,6 +60,7 @@ export function createApp(services: Services, config: Config): Express {
   // request (web/views.ts; issue 12).
   const engine = new ViewEngine();
   app.engine('ejs', engine.renderFile);
+  renderWithSendHtml(app);
   // Respondent pages rendered once per state, with holes for each person's values (web/page-cache.ts).
   const pages = new PageCache(engine, VIEWS_DIR, config.pageCache);
   app.set('views', VIEWS_DIR);

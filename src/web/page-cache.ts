@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Response } from 'express';
 import ejs from 'ejs';
-import type { ViewEngine } from './views';
+import { sendHtml, type ViewEngine } from './views';
 
 export type PageCacheMode = 'on' | 'off' | 'audit';
 
@@ -114,11 +114,7 @@ export class PageCache {
    * res.send would for HTML, without its detours (no ETag: these pages are no-store).
    */
   send(res: Response, view: string, page: CachedRender): void {
-    const body = this.body(res, view, page);
-    if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Length', body.length);
-    if (res.req.method === 'HEAD') res.end();
-    else res.end(body);
+    sendHtml(res, this.body(res, view, page));
   }
 
   /**

@@ -13,6 +13,7 @@
 // Object.prototype can be seen by a template (EJS's reason for copying).
 import fs from 'node:fs';
 import ejs from 'ejs';
+import type { Express, Response } from 'express';
 
 type Data = Record<string, unknown>;
 type Compiled = (data: Data) => string;
@@ -111,4 +112,30 @@ export class ViewEngine {
     if (/^[A-Za-z]+:\\|^\//.test(name) || !fs.existsSync(found)) throw new Error(`Could not find the include file "${ejs.escapeXML(name)}"`);
     return found;
   }
+}
+
+type RenderCallback = (err: Error | null, html?: string) => void;
+
+/**
+ * A page as res.send answers HTML (Content-Type unless the route set one, Content-Length, no body
+ * for HEAD), without its detours: these pages have no ETag (app.ts). A string is written to the
+ * socket as it is: res.send makes a Buffer of it first, whose memory (110 KB a report page) is
+ * outside V8's heap and is given back only when a garbage collection finds the Buffer, so under
+ * load many of them were resident at once (issue 12).
+ */
+export function sendHtml(res: Response, body: string | Buffer): void {
+  if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  if (res.req.method === 'HEAD') res.end();
+  else if (typeof body === 'string') res.end(body, 'utf8');
+  else res.end(body);
+}
+
+/** res.render without a callback of its own ends with sendHtml (above) instead of res.send. */
+export function renderWithSendHtml(app: Express): void {
+  const render = app.response.render as (this: Response, view: string, options: object, callback: RenderCallback) => void;
+  app.response.render = function (this: Response, view: string, options?: object | RenderCallback, callback?: RenderCallback) {
+    const [locals, done] = typeof options === 'function' ? [{}, options as RenderCallback] : [options ?? {}, callback];
+    render.call(this, view, locals, done ?? ((err, html) => (err ? this.req.next!(err) : sendHtml(this, html!))));
+  } as Response['render'];
 }

@@ -29,7 +29,14 @@ describe('aggregates kept between reports', () => {
     fill(ctx, round, 40, 1);
     const before = report(ctx, round.id);
     expect(before).toEqual(fresh(ctx, round.id));
-    expect(report(ctx, round.id)).toEqual(before);
+    const again = report(ctx, round.id);
+    expect(again).toEqual(before);
+    // The results were built once and shared, frozen: a caller cannot change the next report.
+    expect(again.overall).toBe(before.overall);
+    expect(Object.isFrozen(before.overall!.themes[0])).toBe(true);
+    expect(() => {
+      (before.overall!.themes[0] as { mean: number | null }).mean = 0;
+    }).toThrow(TypeError);
     fill(ctx, round, 25, 2);
     const after = report(ctx, round.id);
     expect(after.total).toBe(65);

@@ -6,12 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ejs from 'ejs';
 import i18next from 'i18next';
+import express from 'express';
 import request from 'supertest';
 import { createApp } from '../../src/web/app';
 import { I18NEXT_OPTIONS, PAGE_LANGUAGES, translator } from '../../src/web/i18n';
 import { cy } from '../../src/web/locales/cy';
 import { en } from '../../src/web/locales/en';
-import { ViewEngine } from '../../src/web/views';
+import { renderWithSendHtml, ViewEngine } from '../../src/web/views';
 import { browserLike, makeTestApp } from '../helpers/app';
 import { openRound } from '../helpers/rounds';
 
@@ -169,5 +170,46 @@ describe('no session for a GET outside /admin without a session cookie', () => {
     // Any spelling of /admin still gets the session (routing ignores case).
     await request(ctx.app).get('/ADMIN/login').expect((res) => expect([200, 303]).toContain(res.status));
     await request(ctx.app).get('/admin/login').expect((res) => expect([200, 303]).toContain(res.status));
+  });
+});
+
+describe('rendered pages are sent as text (sendHtml)', () => {
+  it('answers as res.send did for HTML: type, exact length in bytes, no body for HEAD; compressed when asked', async () => {
+    const ctx = makeTestApp();
+    // The admin sign-in page is rendered by res.render (not the page cache), in Welsh: multibyte text.
+    const page = await request(ctx.app).get('/admin/login').set('Cookie', 'ps_wording=cy').set('Accept-Encoding', 'identity').expect(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.text));
+    expect(page.text).toMatch(/^<!doctype html>/i);
+    expect(page.text.trimEnd()).toMatch(/<\/html>$/);
+    const head = await request(ctx.app).head('/admin/login').set('Accept-Encoding', 'identity').expect(200);
+    expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(head.text ?? '').toBe('');
+    const gzipped = await request(ctx.app).get('/admin/login').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['content-length']).toBeUndefined();
+    expect(gzipped.text).toContain('</html>');
+  });
+
+  it('passes a template error to the error handlers, and leaves a callback of the route’s own alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'powershare-send-'));
+    fs.writeFileSync(path.join(dir, 'ok.ejs'), '<p><%= word %></p>');
+    fs.writeFileSync(path.join(dir, 'broken.ejs'), '<p><%= missing.value %></p>');
+    const app = express();
+    const engine = new ViewEngine();
+    app.engine('ejs', engine.renderFile);
+    app.set('view engine', 'ejs');
+    app.set('views', dir);
+    renderWithSendHtml(app);
+    app.get('/ok', (_req, res) => res.render('ok', { word: 'café' }));
+    app.get('/broken', (_req, res) => res.render('broken'));
+    app.get('/own', (_req, res) => res.render('ok', { word: 'x' }, (_err, html) => res.type('text/plain').send(`got ${html}`)));
+    app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => res.status(500).send(`caught: ${/missing/.test(err.message)}`));
+    const ok = await request(app).get('/ok').expect(200);
+    expect(ok.text).toBe('<p>café</p>');
+    expect(ok.headers['content-length']).toBe(String(Buffer.byteLength('<p>café</p>')));
+    expect((await request(app).get('/broken').expect(500)).text).toBe('caught: true');
+    expect((await request(app).get('/own').expect(200)).text).toBe('got <p>x</p>');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
