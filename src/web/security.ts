@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { pageWords } from './wording';
 import { randomToken, type RandomSource } from '../services/runtime';
 import { readCookie, setCookie } from './cookies';
-import { deriveKey, mac, sameString } from './sealed';
+import { deriveKey, rememberingMac, sameString } from './sealed';
 
 /**
  * Helmet with a strict CSP: our own scripts and styles only, nothing inline.
@@ -91,14 +91,14 @@ const signedIn = (req: Request) => req.session?.adminId !== undefined;
  * Forms carry the token in `_csrf` (or a client sends `X-CSRF-Token`).
  */
 export function csrfProtection({ secret, random, config }: CsrfDeps): RequestHandler {
-  const key = deriveKey(secret, 'csrf');
+  const tokenOf = rememberingMac(deriveKey(secret, 'csrf'));
   const verify = (req: Request) => {
     const sent: unknown = req.body?._csrf ?? req.get('x-csrf-token');
     let expected: string | undefined;
     if (signedIn(req)) expected = req.session.csrfToken;
     else {
       const cookie = readCookie(req, CSRF_COOKIE);
-      expected = cookie && COOKIE_VALUE.test(cookie) ? mac(key, cookie) : undefined;
+      expected = cookie && COOKIE_VALUE.test(cookie) ? tokenOf(cookie) : undefined;
     }
     if (typeof sent !== 'string' || !expected || !sameString(sent, expected)) {
       throw new CsrfError('The form could not be checked');
@@ -116,12 +116,12 @@ export function csrfProtection({ secret, random, config }: CsrfDeps): RequestHan
       }
       if (token !== undefined) return token;
       const cookie = readCookie(req, CSRF_COOKIE);
-      if (cookie && COOKIE_VALUE.test(cookie)) return (token = mac(key, cookie));
+      if (cookie && COOKIE_VALUE.test(cookie)) return (token = tokenOf(cookie));
       if (!fresh) {
         fresh = randomToken(random, 32);
         setCookie(req, res, config, CSRF_COOKIE, fresh, { path: '/' });
       }
-      return (token = mac(key, fresh));
+      return (token = tokenOf(fresh));
     };
     res.locals.verifyCsrf = () => verify(req);
     if (SAFE_METHODS.has(req.method)) return next();
