@@ -120,8 +120,8 @@ type RenderCallback = (err: Error | null, html?: string) => void;
  * A page as res.send answers HTML (Content-Type unless the route set one, Content-Length, no body
  * for HEAD), without its detours: these pages have no ETag (app.ts). A string is written to the
  * socket as it is: res.send makes a Buffer of it first, whose memory (110 KB a report page) is
- * outside V8's heap and is given back only when a garbage collection finds the Buffer, so under
- * load many of them were resident at once (issue 12).
+ * outside V8's heap and is given back only when a garbage collection finds the Buffer (issue 12;
+ * the benchmark's RSS did not move beyond its spread, see docs/performance.md).
  */
 export function sendHtml(res: Response, body: string | Buffer): void {
   if (!res.getHeader('Content-Type')) res.setHeader('Content-Type', 'text/html; charset=utf-8');
