@@ -12,10 +12,9 @@ import { routePattern } from './route-table';
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    let logged = false;
-    const done = () => {
-      if (logged) return;
-      logged = true;
+    // 'close' comes once for every response: after 'finish' when it was sent, alone when the
+    // client went away first (then writableFinished is false).
+    res.once('close', () => {
       const status = res.statusCode;
       // Nothing to write at this level (LOG_LEVEL=silent in tests, or warn): skip the route lookup.
       if (status < 500 ? !logger.isLevelEnabled('info') : !logger.isLevelEnabled('error')) return;
@@ -31,9 +30,7 @@ export function requestLog(logger: Logger): RequestHandler {
       if (status >= 500) logger.error(entry, 'request');
       else if (route === null && status < 400) logger.debug(entry, 'request');
       else logger.info(entry, 'request');
-    };
-    res.once('finish', done);
-    res.once('close', done);
+    });
     next();
   };
 }

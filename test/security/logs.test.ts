@@ -112,6 +112,8 @@ describe('request logs (issue 13, item 9)', () => {
       expect(typeof e.status).toBe('number');
       expect(typeof e.durationMs).toBe('number');
       expect(e.durationMs as number).toBeGreaterThanOrEqual(0);
+      // Every one of these was answered in full: none is logged as given up on.
+      expect(e.aborted).toBeUndefined();
     }
     // The statuses are real: pages, redirects, refusals.
     const statuses = new Set(lines.map((e) => e.status));
