@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
@@ -13,7 +12,7 @@ import { handoutView, presenterView, type PresenterView } from '../presenter-vie
 import { pageWords, usePageLanguage } from '../wording';
 import { adminOf, flash, sessionAdmin } from './session';
 import { publicBase, roundLink } from './view-models';
-import { QR_OPTIONS } from './rounds';
+import { qrSvg } from './rounds';
 import { zonedTime } from '../time-zone';
 
 type Where = { joinAddress: string; link: string };
@@ -208,7 +207,7 @@ export function presenterHandlers(services: Services, config: Config, options: L
       });
       router.get('/observe/:token/qr.svg', async (req, res) => {
         const round = roundOf(req);
-        res.type('image/svg+xml').send(await QRCode.toString(roundLink(req, config, round), QR_OPTIONS));
+        res.type('image/svg+xml').send(await qrSvg(roundLink(req, config, round)));
       });
       return router;
     },

@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 import type { TFunction } from 'i18next';
 import { pageWords } from '../wording';
 import { translateMessage } from './words';
-import QRCode from 'qrcode';
 import type { Config } from '../../config';
 import { DEFAULT_QUESTIONNAIRE_ID } from '../../questionnaires';
 import { idParam } from '../params';
@@ -37,6 +36,17 @@ import type { PresenterHandlers } from './presenter';
 
 /** The QR code's settings; a test regenerates the SVG with these to check the payload. */
 export const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
+
+/**
+ * The round link as a QR code (SVG). The qrcode package is loaded when the first code is drawn:
+ * a server that only serves respondents never draws one (issue 12: 1.2 MB of resident memory).
+ */
+export function qrSvg(text: string): Promise<string> {
+  // A require, as in services/passwords.ts (jest's sandbox refuses a real dynamic import).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const QRCode = require('qrcode') as typeof import('qrcode');
+  return QRCode.toString(text, QR_OPTIONS);
+}
 
 
 const qKey = (id: string, version: number) => `${id}@${version}`;
@@ -433,8 +443,7 @@ export function roundHandlers(services: Services, config: Config, presenter?: Pr
 
     async qrCode(req: Request, res: Response) {
       const round = access.round(adminOf(res), idParam(req, 'roundId'));
-      const svg = await QRCode.toString(roundLink(req, config, round), QR_OPTIONS);
-      res.type('image/svg+xml').send(svg);
+      res.type('image/svg+xml').send(await qrSvg(roundLink(req, config, round)));
     },
   };
 }
