@@ -2,7 +2,7 @@ import type { Questionnaire } from '../domain/questionnaire';
 import { formThemes } from '../domain/questionnaire';
 import { emptyGroup, type GroupResult, type RoundAggregate, type ThemeResult } from '../domain/rubric';
 import type { FlagResult } from '../domain/flags';
-import { buildRoundResults, decideDisclosure, type Disclosure, type RoundResults } from '../domain/round-results';
+import { buildRoundResults, type Disclosure, type RoundResults } from '../domain/round-results';
 import type { Repositories, RoundRecord } from '../db';
 import { normaliseMinGroupSize, wordingCounts, type WordingCounts } from '../domain/anonymity';
 import { answerWayCounts, type AnswerWayCount } from '../domain/answer-ways';
@@ -169,9 +169,6 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
     kept.set(round.id, entry);
     return { aggregate: entry.aggregate, entry };
   };
-  /** A copy of the round's aggregate that callers may add empty groups to. */
-  const aggregate = (round: RoundRecord, q: Questionnaire): RoundAggregate => ({ ...keptAggregate(round, q).aggregate });
-
   /**
    * The round's results (domain/round-results.ts) over its aggregate, every role it offers taking
    * part (so an empty role is known to be empty), and that aggregate. Kept with the aggregate
@@ -179,11 +176,11 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
    * building them again for every report page was half of what a report page allocated (800 KB
    * at 100,000 responses; issue 12). Frozen, so no caller can change what the next one reads.
    */
-  const resultsOf = (round: RoundRecord, q: Questionnaire, hidden: boolean, labelOf: (roleId: string) => string) => {
+  const resultsOf = (round: RoundRecord, q: Questionnaire, hidden: boolean) => {
     const compute = (base: RoundAggregate) => {
       const agg = { ...base };
       for (const role of round.roles) agg[role.id] ??= emptyGroup();
-      return { agg, results: buildRoundResults(q, round.form, agg, round.minGroupSize, labelOf) };
+      return { agg, results: buildRoundResults(q, round.form, agg, round.minGroupSize, roleLabeller(round, q)) };
     };
     // While results wait for the round to close, nothing but the number of answers is published.
     if (hidden) return compute({});
@@ -199,8 +196,8 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
     const org = repos.organisations.findById(round.organisationId);
     if (!org) throw new NotFoundError('That organisation was not found');
     const releaseStatus = release.status(round);
-    const labelOf = (roleId: string) => round.roles.find((r) => r.id === roleId)?.label ?? q.roles.find((r) => r.id === roleId)?.label ?? roleId;
-    const { agg, results } = resultsOf(round, q, releaseStatus.hiddenUntilClose, labelOf);
+    const labelOf = roleLabeller(round, q);
+    const { agg, results } = resultsOf(round, q, releaseStatus.hiddenUntilClose);
     const { visibility } = results;
     const gapThreshold = q.flags.find((f) => f.kind === 'gap')?.threshold ?? DEFAULT_GAP_THRESHOLD;
 
@@ -294,9 +291,7 @@ export function resultsService({ repos, rounds, release, clock }: { repos: Repos
     disclosure(roundId: number): Disclosure {
       const round = rounds.get(roundId);
       const q = rounds.questionnaireFor(round);
-      const agg = release.status(round).hiddenUntilClose ? {} : aggregate(round, q);
-      for (const role of round.roles) agg[role.id] ??= emptyGroup();
-      return decideDisclosure(q, round.form, agg, round.minGroupSize);
+      return resultsOf(round, q, release.status(round).hiddenUntilClose).results.disclosure;
     },
     /** The round's report with suppression applied. */
     forRound(roundId: number, options: ReportOptions = { comments: 'none' }): RoundReport {
@@ -362,6 +357,10 @@ export type ResultsService = ReturnType<typeof resultsService>;
 
 /** Rounds whose aggregates are kept (a few hundred KB each at most). */
 const KEPT_ROUNDS = 16;
+
+/** A role's label: the round's own wording, else the questionnaire's, else its id. */
+const roleLabeller = (round: RoundRecord, q: Questionnaire) => (roleId: string) =>
+  round.roles.find((r) => r.id === roleId)?.label ?? q.roles.find((r) => r.id === roleId)?.label ?? roleId;
 
 /** A round's aggregate as read under one version of the totals, and the results last built from it. */
 interface KeptRound {

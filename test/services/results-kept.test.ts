@@ -42,6 +42,11 @@ describe('aggregates kept between reports', () => {
     expect(after.total).toBe(65);
     expect(after).toEqual(fresh(ctx, round.id));
     expect(after).not.toEqual(before);
+    // The answers export's disclosure comes from the same kept results, and follows them too.
+    const freshDisclosure = () => createServices({ db: ctx.db, config: ctx.config, clock }).results.disclosure(round.id);
+    expect(ctx.services.results.disclosure(round.id)).toEqual(freshDisclosure());
+    fill(ctx, round, 5, 12);
+    expect(ctx.services.results.disclosure(round.id)).toEqual(freshDisclosure());
   });
 
   it('sees a change to another round, and released answers, as a fresh service does', () => {
