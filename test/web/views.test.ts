@@ -201,15 +201,23 @@ describe('rendered pages are sent as text (sendHtml)', () => {
     app.set('view engine', 'ejs');
     app.set('views', dir);
     renderWithSendHtml(app);
+    // res.send would copy the page into a Buffer first: it must not be what sends a rendered page.
+    let sent = 0;
+    const send = app.response.send;
+    app.response.send = function (this: express.Response, ...args: Parameters<express.Response['send']>) {
+      sent++;
+      return send.apply(this, args);
+    };
     app.get('/ok', (_req, res) => res.render('ok', { word: 'café' }));
     app.get('/broken', (_req, res) => res.render('broken'));
-    app.get('/own', (_req, res) => res.render('ok', { word: 'x' }, (_err, html) => res.type('text/plain').send(`got ${html}`)));
-    app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => res.status(500).send(`caught: ${/missing/.test(err.message)}`));
+    app.get('/own', (_req, res) => res.render('ok', { word: 'x' }, (_err, html) => res.type('text/plain').end(`got ${html}`)));
+    app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => res.status(500).end(`caught: ${/missing/.test(err.message)}`));
     const ok = await request(app).get('/ok').expect(200);
     expect(ok.text).toBe('<p>café</p>');
     expect(ok.headers['content-length']).toBe(String(Buffer.byteLength('<p>café</p>')));
     expect((await request(app).get('/broken').expect(500)).text).toBe('caught: true');
     expect((await request(app).get('/own').expect(200)).text).toBe('got <p>x</p>');
+    expect(sent).toBe(0);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
