@@ -19,6 +19,7 @@ describe('PageCache', () => {
   fs.writeFileSync(path.join(dir, 'sliced.ejs'), '<p><%= name.slice(2) %></p>');
   fs.writeFileSync(path.join(dir, 'unkeyed.ejs'), '<p><%= name %> <%- include("part", { x: currentUrl }) %></p>');
   fs.writeFileSync(path.join(dir, 'plain.ejs'), '<p>The same for everyone, in <%= lang %>: café</p>');
+  fs.writeFileSync(path.join(dir, 'many.ejs'), '<%= a %>ŵ<%= b %><%= c %>— <%= csrfToken() %> “<%= d %>”<%= e %>');
 
   /** A response as the cache sees one: app.locals, res.locals (with the form token) and send. */
   const response = (locals: Record<string, unknown> = {}) => {
@@ -51,7 +52,7 @@ describe('PageCache', () => {
   it('keeps nothing of the person: the kept page has only its holes', () => {
     const pages = cache();
     pages.send(response().res, 'page', page('Secret Name', 'secret-code'));
-    const kept = JSON.stringify([...(pages as unknown as { pages: Map<string, { texts: Buffer[]; holes: string[] }> }).pages].map(([key, cut]) => [key, cut.texts.map(String), cut.holes]));
+    const kept = JSON.stringify([...(pages as unknown as { pages: Map<string, { page: Buffer; holes: string[] }> }).pages].map(([key, cut]) => [key, String(cut.page), cut.holes]));
     expect(kept).not.toMatch(/Secret Name|secret-code|TOKEN/);
     expect(kept).toContain('<h1>App</h1>');
   });
@@ -62,6 +63,17 @@ describe('PageCache', () => {
     for (let i = 0; i < 2; i++) bodies.push(pages.body(response().res, 'plain', { key: [], locals: () => ({}) }));
     expect(bodies[1]).toBe(bodies[0]);
     expect(bodies[0].toString('utf8')).toBe('<p>The same for everyone, in en: café</p>');
+  });
+
+  it('fills only the holes a person has a value for, wherever they are, around text of any width', () => {
+    const pages = cache();
+    const many = (values: Record<string, string>) => ({ key: [], locals: (hole: (n: string) => string) => Object.fromEntries('abcde'.split('').map((n) => [n, hole(n)])), values: (n: string) => values[n] });
+    const fill = (values: Record<string, string>, token = 'T') => pages.body(response({ csrfToken: () => token }).res, 'many', many(values)).toString('utf8');
+    expect(fill({ a: 'A', b: 'Bŷ', c: 'C', d: '<D>', e: 'E' })).toBe('AŵBŷC— T “&lt;D&gt;”E');
+    expect(fill({ a: '', b: '', c: 'C', d: '', e: '' })).toBe('ŵC— T “”');
+    expect(fill({ b: 'B', e: 'E' }, '')).toBe('ŵB—  “”E');
+    expect(fill({}, '')).toBe('ŵ—  “”');
+    expect(pages.size).toBe(1);
   });
 
   it('keeps a page per state of the shared locals and per own key', () => {
