@@ -21,12 +21,11 @@
  * and start from a copy of it next time instead of seeding again (seeding 110,000 responses takes
  * minutes). The copy is taken before any server touches the file, so every run starts the same.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Result } from 'autocannon';
 import { testConfig } from '../../src/config';
 import { checkpointDatabase, createRepositories, migrate, openDatabase } from '../../src/db';
 import { createServices } from '../../src/services';
@@ -35,6 +34,7 @@ import { SERVER_NODE_FLAGS } from '../../src/node-flags';
 import type { LoadSpec } from './load';
 import { seed, type Seeded } from './seed';
 import { compareRuns, formatTable, type Row } from './table';
+import { cpuMs, runLoad as load, rssMb, startServerProcess, type Child } from './processes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -52,92 +52,13 @@ const APP_FLAGS = (process.env.BENCH_APP_FLAGS ?? SERVER_NODE_FLAGS.join(' ')).s
 const OUT_DIR = path.join(PROJECT_ROOT, 'bench-results');
 const HERE = __dirname;
 
-interface Child {
-  name: string;
-  url: string;
-  proc: ChildProcess;
-  /** from spawn to the LISTENING line */
-  listeningMs: number;
-  stop(): Promise<void>;
-}
-
+/** A server of this run, by name (app, static, insert, aggregate): the app with its Node flags, any of them profiled on request. */
 function startChild(name: string, script: string, args: string[]): Promise<Child> {
   const flags = [
     ...(PROFILE.has(name) ? ['--cpu-prof', '--cpu-prof-dir', path.join(OUT_DIR, 'profiles')] : []),
     ...(name === 'app' ? APP_FLAGS : []),
   ];
-  const t0 = performance.now();
-  const proc = spawn(process.execPath, [...flags, path.join(HERE, script), ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s`)), 60_000);
-    let out = '';
-    let listening = false;
-    // After the LISTENING line, stdout carries the app's request log (LOG_LEVEL=info, as in
-    // production): read and dropped, so the app never waits on a full pipe.
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      if (listening) return;
-      out += chunk.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m) {
-        listening = true;
-        clearTimeout(timer);
-        resolve({
-          name,
-          url: m[1],
-          proc,
-          listeningMs: performance.now() - t0,
-          stop: async () => {
-            proc.kill('SIGTERM');
-            const killer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-            await exited;
-            clearTimeout(killer);
-          },
-        });
-        out = '';
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening`)));
-  });
-}
-
-/** Resident memory of a process, MB (Linux /proc). */
-function rssMb(pid: number | undefined): number | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
-    return kb ? Number(kb[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU time a process has used so far (user + system), ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number | undefined): number | null {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    // After the name: state is field 3, so utime and stime (fields 14 and 15) are at 11 and 12.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
-let specCount = 0;
-/** Runs autocannon in its own process; returns its result. */
-function load(spec: LoadSpec): Promise<Result> {
-  const file = path.join(os.tmpdir(), `powershare-bench-load-${process.pid}-${specCount++}.json`);
-  fs.writeFileSync(file, JSON.stringify(spec));
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(HERE, 'load.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    proc.once('exit', (code) => {
-      fs.rmSync(file, { force: true });
-      if (code !== 0) return reject(new Error(`load generator exited ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()!) as Result);
-    });
-  });
+  return startServerProcess(name, path.join(HERE, script), args, flags);
 }
 
 interface Scenario {
