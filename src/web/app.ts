@@ -158,10 +158,13 @@ export function createApp(services: Services, config: Config): Express {
     ),
   );
 
-  // Routes, one line an area. Order matters only where noted.
-  app.use(homeRoutes(services, pages));
-  app.use(languageRoutes(config)); // POST /language
-  app.use(respondRoutes(services, config, pages));
+  // Routes, one line an area. Order matters only where noted. The respondent's routes are the
+  // app's own, not routers of their own: each router a request passes through costs it a few
+  // microseconds of matching, path trimming and restoring (issue 12: with the next line's change, a
+  // theme page 12% and the welcome page 15% less CPU a request).
+  homeRoutes(app, services, pages);
+  languageRoutes(app, config); // POST /language
+  respondRoutes(app, services, config, pages);
   const currentAdmin = (req: Request) => {
     const found = sessionAdmin(services, config, req);
     return 'admin' in found ? found.admin : undefined;

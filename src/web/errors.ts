@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, GoneError, NotFoundError, ValidationErro
 import { isStorageFull, storageProblemOf, type StorageService } from '../services/storage';
 import { MalformedBodyError, UnsupportedBodyError } from './body';
 import type { Logger } from '../log';
-import { routePattern } from './route-table';
+import { allowedMethods, routePattern } from './route-table';
 import { MIN_SHARED_ITEMS } from '../domain/trend-items';
 import { CsrfError } from './security';
 
@@ -103,6 +103,14 @@ function wantsJson(req: Request): boolean {
 
 export function notFoundHandler(): RequestHandler {
   return (req, res) => {
+    // OPTIONS answers with the methods of the routes at that path, wherever they are mounted
+    // (Express's router does that only for the routes of the router that saw the request).
+    const allowed = req.method === 'OPTIONS' ? allowedMethods(req) : [];
+    if (allowed.length > 0) {
+      res.setHeader('Allow', allowed.join(', '));
+      res.type('text/plain').send(allowed.join(', '));
+      return;
+    }
     res.status(404);
     if (wantsJson(req)) {
       res.json({ error: 'Not found' });

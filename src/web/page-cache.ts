@@ -60,15 +60,21 @@ const sharedKey = (res: Response): unknown[] => {
 
 /**
  * A round as a key: the whole record, so that no change to it can be missed. Rounds come frozen
- * from the round cache (db/rounds.ts), the same object while unchanged, so each is written out once.
+ * from the round cache (db/rounds.ts), the same object while unchanged and a new one after any
+ * change, so a frozen round stands for its whole record by a number of its own: numbers are
+ * never given twice, so a changed round cannot come back under an earlier round's key. Writing the
+ * record out in every request's key (about 1 KB, escaped again inside the key's JSON) and
+ * hashing it cost more than the look-up it served (issue 12). A round that is not frozen is
+ * written out whole.
  */
-const ROUND_KEYS = new WeakMap<object, string>();
-function roundKey(round: unknown): string | null {
+const ROUND_IDS = new WeakMap<object, number>();
+let roundIds = 0;
+function roundKey(round: unknown): string | number | null {
   if (round === undefined || round === null) return null;
   if (!Object.isFrozen(round)) return JSON.stringify(round);
-  let key = ROUND_KEYS.get(round);
-  if (key === undefined) ROUND_KEYS.set(round, (key = JSON.stringify(round)));
-  return key;
+  let id = ROUND_IDS.get(round);
+  if (id === undefined) ROUND_IDS.set(round, (id = ++roundIds));
+  return id;
 }
 
 /** What the templates may read from res.locals besides the page's own: sharedKey's names, and what is derived from them. */

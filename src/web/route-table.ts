@@ -54,24 +54,39 @@ function compile({ method, path }: RouteEntry): CompiledRoute {
 
 const TABLES = new WeakMap<object, CompiledRoute[]>();
 
-/**
- * The route pattern a request matches (`/admin/rounds/:roundId`), in router order, or null
- * (a static file, an unknown path). Never the raw URL: that holds tokens. HEAD matches GET.
- */
-export function routePattern(req: Request): string | null {
+function tableOf(req: Request): CompiledRoute[] {
   let table = TABLES.get(req.app);
   if (!table) {
     table = listRoutes(req.app).map(compile);
     TABLES.set(req.app, table);
   }
-  const method = req.method === 'HEAD' ? 'GET' : req.method;
-  // originalUrl: inside a mounted router (and when a response ends there) req.path is relative to it.
+  return table;
+}
+
+/** The request's path, decoded where it can be. originalUrl: inside a mounted router (and when a response ends there) req.path is relative to it. */
+function fullPath(req: Request): string {
   const raw = req.originalUrl.split('?')[0];
-  let path: string;
   try {
-    path = decodeURIComponent(raw);
+    return decodeURIComponent(raw);
   } catch {
-    path = raw;
+    return raw;
   }
-  return table.find((r) => r.method === method && r.regex.test(path))?.pattern ?? null;
+}
+
+/**
+ * The route pattern a request matches (`/admin/rounds/:roundId`), in router order, or null
+ * (a static file, an unknown path). Never the raw URL: that holds tokens. HEAD matches GET.
+ */
+export function routePattern(req: Request): string | null {
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  const path = fullPath(req);
+  return tableOf(req).find((r) => r.method === method && r.regex.test(path))?.pattern ?? null;
+}
+
+/** The methods some route answers at the request's path, HEAD beside GET, in order (what OPTIONS lists); none for an unknown path. */
+export function allowedMethods(req: Request): string[] {
+  const path = fullPath(req);
+  const methods = new Set(tableOf(req).filter((r) => r.regex.test(path)).map((r) => r.method));
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
 }

@@ -43,6 +43,24 @@ describe('pages', () => {
     const res = await request(app).get('/api/nothing').expect(404);
     expect(res.body).toEqual({ error: 'Not found' });
   });
+
+  it('answers OPTIONS with the methods of the routes at that path, wherever they are mounted, and 404 elsewhere', async () => {
+    const { app } = makeTestApp();
+    for (const [path, allow] of [
+      ['/', 'GET, HEAD'],
+      ['/join', 'GET, HEAD, POST'],
+      ['/r/any-token/themes/2', 'GET, HEAD, POST'],
+      ['/r/any-token/submit', 'POST'],
+      ['/share/any-token', 'GET, HEAD'],
+    ] as const) {
+      const res = await request(app).options(path).expect(200);
+      expect([path, res.headers.allow, res.text]).toEqual([path, allow, allow]);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    const unknown = await request(app).options('/no/such/page').expect(404);
+    expect(unknown.headers.allow).toBeUndefined();
+    expect(unknown.text).toContain('Page not found');
+  });
 });
 
 describe('security headers', () => {

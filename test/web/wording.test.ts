@@ -162,6 +162,24 @@ describe('answering in Welsh', () => {
     const noToken = await b.agent.post(`${base}/wording`).type('form').send({ language: 'cy' });
     expect(noToken.status).toBe(403);
   });
+
+  it("answers an address under a round that is no page of it with the not-found page", async () => {
+    const ctx = makeTestApp();
+    const round = openWordedRound(ctx, { defaultLanguage: 'cy' });
+    const b = browserLike(ctx.app);
+    b.agent.set('Accept-Language', 'en-GB');
+    const base = `/r/${round.linkToken}`;
+    // A theme the round does not have is one of its pages gone wrong: in the round's wording.
+    const beyond = await b.agent.get(`${base}/themes/99`).expect(404);
+    expect(beyond.text).toContain('<html lang="cy">');
+    expect(beyond.text).toContain("Heb ddod o hyd i&#39;r dudalen");
+    // Any other address is mistyped, as anywhere on the site: in the visitor's own language.
+    for (const path of [`${base}/no-such-page`, `${base}/themes/1/more`, '/r/no-such-round/themes/1']) {
+      const res = await b.agent.get(path).expect(404);
+      expect(res.text).toContain('<html lang="en-GB">');
+      expect(res.text).toContain('Page not found');
+    }
+  });
 });
 
 describe('answering in Easy Read', () => {

@@ -1,11 +1,11 @@
-import { Router } from 'express';
+import type { IRouter } from 'express';
 import type { Services } from '../../services';
 import { languageChoices, pageWords } from '../wording';
 import { PAGE_LANGUAGES } from '../i18n';
 import type { PageCache } from '../page-cache';
 
-export function homeRoutes(services: Services, pages: PageCache): Router {
-  const router = Router();
+/** The home page and /healthz, added to `router` (the app's own: see app.ts). */
+export function homeRoutes(router: IRouter, services: Services, pages: PageCache): void {
   router.get('/', (_req, res) => {
     // The page languages switch (views/partials/wording.ejs): a GET of /join/wording that comes back here.
     res.locals.wordingChoices = { languages: languageChoices(PAGE_LANGUAGES).filter((l) => l.code !== res.locals.lang), easyRead: false };
@@ -16,5 +16,4 @@ export function homeRoutes(services: Services, pages: PageCache): Router {
     const { database } = services.health.check();
     res.status(database === 'ok' ? 200 : 503).json({ status: database === 'ok' ? 'ok' : 'unavailable', database });
   });
-  return router;
 }

@@ -1,7 +1,7 @@
 // The language switch of the pages outside a round (admin, home, reports): POST /language sets
 // the language part of the `ps_wording` cookie (its Easy Read mark is kept) and sends the person
 // back to the page they were on, on this site only. A round's pages have their own switch.
-import { Router, type Request } from 'express';
+import type { IRouter, Request } from 'express';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config';
@@ -30,8 +30,7 @@ export const languageForm = z.object({
   back: z.unknown().optional(),
 });
 
-export function languageRoutes(config: Config): Router {
-  const router = Router();
+export function languageRoutes(router: IRouter, config: Config): void {
   // CSRF-checked like every POST (the app-wide middleware).
   router.post('/language', (req: Request, res: Response) => {
     const form = languageForm.safeParse(req.body ?? {});
@@ -39,5 +38,4 @@ export function languageRoutes(config: Config): Router {
     setWordingCookie(req, res, config, { language: form.data.language, easyRead: readWordingCookie(req).easyRead });
     res.redirect(303, sameSitePath(Array.isArray(form.data.back) ? form.data.back[0] : form.data.back));
   });
-  return router;
 }

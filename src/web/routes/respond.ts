@@ -1,4 +1,4 @@
-import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Config } from '../../config';
@@ -60,8 +60,7 @@ const assistedField = z.enum(['yes', 'no']).optional().catch(undefined);
  *   GET  /r/:token/thanks          thank you (+ own scores, privately)
  *   GET  /r/:token/results         "you said, we did": the closed round's results, when an admin has published them
  */
-export function respondRoutes(services: Services, config: Config, cache: PageCache): Router {
-  const router = Router();
+export function respondRoutes(router: IRouter, services: Services, config: Config, cache: PageCache): void {
   const { rounds, responding, clock } = services;
   const ownScoresSealer = sealer(services.sessions.secret(), 'own-scores', services.random);
   const zone = zonedTime(config.timeZone);
@@ -130,8 +129,8 @@ export function respondRoutes(services: Services, config: Config, cache: PageCac
   // The language switch on /join and /resume, before any round is known.
   router.get('/join/wording', wording.switchPageLanguage);
 
-  const r = Router({ mergeParams: true });
-  router.use('/r/:token', (req, res, next) => {
+  /** Every page under /r/:token starts here: the round (404 if none), its wording, any grace notice. */
+  const loadRound: RequestHandler = (req, res, next) => {
     const round = rounds.findByLinkToken(String(req.params.token));
     if (!round) {
       res.status(404).render('errors/not-found', { title: tOf(res)('notFound.title') });
@@ -144,7 +143,15 @@ export function respondRoutes(services: Services, config: Config, cache: PageCac
     // Only people with unsent answers get past requireOpen in a grace period, so only they see this.
     res.locals.graceNotice = grace === null ? null : tOf(res)('unavailable.grace', { date: zone.formatDateTime(grace, res.locals.lang as string) });
     next();
-  }, r);
+  };
+  // A round's pages are routes of their full path, each with loadRound first, not a router mounted
+  // at /r/:token: entering a nested router (its own matching, the path trimmed and put back, the
+  // params merged) was about a tenth of a theme page's CPU time (issue 12, docs/performance.md).
+  const inRound = (path: string) => `/r/:token${path === '/' ? '' : path}`;
+  const r = {
+    get: (path: string, ...handlers: RequestHandler[]) => void router.get(inRound(path), loadRound, ...handlers),
+    post: (path: string, ...handlers: RequestHandler[]) => void router.post(inRound(path), loadRound, ...handlers),
+  };
 
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
   const pagesOf = (res: Response) => formThemes(textsOf(res), roundOf(res).form);
@@ -426,6 +433,5 @@ export function respondRoutes(services: Services, config: Config, cache: PageCac
       } else res.redirect(303, `/r/${round.linkToken}/role`);
     } else next(err);
   };
-  r.use(roundStates);
-  return router;
+  router.use('/r/:token', roundStates);
 }
