@@ -160,8 +160,8 @@ export function createApp(services: Services, config: Config): Express {
 
   // Routes, one line an area. Order matters only where noted. The respondent's routes are the
   // app's own, not routers of their own: each router a request passes through costs it a few
-  // microseconds of matching, path trimming and restoring (issue 12: with the next line's change, a
-  // theme page 12% and the welcome page 15% less CPU a request).
+  // microseconds of matching, path trimming and restoring (issue 12; with the round's pages as
+  // routes of their full path, routes/respond.ts, a theme page took 12% less CPU a request).
   homeRoutes(app, services, pages);
   languageRoutes(app, config); // POST /language
   respondRoutes(app, services, config, pages);
