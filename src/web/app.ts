@@ -83,24 +83,10 @@ export function createApp(services: Services, config: Config): Express {
   // The language switch of the pages outside a round (views/partials/language-switch.ejs).
   app.locals.pageLanguages = languageChoices(PAGE_LANGUAGES);
 
-  // The middlewares run in the order written; each group is one router layer (web/series.ts).
-  app.use(
-    series(
-      // First: every request gets one structured log line, refused ones too (web/request-log.ts).
-      requestLog(services.logger),
-      pageLanguage(),
-      securityHeaders(),
-      // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
-      refuseUnknownHosts(hostPolicy(config)),
-      proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0, (line) => services.logger.warn({ event: 'trust-proxy-unset' }, line)),
-      // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
-      compression(),
-    ),
-  );
   const serveStatic = express.static(PUBLIC_DIR, { index: false, setHeaders: setStaticCacheHeaders });
   const isPublicPath = publicPathTest(PUBLIC_DIR);
-  app.use((req, res, next) => (isPublicPath(req.path) ? serveStatic(req, res, next) : next()));
-  // Pages are personal or time-sensitive by default; public assets were served above. Set before
+  const publicFiles: RequestHandler = (req, res, next) => (isPublicPath(req.path) ? serveStatic(req, res, next) : next());
+  // Pages are personal or time-sensitive by default; public assets were served before. Set before
   // anything can fail (body limits, CSRF), so 400, 403 and 413 answers are not cached either.
   const noStore: RequestHandler = (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -137,8 +123,21 @@ export function createApp(services: Services, config: Config): Express {
     res.locals.currentUrl = req.originalUrl;
     next();
   };
+
+  // Every middleware, in the order written, as one router layer (web/series.ts): each layer of
+  // Express's router costs a request a match, a closure and a look at its path (issue 12).
   app.use(
     series(
+      // First: every request gets one structured log line, refused ones too (web/request-log.ts).
+      requestLog(services.logger),
+      pageLanguage(),
+      securityHeaders(),
+      // Before everything else: a request naming a host we do not answer to gets 400 (web/hosts.ts).
+      refuseUnknownHosts(hostPolicy(config)),
+      proxyHeaderWarning(config.trustProxy !== false && config.trustProxy !== 0, (line) => services.logger.warn({ event: 'trust-proxy-unset' }, line)),
+      // Before static files, so Chart.js (210 KB) and the stylesheets are compressed too.
+      compression(),
+      publicFiles,
       noStore,
       sessionUnlessRespondent,
       // A GET or HEAD has no body to read (Node reads and drops one a client sent anyway).

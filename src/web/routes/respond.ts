@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
+import { series } from '../series';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
@@ -148,9 +149,10 @@ export function respondRoutes(router: IRouter, services: Services, config: Confi
   // at /r/:token: entering a nested router (its own matching, the path trimmed and put back, the
   // params merged) was about a tenth of a theme page's CPU time (issue 12, docs/performance.md).
   const inRound = (path: string) => `/r/:token${path === '/' ? '' : path}`;
+  // Its handlers as one (web/series.ts): each handler of a route is a layer of the route's own.
   const r = {
-    get: (path: string, ...handlers: RequestHandler[]) => void router.get(inRound(path), loadRound, ...handlers),
-    post: (path: string, ...handlers: RequestHandler[]) => void router.post(inRound(path), loadRound, ...handlers),
+    get: (path: string, ...handlers: RequestHandler[]) => void router.get(inRound(path), series(loadRound, ...handlers)),
+    post: (path: string, ...handlers: RequestHandler[]) => void router.post(inRound(path), series(loadRound, ...handlers)),
   };
 
   const roundOf = (res: Response) => res.locals.round as RoundRecord;
