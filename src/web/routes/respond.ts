@@ -1,6 +1,5 @@
 import type { ErrorRequestHandler, IRouter, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
-import { series } from '../series';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Services } from '../../services';
@@ -18,6 +17,7 @@ import { sealer } from '../sealed';
 import { formatCalendarDate, zonedTime } from '../time-zone';
 import { setWordingCookie } from '../wording';
 import { respondWording, returnPath, textsOf, wordingOf, wordsOf as tOf } from '../respond-wording';
+import { series } from '../series';
 
 const DRAFT_COOKIE = 'ps_draft';
 /** A respondent's own scores, sealed, from sending to the thank-you page (nothing kept on the server). */
@@ -150,6 +150,7 @@ export function respondRoutes(router: IRouter, services: Services, config: Confi
   // params merged) was about a tenth of a theme page's CPU time (issue 12, docs/performance.md).
   const inRound = (path: string) => `/r/:token${path === '/' ? '' : path}`;
   // Its handlers as one (web/series.ts): each handler of a route is a layer of the route's own.
+  // (No handler here calls next('route'), which inside a series goes on to the next handler.)
   const r = {
     get: (path: string, ...handlers: RequestHandler[]) => void router.get(inRound(path), series(loadRound, ...handlers)),
     post: (path: string, ...handlers: RequestHandler[]) => void router.post(inRound(path), series(loadRound, ...handlers)),
