@@ -56,11 +56,14 @@ export function startServerProcess(name: string, script: string, args: string[],
   });
 }
 
-/** Resident memory of a process, MB (Linux /proc). */
-export function rssMb(pid: number | undefined): number | null {
+/**
+ * Resident memory of a process, MB (Linux /proc): now (VmRSS), or the most it has been at any
+ * moment since it started (VmHWM, its high-water mark).
+ */
+export function rssMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
     return kb ? Number(kb[1]) / 1024 : null;
   } catch {
     return null;
