@@ -12,6 +12,8 @@ export interface Row {
   unexpected: number;
   /** server RSS after the scenario, MB */
   rssMb: number | null;
+  /** the server's high-water mark (VmHWM) after the scenario: the most it was resident at any moment so far, MB */
+  highWaterMb?: number | null;
   /** the baseline row this one is compared with */
   baseline?: string;
   /** rps / the baseline's rps */
