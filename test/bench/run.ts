@@ -11,8 +11,8 @@
  * BENCH_PROFILE=app (or a comma list of app, static, insert, aggregate): run those servers with
  * `node --cpu-prof`, profiles written to bench-results/profiles/.
  * BENCH_APP_FLAGS='--flag ...': Node flags for the app instead of SERVER_NODE_FLAGS (src/node-flags.ts).
- * BENCH_ONLY=home,join,welcome,theme,save,send,reports (a comma list; default all; the groups
- * pages = home,join,welcome,theme and saves = save,send work too): run only those scenarios (with
+ * BENCH_ONLY=home,join,welcome,theme,theme-br,save,send,reports (a comma list; default all; the groups
+ * pages = home,join,welcome,theme,theme-br and saves = save,send work too): run only those scenarios (with
  * the baselines they are compared with; save and send run together).
  * Baseline (a) is measured again just before each page scenario (interleaved), and each page's
  * ratio is to the (a) figure measured beside it, so a change of load on a shared machine moves
@@ -42,7 +42,7 @@ const REPORT_SECONDS = Number(process.env.REPORT_SECONDS ?? 5);
 const REPORT_SIZES = (process.env.REPORT_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
 const SEND_DRAFTS = Number(process.env.SEND_DRAFTS ?? 6000);
 const PROFILE = new Set((process.env.BENCH_PROFILE ?? '').split(',').filter(Boolean));
-const GROUPS: Record<string, string[]> = { pages: ['home', 'join', 'welcome', 'theme'], saves: ['save', 'send'] };
+const GROUPS: Record<string, string[]> = { pages: ['home', 'join', 'welcome', 'theme', 'theme-br'], saves: ['save', 'send'] };
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean).flatMap((x) => GROUPS[x] ?? [x]));
 /** Whether a scenario (home, join, welcome, theme, save, send, reports) is part of this run. */
 const runs = (name: string) => ONLY.size === 0 || ONLY.has(name);
@@ -214,11 +214,17 @@ async function main() {
   const csrfCookie = `ps_csrf=${seeded.csrf.cookie}`;
   const pageCookies = seeded.pageDrafts.map((id) => ({ cookie: `${csrfCookie}; ps_draft=${id}` }));
 
-  const pages: { key: string; scenario: string; path: string; expect: string | RegExp; init?: RequestInit; variants?: { cookie: string }[]; aim: number }[] = [
+  // What a browser sends: the page then comes compressed (autocannon alone asks for it as it is).
+  const browserEncodings = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+  const pages: { key: string; scenario: string; path: string; expect: string | RegExp; init?: RequestInit; headers?: Record<string, string>; variants?: { cookie: string }[]; aim: number }[] = [
     { key: 'home', scenario: 'home page', path: '/', expect: 'Powershare', aim: 0.8 },
     { key: 'join', scenario: 'join page', path: '/join', expect: 'name="code"', aim: 0.8 },
     { key: 'welcome', scenario: 'welcome page', path: base, expect: seeded.survey.name, aim: 0.8 },
     { key: 'theme', scenario: 'theme page 1, with its draft', path: `${base}/themes/1`, expect: 'Theme 1 of', init: { headers: { cookie: pageCookies[0].cookie } }, variants: pageCookies, aim: 0.5 },
+    {
+      key: 'theme-br', scenario: 'theme page 1, as browsers ask (brotli)', path: `${base}/themes/1`, expect: 'Theme 1 of',
+      init: { headers: { cookie: pageCookies[0].cookie, ...browserEncodings } }, headers: browserEncodings, variants: pageCookies, aim: 0.5,
+    },
   ].filter((p) => runs(p.key));
   if (pages.length > 0) {
     console.log('Respondent pages (GET), each beside a fresh measure of baseline (a):');
@@ -230,8 +236,12 @@ async function main() {
       await measure({ scenario: A, server: staticBase, spec: { path: '/' }, expect: 200 });
       const body = await preflight(`${app.url}${p.path}`, p.init ?? {}, 200, p.expect);
       if (p.key === 'theme') check(body.includes(`value="${seeded.csrf.token}"`), 'theme page carries the form token that goes with its CSRF cookie');
+      if (p.headers) {
+        const encoded = (await fetch(`${app.url}${p.path}`, p.init)).headers.get('content-encoding');
+        check(encoded === 'br', `theme page asked for as browsers ask comes with Content-Encoding ${encoded}`);
+      }
       await measure({
-        scenario: p.scenario, server: app, spec: { path: p.path, ...(p.variants ? { variants: p.variants } : {}) }, expect: 200, baseline: A,
+        scenario: p.scenario, server: app, spec: { path: p.path, ...(p.headers ? { headers: p.headers } : {}), ...(p.variants ? { variants: p.variants } : {}) }, expect: 200, baseline: A,
         aim: { text: `>= ${p.aim} of (a)`, ratio: p.aim },
       });
     }

@@ -145,6 +145,58 @@ describe('compression', () => {
     });
   });
 
+  it('compresses a body given whole in one call, sent with its compressed length; a larger one, or one written in pieces, through a stream', async () => {
+    const app = express();
+    app.use(compression({ threshold: 1024, oneShotMax: 20_000 }));
+    const text = (n: number) => Array.from({ length: n }, (_, i) => `<p>Line ${i} of a page that people read.</p>`).join('\n');
+    const whole = text(200); // about 8 KB: one call
+    const big = text(1000); // about 42 KB: over oneShotMax, a stream
+    let ended = 0;
+    app.get('/whole', (_req, res) => {
+      res.type('html');
+      res.end(Buffer.from(whole), () => ended++);
+    });
+    app.get('/whole-text', (_req, res) => res.type('html').send(whole));
+    app.get('/big', (_req, res) => res.type('html').end(big, 'utf8', () => ended++));
+    app.get('/explicit-head', (_req, res) => {
+      // Headers out first (no length known then), the whole body after: still one call, chunked.
+      res.type('html').writeHead(200);
+      res.end(whole);
+    });
+    await withServer(app, async (get) => {
+      for (const encoding of ['br', 'gzip']) {
+        const one = await get('/whole', { 'accept-encoding': encoding });
+        expect(one.headers['content-encoding']).toBe(encoding);
+        expect(one.body).toBe(whole);
+        // The length is the compressed one: a client reading exactly that many bytes gets it all.
+        expect(Number(one.headers['content-length'])).toBe(one.wire.length);
+        expect(one.headers['transfer-encoding']).toBeUndefined();
+        expect(one.wire.length).toBeLessThan(whole.length / 4);
+        expect(one.headers.vary).toMatch(/Accept-Encoding/);
+        const sent = await get('/whole-text', { 'accept-encoding': encoding });
+        expect(sent.body).toBe(whole);
+        expect(Number(sent.headers['content-length'])).toBe(sent.wire.length);
+
+        const streamed = await get('/big', { 'accept-encoding': encoding });
+        expect(streamed.headers['content-encoding']).toBe(encoding);
+        expect(streamed.headers['content-length']).toBeUndefined();
+        expect(streamed.headers['transfer-encoding']).toBe('chunked');
+        expect(streamed.body).toBe(big);
+
+        const early = await get('/explicit-head', { 'accept-encoding': encoding });
+        expect(early.headers['content-encoding']).toBe(encoding);
+        expect(early.body).toBe(whole);
+      }
+      // Each res.end callback ran once (both ways, twice each).
+      expect(ended).toBe(4);
+      // And without Accept-Encoding, the bytes as they are, with their own length.
+      const plain = await get('/whole');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(whole);
+      expect(Number(plain.headers['content-length'])).toBe(Buffer.byteLength(whole));
+    });
+  });
+
   it('never compresses or holds back a text/event-stream: each event arrives as it is written', async () => {
     const app = express();
     app.use(compression({ threshold: 0 }));
