@@ -7,7 +7,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * The `compression` package is not a dependency; this is the part of it we need.
  *
  * Hooks `writeHead` (which Node also calls implicitly on the first write or end), so the decision
- * is taken once the route has set its headers and before any are sent. Skipped for bodies under
+ * is taken once the route has set its headers and before any are sent. A body given whole to
+ * `res.end` is compressed in one call (see ONE_SHOT_MAX); one written in pieces, through a stream. Skipped for bodies under
  * `threshold` bytes, types that are already compressed, event streams, HEAD, 204 and 304, `no-transform`, and
  * responses that set their own Content-Encoding.
  */
