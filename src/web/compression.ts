@@ -8,9 +8,9 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  *
  * Hooks `writeHead` (which Node also calls implicitly on the first write or end), so the decision
  * is taken once the route has set its headers and before any are sent. A body given whole to
- * `res.end` is compressed in one call (see ONE_SHOT_MAX); one written in pieces, through a stream. Skipped for bodies under
- * `threshold` bytes, types that are already compressed, event streams, HEAD, 204 and 304, `no-transform`, and
- * responses that set their own Content-Encoding.
+ * `res.end` is compressed in one call (see ONE_SHOT_MAX); one written in pieces, through a
+ * stream. Skipped for bodies under `threshold` bytes, types that are already compressed, event
+ * streams, HEAD, 204 and 304, `no-transform`, and responses that set their own Content-Encoding.
  */
 export function compression(options: { threshold?: number; brotliQuality?: number; oneShotMax?: number } = {}): RequestHandler {
   const threshold = options.threshold ?? 1024;
