@@ -44,6 +44,19 @@ function rethrow(err: Error & { path?: string }, str: string, filename: string, 
 }
 
 /**
+ * The template without the spaces and tabs that begin and end its lines, nor those after a line's
+ * first scriptlets and comments (`<% ... %>`, `<%# ... %>`: they print nothing). Every line keeps
+ * its line break, so a page reads the same in a browser (a line break is white space as the
+ * indentation was) and an error still names the template's own line. What a template prints from
+ * its values (a comment typed into a textarea, an error's detail in a pre) is not template text
+ * and keeps every space. A theme page was 12% indentation, sent and copied with each answer
+ * (issue 12).
+ */
+export function withoutIndentation(template: string): string {
+  return template.replace(/^[ \t]+|[ \t]+$/gm, '').replace(/^((?:<%(?![=\-%])(?:(?!%>).)*%>)+)[ \t]+/gm, '$1');
+}
+
+/**
  * Templates compiled with EJS (same options as its renderFile: escaping, debugging line numbers,
  * `with` over the locals), kept by file name once `view cache` is on.
  */
@@ -81,7 +94,7 @@ export class ViewEngine {
 
   private compile(file: string): Compiled {
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    const template = new ejs.Template(text, { filename: file });
+    const template = new ejs.Template(withoutIndentation(text), { filename: file });
     template.compile();
     // EJS's compileDebug wrapper (line numbers in errors), around EJS's own generated source.
     const source =

@@ -12,14 +12,22 @@ import { createApp } from '../../src/web/app';
 import { I18NEXT_OPTIONS, PAGE_LANGUAGES, translator } from '../../src/web/i18n';
 import { cy } from '../../src/web/locales/cy';
 import { en } from '../../src/web/locales/en';
-import { renderWithSendHtml, ViewEngine } from '../../src/web/views';
+import { renderWithSendHtml, ViewEngine, withoutIndentation } from '../../src/web/views';
 import { browserLike, makeTestApp } from '../helpers/app';
 import { openRound } from '../helpers/rounds';
 
 const render = (fn: (file: string, data: object, cb: (err: Error | null, html?: string) => void) => void, file: string, data: object) =>
   new Promise<string>((resolve, reject) => fn(file, data, (err, html) => (err ? reject(err) : resolve(html!))));
 
+// EJS itself, reading each template as ViewEngine does: without its lines' indentation.
 const ejsRenderFile = (file: string, data: object, cb: (err: Error | null, html?: string) => void) => ejs.renderFile(file, data, {}, cb);
+const readFile = ejs.fileLoader;
+beforeAll(() => {
+  ejs.fileLoader = (file: string) => withoutIndentation(fs.readFileSync(file, 'utf8'));
+});
+afterAll(() => {
+  ejs.fileLoader = readFile;
+});
 
 describe('ViewEngine: the same output as EJS', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'powershare-views-'));
@@ -74,6 +82,36 @@ describe('ViewEngine: the same output as EJS', () => {
     await expect(render(engine.renderFile, path.join(dir, 'broken.ejs'), {})).rejects.toThrow(/broken\.ejs:2\n[\s\S]* >> 2\| <%= nothing\.here %>[\s\S]*nothing is not defined/);
     write('missing.ejs', '<%- include("nowhere") %>');
     await expect(render(engine.renderFile, path.join(dir, 'missing.ejs'), {})).rejects.toThrow(/Could not find the include file "nowhere"/);
+  });
+});
+
+describe('templates without their indentation', () => {
+  it('drops the spaces and tabs that begin and end lines, and those after a scriptlet that begins one, and keeps every line break', () => {
+    const template = ['<ul>', '\t  <li>one</li>  ', '<% if (x) { %>    <li><%= x %>   two</li>', '<% } %><% if (y) { %>  <li>three</li>', '  <%# a comment %>  <p>after a comment</p>', '<%= x %>  <b>after output</b>', '<%- y %>  <i>after raw output</i>', '<%%  literal', '</ul>'].join('\n');
+    expect(withoutIndentation(template)).toBe(
+      ['<ul>', '<li>one</li>', '<% if (x) { %><li><%= x %>   two</li>', '<% } %><% if (y) { %><li>three</li>', '<%# a comment %><p>after a comment</p>', '<%= x %>  <b>after output</b>', '<%- y %>  <i>after raw output</i>', '<%%  literal', '</ul>'].join('\n'),
+    );
+    expect(withoutIndentation(template).split('\n')).toHaveLength(template.split('\n').length);
+  });
+
+  it('leaves what a template prints from its values as it is: a comment\'s spaces and lines in a textarea', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'powershare-indent-'));
+    fs.writeFileSync(path.join(dir, 'form.ejs'), '<form>\n    <textarea name="c"><%= comment %></textarea>\n  </form>\n');
+    const comment = '  two spaces first\n\tthen a tab  \n   ';
+    const html = await render(new ViewEngine().renderFile, path.join(dir, 'form.ejs'), { comment, settings: { 'view cache': true } });
+    expect(html).toBe(`<form>\n<textarea name="c">${comment}</textarea>\n</form>\n`);
+  });
+
+  it('leaves no indentation in a theme page', async () => {
+    const ctx = makeTestApp();
+    const round = openRound(ctx);
+    const b = browserLike(ctx.app);
+    await b.submit(`/r/${round.linkToken}`, {}, `/r/${round.linkToken}/start`);
+    const role = (await b.agent.get(`/r/${round.linkToken}/role`).expect(200)).text;
+    await b.submit(`/r/${round.linkToken}/role`, { role: /name="role" value="([^"]+)"/.exec(role)![1], assisted: 'no' });
+    const page = (await b.agent.get(`/r/${round.linkToken}/themes/1`).expect(200)).text;
+    expect(page).toContain('<fieldset');
+    expect(page.split('\n').filter((line) => /^[ \t]+\S/.test(line))).toEqual([]);
   });
 });
 
