@@ -6,6 +6,7 @@ import { createServices, type Services } from './services';
 import { createLogger, type Logger } from './log';
 import { createApp } from './web/app';
 import { hostPolicy } from './web/hosts';
+import { createHttpServer } from './web/http-server';
 
 export interface RunningServer {
   server: Server;
@@ -35,7 +36,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const app = createApp(services, config);
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host);
+    // Not app.listen: requests made with Express's prototypes from the start (web/http-server.ts).
+    const s = createHttpServer(app).listen(config.port, config.host);
     s.once('listening', () => resolve(s));
     s.once('error', (err) => {
       db.close();

@@ -228,11 +228,13 @@ async function main() {
   ].filter((p) => runs(p.key));
   if (pages.length > 0) {
     console.log('Respondent pages (GET), each beside a fresh measure of baseline (a):');
+    const A1 = '(a) baseline: Express+helmet, fixed 2 KB page';
+    const A2 = "(a') the same, on the app's HTTP server";
     const staticBase = await startChild('static', 'servers/static-baseline.js', []);
     await preflight(staticBase.url, {}, 200);
     for (const [i, p] of pages.entries()) {
       // Baseline (a) again beside each page (the first keeps the plain name, for comparing runs).
-      const A = i === 0 ? '(a) baseline: Express+helmet, fixed 2 KB page' : `(a) baseline again, beside the ${p.key} page`;
+      const A = i === 0 ? A1 : `(a) baseline again, beside the ${p.key} page`;
       await measure({ scenario: A, server: staticBase, spec: { path: '/' }, expect: 200 });
       const body = await preflight(`${app.url}${p.path}`, p.init ?? {}, 200, p.expect);
       if (p.key === 'theme') check(body.includes(`value="${seeded.csrf.token}"`), 'theme page carries the form token that goes with its CSRF cookie');
@@ -246,6 +248,11 @@ async function main() {
       });
     }
     await staticBase.stop();
+    // For comparison only: the same bare server with its requests made as the app's are (web/http-server.ts).
+    const madeAsApp = await startChild('static-made-as-app', 'servers/static-baseline.js', ['--express-prototypes']);
+    await preflight(madeAsApp.url, {}, 200);
+    await measure({ scenario: A2, server: madeAsApp, spec: { path: '/' }, expect: 200, baseline: A1 });
+    await madeAsApp.stop();
   }
   // Saving and sending share baseline (b) and the check of stored rows: either key runs both.
   if (runs('save') || runs('send')) {
