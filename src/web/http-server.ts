@@ -9,13 +9,13 @@ import type { Express } from 'express';
  * app.listen (http.createServer(app)) lets Node make plain IncomingMessage and ServerResponse
  * objects, and Express gives each its prototype with Object.setPrototypeOf at the start of every
  * request (express/lib/application.js, app.handle). In V8 that change of prototype costs far more
- * than it looks: every request and response since the last minor collection was then still alive
- * at it and was moved to the old generation (about 8 KB a request, where plain Node moves 10
- * bytes), so the old generation filled and was collected every 700 requests or so. Made with the
- * right prototype, the objects die young, and Express's own Object.setPrototypeOf finds the
- * prototype already set and changes nothing. Measured (issue 12, docs/performance.md): bare
- * Express with helmet, the same server otherwise, served 36,100 requests a second instead of
- * 14,400, with no major collection in 20,000 requests instead of 21.
+ * than it looks: minor collections then moved about 8 KB a request to the old generation (from
+ * --trace-gc-nvp; plain Node moves 10 bytes a request), so the old generation filled and was
+ * collected every 700 requests or so. Made with the right prototype, the objects die young, and
+ * Express's own Object.setPrototypeOf finds the prototype already set and changes nothing.
+ * Measured (issue 12, docs/performance.md): bare Express with helmet, the same server otherwise,
+ * served 36,100 requests a second instead of 14,400, with no major collection in 20,000 requests
+ * instead of 21.
  *
  * Nothing else differs: the objects are the same objects with the same prototype chain Express
  * gives them, made by Node's own constructors.
