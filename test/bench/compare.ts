@@ -17,7 +17,8 @@
  *   git worktree add /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/
  *   (cd /tmp/before && node scripts/copy-vendor.js && npx tsc -p tsconfig.bench.json)
  *   npm run bench:compare -- /tmp/before/dist-bench dist-bench
- * Options (environment): COMPARE_PAGE=theme (home, join, welcome or theme), COMPARE_ROUNDS=10,
+ * Options (environment): COMPARE_PAGE=theme (home, join, welcome, theme or theme-br: the theme
+ * page compressed, as browsers ask for it), COMPARE_ROUNDS=10,
  * COMPARE_SECONDS=2, BENCH_CONNECTIONS=50.
  */
 import fs from 'node:fs';
@@ -31,7 +32,7 @@ import type { LoadSpec } from './load';
 import { cpuMs, runLoad, startServerProcess, type Child } from './processes';
 import { seed } from './seed';
 
-const PAGES = ['home', 'join', 'welcome', 'theme'] as const;
+const PAGES = ['home', 'join', 'welcome', 'theme', 'theme-br'] as const;
 type Page = (typeof PAGES)[number];
 const PAGE = (process.env.COMPARE_PAGE ?? 'theme') as Page;
 const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? 10);
@@ -76,6 +77,8 @@ async function main() {
     join: { path: '/join' },
     welcome: { path: base },
     theme: { path: `${base}/themes/1`, variants: drafts },
+    // The theme page as browsers ask for it: compressed (brotli).
+    'theme-br': { path: `${base}/themes/1`, variants: drafts, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } },
   };
   const contenders: Contender[] = [];
   const running: Child[] = [];

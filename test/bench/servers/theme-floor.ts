@@ -10,6 +10,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { createRepositories, openDatabase } from '../../../src/db';
 import { createLogger } from '../../../src/log';
+import { createHttpServer } from '../../../src/web/http-server';
 import { requestLog } from '../../../src/web/request-log';
 import { announce } from './listen';
 
@@ -32,4 +33,5 @@ app.get('/r/:token/themes/:n', (req, res) => {
   res.setHeader('Content-Length', PAGE.length);
   res.end(PAGE);
 });
-const server = app.listen(0, '127.0.0.1', () => announce(server));
+// On the app's own HTTP server (src/web/http-server.ts), as the app is: the floor of this stack.
+const server = createHttpServer(app).listen(0, '127.0.0.1', () => announce(server));
