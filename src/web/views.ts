@@ -50,7 +50,10 @@ function rethrow(err: Error & { path?: string }, str: string, filename: string, 
  * indentation was) and an error still names the template's own line. What a template prints from
  * its values (a comment typed into a textarea, an error's detail in a pre) is not template text
  * and keeps every space. A theme page was 12% indentation, sent and copied with each answer
- * (issue 12).
+ * (issue 12). What a template must therefore not do: keep text of its own whose spaces matter
+ * across lines (a multi-line pre, textarea or attribute value, a backtick string spanning lines
+ * in a scriptlet), or print from a scriptlet at a line's start and rely on the spaces after it.
+ * test/web/views.test.ts renders every page both ways and compares their text.
  */
 export function withoutIndentation(template: string): string {
   return template.replace(/^[ \t]+|[ \t]+$/gm, '').replace(/^((?:<%(?![=\-%])(?:(?!%>).)*%>)+)[ \t]+/gm, '$1');

@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import http, { type Server } from 'node:http';
 import express from 'express';
-import { createHttpServer } from '../../src/web/http-server';
+import { createHttpServer, isClass } from '../../src/web/http-server';
 import { makeTestApp } from '../helpers/app';
 
 const listening = (server: Server) =>
@@ -66,5 +66,14 @@ describe('createHttpServer', () => {
     } finally {
       await Promise.all([closed(ours), closed(theirs)]);
     }
+  });
+
+  it("tells a class from a plain function, and Node's own constructors are plain functions here (else the server falls back to app.listen's objects)", () => {
+    expect(isClass(class {})).toBe(true);
+    expect(isClass(class Named extends Object {})).toBe(true);
+    expect(isClass(function plain() {})).toBe(false);
+    expect(isClass(() => undefined)).toBe(false);
+    // The fast path is the one taken on this Node: the first test above depends on it too.
+    expect([isClass(http.IncomingMessage), isClass(http.ServerResponse)]).toEqual([false, false]);
   });
 });

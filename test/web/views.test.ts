@@ -8,7 +8,7 @@ import ejs from 'ejs';
 import i18next from 'i18next';
 import express from 'express';
 import request from 'supertest';
-import { createApp } from '../../src/web/app';
+import { createApp, VIEWS_DIR } from '../../src/web/app';
 import { I18NEXT_OPTIONS, PAGE_LANGUAGES, translator } from '../../src/web/i18n';
 import { cy } from '../../src/web/locales/cy';
 import { en } from '../../src/web/locales/en';
@@ -137,6 +137,64 @@ describe('the app\'s pages: the same with the ViewEngine and the page cache as w
         expect({ page, status: ours.status }).toEqual({ page, status: page === '/nowhere' ? 404 : 200 });
         expect(ours.text).toBe(theirs.text);
       }
+    }
+  });
+});
+
+describe('every template the app renders, without its indentation, reads as it did', () => {
+  it('gives, for each rendering of a page, what EJS gives from the de-indented template, and the same text as from the template as written', async () => {
+    // Every rendering the app does (page cache included) is caught with its locals, then done
+    // again by EJS itself from the template as written and from the de-indented one.
+    const seen: { file: string; data: Record<string, unknown>; html: string }[] = [];
+    const render = ViewEngine.prototype.render;
+    const spy = jest.spyOn(ViewEngine.prototype, 'render').mockImplementation(function (this: ViewEngine, file: string, data: Record<string, unknown>) {
+      const html = render.call(this, file, data);
+      seen.push({ file, data, html });
+      return html;
+    });
+    try {
+      const ctx = makeTestApp();
+      const round = openRound(ctx);
+      const b = browserLike(ctx.app);
+      expect((await b.submit(`/r/${round.linkToken}`, {}, `/r/${round.linkToken}/start`)).status).toBe(303);
+      const role = (await b.agent.get(`/r/${round.linkToken}/role`).expect(200)).text;
+      expect((await b.submit(`/r/${round.linkToken}/role`, { role: /name="role" value="([^"]+)"/.exec(role)![1], assisted: 'no' })).status).toBe(303);
+      for (const language of ['en', 'cy']) {
+        for (const page of ['/', '/join', '/resume', '/admin/login', '/nowhere', `/r/${round.linkToken}`, `/r/${round.linkToken}/role`, `/r/${round.linkToken}/themes/1`, `/r/${round.linkToken}/themes/2`, `/r/${round.linkToken}/check`]) {
+          await b.agent.get(page).set('Accept-Language', language);
+        }
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    const asWritten = (file: string) => fs.readFileSync(file, 'utf8');
+    const byEjs = (file: string, data: object, loader: (file: string) => string) => {
+      ejs.fileLoader = loader;
+      try {
+        let out = '';
+        ejs.renderFile(file, data, {}, (err, html) => {
+          if (err) throw err;
+          out = html;
+        });
+        return out;
+      } finally {
+        ejs.fileLoader = (name: string) => withoutIndentation(fs.readFileSync(name, 'utf8'));
+      }
+    };
+    // In a browser a run of spaces and line breaks is one space (no page prints a template's own
+    // text inside a pre or a textarea: their values come from the locals, the same both ways).
+    const text = (html: string) => html.replace(/\s+/g, ' ');
+    const views = new Set(seen.map((r) => path.relative(VIEWS_DIR, r.file)));
+    for (const view of ['home.ejs', 'respond/join.ejs', 'respond/resume.ejs', 'admin/login.ejs', 'respond/welcome.ejs', 'respond/role.ejs', 'respond/theme.ejs', 'respond/check.ejs', 'errors/not-found.ejs']) expect(views).toContain(view);
+    // Renderings that cut a page for the cache carry hole markers made by counting calls: their
+    // fresh twins (the page cache's audit renders every kept page afresh under test) are compared.
+    const fresh = seen.filter((r) => !r.html.includes('\u0000'));
+    expect(new Set(fresh.map((r) => r.file))).toEqual(new Set(seen.map((r) => r.file)));
+    for (const { file, data, html } of fresh) {
+      expect({ file, html }).toEqual({ file, html: byEjs(file, data, (name) => withoutIndentation(asWritten(name))) });
+      const written = byEjs(file, data, asWritten);
+      expect({ file, text: text(html) }).toEqual({ file, text: text(written) });
+      expect(html.length).toBeLessThanOrEqual(written.length);
     }
   });
 });
