@@ -21,10 +21,11 @@ import type { Express } from 'express';
  * gives them, made by Node's own constructors.
  */
 export function createHttpServer(app: Express): Server {
-  // Node's constructors are plain functions (Node 20 to 24), so they can be called on an object
-  // of ours. Were they ever classes, that call would throw: then Node makes the objects as
-  // app.listen's server does. (Reflect.construct with our function as new.target works for
-  // both, but cost more than the change of prototype saves: 223 µs of CPU a theme page.)
+  // Node's constructors are plain functions (in Node 20, which this project runs on), so they
+  // can be called on an object of ours. Were they ever classes, that call would throw: then Node
+  // makes the objects as app.listen's server does. (Reflect.construct with our function as
+  // new.target works for both, but cost more than the change of prototype saves: 223 µs of CPU
+  // a theme page.)
   if (isClass(IncomingMessage) || isClass(ServerResponse)) return http.createServer(app);
   function ExpressRequest(this: IncomingMessage, socket: Socket) {
     IncomingMessage.call(this, socket);
