@@ -29,6 +29,20 @@ afterAll(() => {
   ejs.fileLoader = readFile;
 });
 
+/** A respondent in a new open round, as far as its theme pages (started, a role chosen). */
+async function respondentWithRole() {
+  const ctx = makeTestApp();
+  const round = openRound(ctx);
+  const b = browserLike(ctx.app);
+  expect((await b.submit(`/r/${round.linkToken}`, {}, `/r/${round.linkToken}/start`)).status).toBe(303);
+  const role = (await b.agent.get(`/r/${round.linkToken}/role`).expect(200)).text;
+  expect((await b.submit(`/r/${round.linkToken}/role`, { role: /name="role" value="([^"]+)"/.exec(role)![1], assisted: 'no' })).status).toBe(303);
+  return { ctx, round, b };
+}
+
+/** The pages the page-equivalence tests ask for, outside and inside the round. */
+const pagesOf = (token: string) => ['/', '/join', '/resume', '/admin/login', '/nowhere', `/r/${token}`, `/r/${token}/role`, `/r/${token}/themes/1`, `/r/${token}/themes/2`, `/r/${token}/check`];
+
 describe('ViewEngine: the same output as EJS', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'powershare-views-'));
   const write = (name: string, text: string) => {
@@ -103,12 +117,7 @@ describe('templates without their indentation', () => {
   });
 
   it('leaves no indentation in a theme page', async () => {
-    const ctx = makeTestApp();
-    const round = openRound(ctx);
-    const b = browserLike(ctx.app);
-    await b.submit(`/r/${round.linkToken}`, {}, `/r/${round.linkToken}/start`);
-    const role = (await b.agent.get(`/r/${round.linkToken}/role`).expect(200)).text;
-    await b.submit(`/r/${round.linkToken}/role`, { role: /name="role" value="([^"]+)"/.exec(role)![1], assisted: 'no' });
+    const { round, b } = await respondentWithRole();
     const page = (await b.agent.get(`/r/${round.linkToken}/themes/1`).expect(200)).text;
     expect(page).toContain('<fieldset');
     expect(page.split('\n').filter((line) => /^[ \t]+\S/.test(line))).toEqual([]);
@@ -117,18 +126,12 @@ describe('templates without their indentation', () => {
 
 describe('the app\'s pages: the same with the ViewEngine and the page cache as with EJS', () => {
   it('gives byte for byte the same home, join, welcome, role, theme and check pages, in English and Welsh', async () => {
-    const ctx = makeTestApp();
-    const round = openRound(ctx);
+    const { ctx, round, b } = await respondentWithRole();
     // The same services and database behind EJS's own renderFile.
     const plain = createApp(ctx.services, { ...ctx.config, pageCache: 'off' });
     plain.engine('ejs', ejsRenderFile);
-    const b = browserLike(ctx.app);
-    expect((await b.submit(`/r/${round.linkToken}`, {}, `/r/${round.linkToken}/start`)).status).toBe(303);
-    const role = (await b.agent.get(`/r/${round.linkToken}/role`).expect(200)).text;
-    const choice = /name="role" value="([^"]+)"/.exec(role)![1];
-    expect((await b.submit(`/r/${round.linkToken}/role`, { role: choice, assisted: 'no' })).status).toBe(303);
     for (const language of ['en', 'cy']) {
-      for (const page of ['/', '/join', '/resume', '/admin/login', '/nowhere', `/r/${round.linkToken}`, `/r/${round.linkToken}/role`, `/r/${round.linkToken}/themes/1`, `/r/${round.linkToken}/themes/2`, `/r/${round.linkToken}/check`]) {
+      for (const page of pagesOf(round.linkToken)) {
         // The browser's own cookies (CSRF, draft), sent as they are to the app rendering with EJS.
         const ours = await b.agent.get(page).set('Accept-Language', language);
         const cookie = (ours as unknown as { req: { getHeader(name: string): string | undefined } }).req.getHeader('cookie') ?? '';
@@ -153,14 +156,9 @@ describe('every template the app renders, without its indentation, reads as it d
       return html;
     });
     try {
-      const ctx = makeTestApp();
-      const round = openRound(ctx);
-      const b = browserLike(ctx.app);
-      expect((await b.submit(`/r/${round.linkToken}`, {}, `/r/${round.linkToken}/start`)).status).toBe(303);
-      const role = (await b.agent.get(`/r/${round.linkToken}/role`).expect(200)).text;
-      expect((await b.submit(`/r/${round.linkToken}/role`, { role: /name="role" value="([^"]+)"/.exec(role)![1], assisted: 'no' })).status).toBe(303);
+      const { round, b } = await respondentWithRole();
       for (const language of ['en', 'cy']) {
-        for (const page of ['/', '/join', '/resume', '/admin/login', '/nowhere', `/r/${round.linkToken}`, `/r/${round.linkToken}/role`, `/r/${round.linkToken}/themes/1`, `/r/${round.linkToken}/themes/2`, `/r/${round.linkToken}/check`]) {
+        for (const page of pagesOf(round.linkToken)) {
           await b.agent.get(page).set('Accept-Language', language);
         }
       }
